@@ -1,0 +1,281 @@
+/*
+ * parallax.h: the one public header of the parallax news coverage engine.
+ *
+ * Pipeline: a reader yields records (plx_record) from text, JSON Lines and
+ * gzip files; an analyzer turns each record into an article (plx_article):
+ * cleaned paragraphs, sentences, tokens, entities, quotes and register.
+ *
+ * Conventions: functions return an int status (PLX_OK or a negative PLX_E*
+ * code); results come back through an out parameter set to NULL on failure.
+ * Text goes in as pointer plus length.  Every span (paragraph, sentence,
+ * token, mention, quote) is a pair of byte offsets [start, end) into the
+ * article's text, plx_article_text().  The library never prints, exits or
+ * aborts.
+ */
+#ifndef PARALLAX_H
+#define PARALLAX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PLX_VERSION "0.1.0"
+
+/* ---- Status codes ---------------------------------------------------- */
+
+enum {
+	PLX_OK = 0,
+	PLX_ENOMEM = -1,   /* out of memory */
+	PLX_EINVAL = -2,   /* invalid argument */
+	PLX_EIO = -3,      /* file could not be opened or read */
+	PLX_EFORMAT = -4,  /* malformed record (bad JSON, truncated gzip...) */
+	PLX_ETOOBIG = -5,  /* input over a named limit */
+	PLX_EEMPTY = -6,   /* record with no usable text */
+	PLX_EUTF8 = -7,    /* invalid UTF-8 where it cannot be repaired */
+	PLX_ENUL = -8,     /* NUL byte inside text */
+	PLX_EDB = -9,      /* storage error */
+	PLX_ENOTFOUND = -10
+};
+
+/* A static English message for a status code. */
+const char *plx_strerror(int code);
+
+/* ---- Memory ---------------------------------------------------------- */
+
+/* Allocator hook.  Every allocation of the library goes through it, so tests
+ * can make the n-th allocation fail.  All three functions must be set. */
+typedef struct plx_allocator {
+	void *(*malloc)(size_t size, void *ud);
+	void *(*realloc)(void *ptr, size_t size, void *ud);
+	void (*free)(void *ptr, void *ud);
+	void *ud;
+} plx_allocator;
+
+/* Installs a (copied) allocator; NULL restores the C library's.  Not
+ * thread-safe: call before creating any object. */
+void plx_set_allocator(const plx_allocator *alloc);
+
+/* Frees memory the library handed to the caller (strings from renderers). */
+void plx_free(void *ptr);
+
+/* ---- Limits ---------------------------------------------------------- */
+
+/* Named limits, each with its reason.  Defaults in plx_limits_default(). */
+typedef struct plx_limits {
+	size_t max_record_bytes;  /* one record's text: longer ones are skipped
+	                             (default 8 MiB; no article is that long) */
+	size_t max_line_bytes;    /* one JSON Lines line (default 16 MiB) */
+	size_t max_paragraphs;    /* paragraphs kept per article (default 4096) */
+	size_t max_quote_bytes;   /* a quotation longer than this is not a quote
+	                             but an unbalanced mark (default 4096) */
+	size_t max_gzip_ratio;    /* decompressed/compressed bytes before a .gz
+	                             is taken for a bomb (default 1000) */
+} plx_limits;
+
+void plx_limits_default(plx_limits *out);
+
+/* ---- Reading --------------------------------------------------------- */
+
+/* One input record.  Strings are NUL-terminated valid UTF-8, NULL when the
+ * input did not have the field.  Borrowed until the next plx_reader_next. */
+typedef struct plx_record {
+	const char *path;  /* file it came from ("-" for standard input) */
+	size_t line;       /* 1-based line of a JSON Lines record, else 0 */
+	const char *id;
+	const char *title;
+	const char *date;
+	const char *source;
+	const char *url;
+	const char *text;
+	size_t text_len;
+} plx_record;
+
+typedef struct plx_reader plx_reader;
+
+/* Creates a reader; limits may be NULL for the defaults.  Caller frees with
+ * plx_reader_free. */
+int plx_reader_new(const plx_limits *limits, plx_reader **out);
+
+/* Queues a path: a file (.txt, .jsonl/.ndjson/.json, each possibly .gz), a
+ * directory (read recursively, in name order) or "-" for standard input.
+ * Nothing is opened until plx_reader_next. */
+int plx_reader_add(plx_reader *r, const char *path);
+
+/* Next record.  Returns 1 and sets *rec (borrowed until the next call), 0 at
+ * the end of all input, or a negative status for a bad record or file: the
+ * message (naming file and line) is in plx_reader_errmsg, the bad input is
+ * skipped and counted, and the next call goes on with the rest. */
+int plx_reader_next(plx_reader *r, const plx_record **rec);
+
+/* Message for the last failure, borrowed until the next call. */
+const char *plx_reader_errmsg(const plx_reader *r);
+
+/* Records returned so far and records (or files) skipped as bad. */
+size_t plx_reader_count(const plx_reader *r);
+size_t plx_reader_skipped(const plx_reader *r);
+
+void plx_reader_free(plx_reader *r);
+
+/* ---- Analysis -------------------------------------------------------- */
+
+typedef enum plx_para_kind {
+	PLX_PARA_BODY = 0,
+	PLX_PARA_TITLE,
+	PLX_PARA_MASTHEAD,
+	PLX_PARA_CAPTION,
+	PLX_PARA_RELATED,
+	PLX_PARA_CREDIT,
+	PLX_PARA_OTHER
+} plx_para_kind;
+
+typedef enum plx_register {
+	PLX_REG_REPORTING = 0,
+	PLX_REG_OPINION
+} plx_register;
+
+typedef enum plx_entity_type {
+	PLX_ENT_PERSON = 0,
+	PLX_ENT_ORG,
+	PLX_ENT_PLACE,
+	PLX_ENT_OTHER
+} plx_entity_type;
+
+/* Token flags. */
+enum {
+	PLX_TOK_WORD = 1 << 0,   /* letters (possibly with digits, - and ') */
+	PLX_TOK_NUMBER = 1 << 1, /* starts with a digit */
+	PLX_TOK_PUNCT = 1 << 2,  /* punctuation or symbol */
+	PLX_TOK_UPPER = 1 << 3,  /* first letter is upper case */
+	PLX_TOK_QUOTE = 1 << 4,  /* a quotation mark */
+	PLX_TOK_STOP = 1 << 5    /* a stop word */
+};
+
+typedef struct plx_paragraph {
+	size_t start, end;
+	plx_para_kind kind;
+	plx_register reg;       /* meaningful for body paragraphs */
+	float opinion;          /* opinion score in [0,1]; reg is its cut */
+	size_t first_sentence;  /* index into plx_article_sentences */
+	size_t n_sentences;
+} plx_paragraph;
+
+typedef struct plx_sentence {
+	size_t start, end;
+	size_t paragraph;
+	size_t first_token;  /* index into plx_article_tokens */
+	size_t n_tokens;
+	plx_register reg;
+	float opinion;
+} plx_sentence;
+
+typedef struct plx_token {
+	size_t start, end;
+	const char *norm;  /* NFKC case-folded form */
+	const char *stem;  /* Snowball English stem of norm (== norm if none) */
+	unsigned flags;    /* PLX_TOK_* */
+} plx_token;
+
+typedef struct plx_mention {
+	size_t start, end;
+	size_t sentence;
+} plx_mention;
+
+typedef struct plx_entity {
+	const char *name;          /* canonical (longest clean) name */
+	const char *key;           /* normalised name key for matching across
+	                              articles ("sergei lavrov"); see
+	                              plx_name_key */
+	plx_entity_type type;
+	const plx_mention *mentions;
+	size_t n_mentions;
+	const char *const *aliases; /* distinct surface forms */
+	size_t n_aliases;
+} plx_entity;
+
+typedef struct plx_quote {
+	size_t start, end;  /* the quoted words, without the marks */
+	size_t paragraph;   /* paragraph of the opening mark */
+	int partial;        /* a short quoted phrase inside a sentence */
+	const char *speaker;    /* name or description; NULL when unattributed */
+	long speaker_entity;    /* index into plx_article_entities, or -1 */
+	size_t speaker_start, speaker_end; /* the span naming the speaker in
+	                                      the text (a pronoun when resolved
+	                                      through one); 0,0 when none */
+	const char *cue;        /* "said", "told reporters", ...; NULL if none */
+	size_t cue_start, cue_end;
+} plx_quote;
+
+typedef struct plx_analyzer plx_analyzer;
+typedef struct plx_article plx_article;
+
+/* Creates an analyzer (stemmer, outlet list, lexicons).  One per thread.
+ * Caller frees with plx_analyzer_free. */
+int plx_analyzer_new(const plx_limits *limits, plx_analyzer **out);
+
+/* Adds outlets from a file: one a line, "Name<TAB>domain<TAB>alias...".
+ * Lines starting with '#' are comments.  On a bad line, the message names
+ * it (plx_analyzer_errmsg). */
+int plx_analyzer_load_outlets(plx_analyzer *a, const char *path);
+
+const char *plx_analyzer_errmsg(const plx_analyzer *a);
+void plx_analyzer_free(plx_analyzer *a);
+
+/* Analyses one record.  Caller frees *out with plx_article_free. */
+int plx_analyze(plx_analyzer *a, const plx_record *rec, plx_article **out);
+
+/* Analyses a bare text (no metadata); path may be NULL. */
+int plx_analyze_text(plx_analyzer *a, const char *text, size_t len,
+                     const char *path, plx_article **out);
+
+void plx_article_free(plx_article *art);
+
+/* The article's text, which every offset refers to: the record's text with
+ * invalid UTF-8 replaced by U+FFFD and CR LF made LF.  Borrowed for the
+ * article's life, as is everything below. */
+const char *plx_article_text(const plx_article *art, size_t *len);
+
+/* Metadata; NULL when unknown.  The title, source and dateline come from the
+ * record when it has them, else from the text. */
+const char *plx_article_id(const plx_article *art);
+const char *plx_article_path(const plx_article *art);
+const char *plx_article_title(const plx_article *art);
+const char *plx_article_source(const plx_article *art);
+const char *plx_article_dateline(const plx_article *art);
+const char *plx_article_date(const plx_article *art);
+const char *plx_article_url(const plx_article *art);
+
+const plx_paragraph *plx_article_paragraphs(const plx_article *art, size_t *n);
+const plx_sentence *plx_article_sentences(const plx_article *art, size_t *n);
+const plx_token *plx_article_tokens(const plx_article *art, size_t *n);
+const plx_entity *plx_article_entities(const plx_article *art, size_t *n);
+const plx_quote *plx_article_quotes(const plx_article *art, size_t *n);
+
+const char *plx_para_kind_name(plx_para_kind k);
+const char *plx_register_name(plx_register r);
+const char *plx_entity_type_name(plx_entity_type t);
+
+/* Normalised key of a person or organisation name, equal for spelling
+ * variants that name one referent: titles and middle initials dropped,
+ * case folded, diacritics removed, common transliteration variants merged
+ * (Sergei/Sergey, -ii/-y).  Caller frees with plx_free. */
+int plx_name_key(const char *name, size_t len, char **out);
+
+/* ---- Rendering ------------------------------------------------------- */
+
+/* One JSON object (no trailing newline) for the article: the schema is in
+ * docs/json.md.  Caller frees *out with plx_free. */
+int plx_article_json(const plx_article *art, char **out, size_t *len);
+
+/* A readable plain-text analysis.  colour: use ANSI colours.  Caller frees
+ * *out with plx_free. */
+int plx_article_report(const plx_article *art, int colour, char **out,
+                       size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * analyzer.h: the state an analyzer keeps across articles (stemmer, outlet
+ * list, limits).  One analyzer per thread: the Snowball stemmer is not
+ * thread-safe.
+ */
+#ifndef PLX_ANALYZER_H
+#define PLX_ANALYZER_H
+
+#include "outlet.h"
+#include "parallax.h"
+
+struct sb_stemmer;
+
+struct plx_analyzer {
+	plx_limits limits;
+	plx_outlets *outlets;
+	struct sb_stemmer *stemmer;
+	char err[512];
+};
+
+#endif

@@ -1,0 +1,3 @@
+#include <stdio.h>
+#include "parallax.h"
+int main(void) { puts(PLX_VERSION); return 0; }
