@@ -28,15 +28,15 @@ extern "C" {
 
 enum {
 	PLX_OK = 0,
-	PLX_ENOMEM = -1,   /* out of memory */
-	PLX_EINVAL = -2,   /* invalid argument */
-	PLX_EIO = -3,      /* file could not be opened or read */
-	PLX_EFORMAT = -4,  /* malformed record (bad JSON, truncated gzip...) */
-	PLX_ETOOBIG = -5,  /* input over a named limit */
-	PLX_EEMPTY = -6,   /* record with no usable text */
-	PLX_EUTF8 = -7,    /* invalid UTF-8 where it cannot be repaired */
-	PLX_ENUL = -8,     /* NUL byte inside text */
-	PLX_EDB = -9,      /* storage error */
+	PLX_ENOMEM = -1,  /* out of memory */
+	PLX_EINVAL = -2,  /* invalid argument */
+	PLX_EIO = -3,     /* file could not be opened or read */
+	PLX_EFORMAT = -4, /* malformed record (bad JSON, truncated gzip...) */
+	PLX_ETOOBIG = -5, /* input over a named limit */
+	PLX_EEMPTY = -6,  /* record with no usable text */
+	PLX_EUTF8 = -7,   /* invalid UTF-8 where it cannot be repaired */
+	PLX_ENUL = -8,    /* NUL byte inside text */
+	PLX_EDB = -9,     /* storage error */
 	PLX_ENOTFOUND = -10
 };
 
@@ -65,14 +65,14 @@ void plx_free(void *ptr);
 
 /* Named limits, each with its reason.  Defaults in plx_limits_default(). */
 typedef struct plx_limits {
-	size_t max_record_bytes;  /* one record's text: longer ones are skipped
-	                             (default 8 MiB; no article is that long) */
-	size_t max_line_bytes;    /* one JSON Lines line (default 16 MiB) */
-	size_t max_paragraphs;    /* paragraphs kept per article (default 4096) */
-	size_t max_quote_bytes;   /* a quotation longer than this is not a quote
-	                             but an unbalanced mark (default 4096) */
-	size_t max_gzip_ratio;    /* decompressed/compressed bytes before a .gz
-	                             is taken for a bomb (default 1000) */
+	size_t max_record_bytes; /* one record's text: longer ones are skipped
+				    (default 8 MiB; no article is that long) */
+	size_t max_line_bytes;   /* one JSON Lines line (default 16 MiB) */
+	size_t max_paragraphs;  /* paragraphs kept per article (default 4096) */
+	size_t max_quote_bytes; /* a quotation longer than this is not a quote
+				   but an unbalanced mark (default 4096) */
+	size_t max_gzip_ratio;  /* decompressed/compressed bytes before a .gz
+				   is taken for a bomb (default 1000) */
 } plx_limits;
 
 void plx_limits_default(plx_limits *out);
@@ -82,8 +82,8 @@ void plx_limits_default(plx_limits *out);
 /* One input record.  Strings are NUL-terminated valid UTF-8, NULL when the
  * input did not have the field.  Borrowed until the next plx_reader_next. */
 typedef struct plx_record {
-	const char *path;  /* file it came from ("-" for standard input) */
-	size_t line;       /* 1-based line of a JSON Lines record, else 0 */
+	const char *path; /* file it came from ("-" for standard input) */
+	size_t line;      /* 1-based line of a JSON Lines record, else 0 */
 	const char *id;
 	const char *title;
 	const char *date;
@@ -156,16 +156,16 @@ enum {
 typedef struct plx_paragraph {
 	size_t start, end;
 	plx_para_kind kind;
-	plx_register reg;       /* meaningful for body paragraphs */
-	float opinion;          /* opinion score in [0,1]; reg is its cut */
-	size_t first_sentence;  /* index into plx_article_sentences */
+	plx_register reg;      /* meaningful for body paragraphs */
+	float opinion;         /* opinion score in [0,1]; reg is its cut */
+	size_t first_sentence; /* index into plx_article_sentences */
 	size_t n_sentences;
 } plx_paragraph;
 
 typedef struct plx_sentence {
 	size_t start, end;
 	size_t paragraph;
-	size_t first_token;  /* index into plx_article_tokens */
+	size_t first_token; /* index into plx_article_tokens */
 	size_t n_tokens;
 	plx_register reg;
 	float opinion;
@@ -173,9 +173,9 @@ typedef struct plx_sentence {
 
 typedef struct plx_token {
 	size_t start, end;
-	const char *norm;  /* NFKC case-folded form */
-	const char *stem;  /* Snowball English stem of norm (== norm if none) */
-	unsigned flags;    /* PLX_TOK_* */
+	const char *norm; /* NFKC case-folded form */
+	const char *stem; /* Snowball English stem of norm (== norm if none) */
+	unsigned flags;   /* PLX_TOK_* */
 } plx_token;
 
 typedef struct plx_mention {
@@ -184,10 +184,10 @@ typedef struct plx_mention {
 } plx_mention;
 
 typedef struct plx_entity {
-	const char *name;          /* canonical (longest clean) name */
-	const char *key;           /* normalised name key for matching across
-	                              articles ("sergei lavrov"); see
-	                              plx_name_key */
+	const char *name; /* canonical (longest clean) name */
+	const char *key;  /* normalised name key for matching across
+			     articles ("sergei lavrov"); see
+			     plx_name_key */
 	plx_entity_type type;
 	const plx_mention *mentions;
 	size_t n_mentions;
@@ -196,15 +196,15 @@ typedef struct plx_entity {
 } plx_entity;
 
 typedef struct plx_quote {
-	size_t start, end;  /* the quoted words, without the marks */
-	size_t paragraph;   /* paragraph of the opening mark */
-	int partial;        /* a short quoted phrase inside a sentence */
-	const char *speaker;    /* name or description; NULL when unattributed */
-	long speaker_entity;    /* index into plx_article_entities, or -1 */
+	size_t start, end;   /* the quoted words, without the marks */
+	size_t paragraph;    /* paragraph of the opening mark */
+	int partial;         /* a short quoted phrase inside a sentence */
+	const char *speaker; /* name or description; NULL when unattributed */
+	long speaker_entity; /* index into plx_article_entities, or -1 */
 	size_t speaker_start, speaker_end; /* the span naming the speaker in
-	                                      the text (a pronoun when resolved
-	                                      through one); 0,0 when none */
-	const char *cue;        /* "said", "told reporters", ...; NULL if none */
+					      the text (a pronoun when resolved
+					      through one); 0,0 when none */
+	const char *cue; /* "said", "told reporters", ...; NULL if none */
 	size_t cue_start, cue_end;
 } plx_quote;
 
@@ -228,7 +228,7 @@ int plx_analyze(plx_analyzer *a, const plx_record *rec, plx_article **out);
 
 /* Analyses a bare text (no metadata); path may be NULL. */
 int plx_analyze_text(plx_analyzer *a, const char *text, size_t len,
-                     const char *path, plx_article **out);
+		     const char *path, plx_article **out);
 
 void plx_article_free(plx_article *art);
 
@@ -272,7 +272,7 @@ int plx_article_json(const plx_article *art, char **out, size_t *len);
 /* A readable plain-text analysis.  colour: use ANSI colours.  Caller frees
  * *out with plx_free. */
 int plx_article_report(const plx_article *art, int colour, char **out,
-                       size_t *len);
+		       size_t *len);
 
 #ifdef __cplusplus
 }

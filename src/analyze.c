@@ -43,8 +43,9 @@ void plx_limits_default(plx_limits *out)
 
 const char *plx_para_kind_name(plx_para_kind k)
 {
-	static const char *names[] = {"body",    "title",  "masthead", "caption",
-	                              "related", "credit", "other"};
+	static const char *names[] = {"body",    "title",   "masthead",
+				      "caption", "related", "credit",
+				      "other"};
 	return (unsigned)k < sizeof names / sizeof *names ? names[k] : "other";
 }
 
@@ -108,14 +109,15 @@ void plx_analyzer_free(plx_analyzer *a)
 
 /* ---- Article ---------------------------------------------------------- */
 
-#define ADD_ITEM(fn, type, arr, n, cap)                                        \
-	type *fn(plx_article *a)                                               \
-	{                                                                      \
-		if (plx_grow((void **)&a->arr, &a->cap, a->n + 1, sizeof(type))) \
-			return NULL;                                           \
-		type *p = &a->arr[a->n++];                                     \
-		memset(p, 0, sizeof *p);                                       \
-		return p;                                                      \
+#define ADD_ITEM(fn, type, arr, n, cap)                           \
+	type *fn(plx_article *a)                                  \
+	{                                                         \
+		if (plx_grow((void **)&a->arr, &a->cap, a->n + 1, \
+			     sizeof(type)))                       \
+			return NULL;                              \
+		type *p = &a->arr[a->n++];                        \
+		memset(p, 0, sizeof *p);                          \
+		return p;                                         \
 	}
 
 ADD_ITEM(plx_article_add_para, plx_paragraph, paras, n_paras, cap_paras)
@@ -261,7 +263,7 @@ fail:
 }
 
 int plx_analyze_text(plx_analyzer *a, const char *text, size_t len,
-                     const char *path, plx_article **out)
+		     const char *path, plx_article **out)
 {
 	plx_record rec;
 	memset(&rec, 0, sizeof rec);
@@ -280,19 +282,40 @@ const char *plx_article_text(const plx_article *art, size_t *len)
 	return art->text;
 }
 
-const char *plx_article_id(const plx_article *art) { return art->id; }
-const char *plx_article_path(const plx_article *art) { return art->path; }
-const char *plx_article_title(const plx_article *art) { return art->title; }
-const char *plx_article_source(const plx_article *art) { return art->source; }
-const char *plx_article_dateline(const plx_article *art) { return art->dateline; }
-const char *plx_article_date(const plx_article *art) { return art->date; }
-const char *plx_article_url(const plx_article *art) { return art->url; }
+const char *plx_article_id(const plx_article *art)
+{
+	return art->id;
+}
+const char *plx_article_path(const plx_article *art)
+{
+	return art->path;
+}
+const char *plx_article_title(const plx_article *art)
+{
+	return art->title;
+}
+const char *plx_article_source(const plx_article *art)
+{
+	return art->source;
+}
+const char *plx_article_dateline(const plx_article *art)
+{
+	return art->dateline;
+}
+const char *plx_article_date(const plx_article *art)
+{
+	return art->date;
+}
+const char *plx_article_url(const plx_article *art)
+{
+	return art->url;
+}
 
-#define ARRAY_ACCESSOR(fn, type, arr, n)                                       \
-	const type *fn(const plx_article *art, size_t *count)                  \
-	{                                                                      \
-		*count = art->n;                                               \
-		return art->arr;                                               \
+#define ARRAY_ACCESSOR(fn, type, arr, n)                      \
+	const type *fn(const plx_article *art, size_t *count) \
+	{                                                     \
+		*count = art->n;                              \
+		return art->arr;                              \
 	}
 
 ARRAY_ACCESSOR(plx_article_paragraphs, plx_paragraph, paras, n_paras)

@@ -12,19 +12,19 @@
 #define PLX_NONE ((size_t)-1)
 
 struct plx_article {
-	plx_arena arena;  /* strings: metadata, token forms, names */
+	plx_arena arena; /* strings: metadata, token forms, names */
 	const plx_limits *limits;
 
-	char *text;  /* repaired text (arena); every offset points into it */
+	char *text; /* repaired text (arena); every offset points into it */
 	size_t len;
 
 	char *id, *path, *title, *source, *dateline, *date, *url; /* arena */
-	size_t title_para;      /* paragraph holding the title, or PLX_NONE */
-	size_t dateline_start;  /* span of "GENEVA —" in text; 0,0 if none */
+	size_t title_para;     /* paragraph holding the title, or PLX_NONE */
+	size_t dateline_start; /* span of "GENEVA —" in text; 0,0 if none */
 	size_t dateline_end;
 
-	/* Arrays below are plx_malloc'ed; entity mentions and alias lists live in
-	 * the arena. */
+	/* Arrays below are plx_malloc'ed; entity mentions and alias lists live
+	 * in the arena. */
 	plx_paragraph *paras;
 	size_t n_paras, cap_paras;
 	plx_sentence *sents;

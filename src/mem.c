@@ -32,7 +32,8 @@ void plx_set_allocator(const plx_allocator *alloc)
 	if (alloc)
 		g_alloc = *alloc;
 	else
-		g_alloc = (plx_allocator){libc_malloc, libc_realloc, libc_free, NULL};
+		g_alloc = (plx_allocator){libc_malloc, libc_realloc, libc_free,
+					  NULL};
 }
 
 void *plx_malloc(size_t size)

@@ -10,10 +10,11 @@
  * Sentences: a paragraph's tokens are cut after '.', '!', '?' or '…' (and
  * any closing quotes or brackets after it) when the next token can start a
  * sentence (capital, digit, opening quote) and the dot does not end a known
- * abbreviation ("Gov.", "Jan.") or an initial ("J.").  Known limit: an
- * abbreviation that really ends a sentence ("... in the U.S. The") is cut
- * only when the next word is not itself capitalised mid-sentence material;
- * we cut there, since "U.S." ends sentences more often than not.
+ * abbreviation ("Gov.", "Jan.") or an initial ("J.").  An abbreviation
+ * that can end a sentence ("U.S.", "p.m.", "Inc.") is cut only before a
+ * capitalised function word ("the U.S. The talks", not "the U.S. Capitol").
+ * Known limit: a title abbreviation at a sentence end ("... in St.") is
+ * never cut.
  */
 #include "segment.h"
 
@@ -31,24 +32,27 @@
 /* Abbreviations after which a dot does not end a sentence. Lower case,
  * without the dot. */
 static const char *const ABBREV[] = {
-	"mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col",
-	"lt", "sgt", "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "mt",
-	"ft", "rev", "fr", "hon", "pres", "supt", "det", "insp", "amb", "atty",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
-	"sat", "sun", "no", "nos", "vol", "vs", "v", "etc", "e.g", "i.e",
-	"approx", "dept", "est", "inc", "corp", "co", "ltd", "jr", "sr", "bros",
-	"ave", "blvd", "rd", "calif", "colo", "conn", "fla", "ga", "ill", "ind",
-	"kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont",
-	"neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
-	"wis", "wyo", "ariz", "ark", "del", "figs", "fig", "p", "pp", "ph.d",
-	"a.m", "p.m", "u.s", "u.k", "u.n", "d.c", "e.u", NULL};
+	"mr",    "mrs",  "ms",   "dr",     "prof", "gov",  "sen",  "rep",
+	"gen",   "col",  "lt",   "sgt",    "capt", "cmdr", "adm",  "maj",
+	"cpl",   "pvt",  "st",   "mt",     "ft",   "rev",  "fr",   "hon",
+	"pres",  "supt", "det",  "insp",   "amb",  "atty", "jan",  "feb",
+	"mar",   "apr",  "jun",  "jul",    "aug",  "sep",  "sept", "oct",
+	"nov",   "dec",  "mon",  "tue",    "tues", "wed",  "thu",  "thurs",
+	"fri",   "sat",  "sun",  "no",     "nos",  "vol",  "vs",   "v",
+	"etc",   "e.g",  "i.e",  "approx", "dept", "est",  "inc",  "corp",
+	"co",    "ltd",  "jr",   "sr",     "bros", "ave",  "blvd", "rd",
+	"calif", "colo", "conn", "fla",    "ga",   "ill",  "ind",  "kan",
+	"ky",    "la",   "md",   "mass",   "mich", "minn", "miss", "mo",
+	"mont",  "neb",  "nev",  "okla",   "ore",  "pa",   "tenn", "tex",
+	"va",    "vt",   "wash", "wis",    "wyo",  "ariz", "ark",  "del",
+	"figs",  "fig",  "p",    "pp",     "ph.d", "a.m",  "p.m",  "u.s",
+	"u.k",   "u.n",  "d.c",  "e.u",    NULL};
 
 /* Abbreviations that end a sentence when a capital follows ("... the U.S.
  * The talks"): place names and times, unlike titles. */
 static const char *const ABBREV_FINAL[] = {"u.s", "u.k", "u.n", "d.c", "e.u",
-                                           "a.m", "p.m", "etc", "inc", "co",
-                                           "ltd", "jr", "sr", NULL};
+					   "a.m", "p.m", "etc", "inc", "co",
+					   "ltd", "jr",  "sr",  NULL};
 
 static int in_list(const char *const *list, const char *s, size_t n)
 {
@@ -84,7 +88,8 @@ static size_t scan_word(const char *s, size_t len, size_t i)
 			i = j;
 			continue;
 		}
-		/* Inner joiners: apostrophes, hyphens, dots, commas in numbers. */
+		/* Inner joiners: apostrophes, hyphens, dots, commas in numbers.
+		 */
 		int32_t next = peek(s, len, j);
 		if ((c == '\'' || c == 0x2019 || c == '-' || c == 0x2010) &&
 		    plx_is_letter(prev) && plx_is_letter(next)) {
@@ -99,7 +104,8 @@ static size_t scan_word(const char *s, size_t len, size_t i)
 			continue;
 		}
 		if (c == '.' && plx_is_letter(prev)) {
-			size_t seg = i; /* start of the current dot-separated part */
+			size_t seg =
+				i; /* start of the current dot-separated part */
 			while (seg > start && s[seg - 1] != '.')
 				seg--;
 			size_t k = j;
@@ -107,9 +113,11 @@ static size_t scan_word(const char *s, size_t len, size_t i)
 			if (n1)
 				plx_utf8_next(s, len, &k);
 			int32_t n2 = peek(s, len, k);
-			int single = i - seg <= 2; /* one letter, maybe 2 bytes */
+			int single =
+				i - seg <= 2; /* one letter, maybe 2 bytes */
 			/* "U.S." / "e.g.": single letters between dots. */
-			if (single && plx_is_letter(n1) && (n2 == '.' || !is_wordch(n2)) &&
+			if (single && plx_is_letter(n1) &&
+			    (n2 == '.' || !is_wordch(n2)) &&
 			    (n2 == '.' || seg > start)) {
 				prev = c;
 				i = j;
@@ -119,8 +127,10 @@ static size_t scan_word(const char *s, size_t len, size_t i)
 				i = j; /* the closing dot of "U.S." */
 				break;
 			}
-			/* "nytimes.com" continues; "Barbarossa.The" is a missing space. */
-			if (plx_is_letter(n1) && !plx_is_upper(n1) && !plx_is_upper(prev)) {
+			/* "nytimes.com" continues; "Barbarossa.The" is a
+			 * missing space. */
+			if (plx_is_letter(n1) && !plx_is_upper(n1) &&
+			    !plx_is_upper(prev)) {
 				prev = c;
 				i = j;
 				continue;
@@ -153,10 +163,10 @@ static char *fold(plx_arena *ar, const char *s, size_t n, int ascii)
 		return p;
 	}
 	utf8proc_uint8_t *m = NULL;
-	utf8proc_ssize_t r =
-		utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
-	                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-	                             UTF8PROC_CASEFOLD);
+	utf8proc_ssize_t r = utf8proc_map(
+		(const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
+		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+			UTF8PROC_CASEFOLD);
 	if (r < 0) {
 		free(m);
 		return plx_arena_strndup(ar, s, n);
@@ -181,16 +191,20 @@ static char *fold(plx_arena *ar, const char *s, size_t n, int ascii)
 
 /* Stop words: the commonest English function words. */
 static const char *const STOP[] = {
-	"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at",
-	"by", "for", "with", "from", "as", "is", "are", "was", "were", "be",
-	"been", "being", "it", "its", "this", "that", "these", "those", "he",
-	"she", "they", "we", "i", "you", "his", "her", "their", "our", "my",
-	"your", "him", "them", "us", "me", "not", "no", "so", "if", "than",
-	"then", "there", "has", "have", "had", "do", "does", "did", "will",
-	"would", "can", "could", "should", "may", "might", "must", "shall",
-	"into", "about", "over", "after", "before", "also", "which", "who",
-	"whom", "what", "when", "where", "why", "how", "all", "any", "some",
-	"such", "said", "up", "out", "more", "most", "other", "said", NULL};
+	"a",     "an",     "the",   "and",   "or",   "but",   "of",
+	"to",    "in",     "on",    "at",    "by",   "for",   "with",
+	"from",  "as",     "is",    "are",   "was",  "were",  "be",
+	"been",  "being",  "it",    "its",   "this", "that",  "these",
+	"those", "he",     "she",   "they",  "we",   "i",     "you",
+	"his",   "her",    "their", "our",   "my",   "your",  "him",
+	"them",  "us",     "me",    "not",   "no",   "so",    "if",
+	"than",  "then",   "there", "has",   "have", "had",   "do",
+	"does",  "did",    "will",  "would", "can",  "could", "should",
+	"may",   "might",  "must",  "shall", "into", "about", "over",
+	"after", "before", "also",  "which", "who",  "whom",  "what",
+	"when",  "where",  "why",   "how",   "all",  "any",   "some",
+	"such",  "said",   "up",    "out",   "more", "most",  "other",
+	"said",  NULL};
 
 static int is_stop(const char *w)
 {
@@ -222,7 +236,8 @@ static int tokenize(plx_analyzer *an, plx_article *art, size_t from, size_t to)
 				if ((unsigned char)s[k] >= 0x80)
 					ascii = 0;
 			t->end = e;
-			t->flags = plx_is_digit(c) ? PLX_TOK_NUMBER : PLX_TOK_WORD;
+			t->flags =
+				plx_is_digit(c) ? PLX_TOK_NUMBER : PLX_TOK_WORD;
 			if (plx_is_upper(c))
 				t->flags |= PLX_TOK_UPPER;
 			t->norm = fold(&art->arena, s + i, e - i, ascii);
@@ -240,9 +255,9 @@ static int tokenize(plx_analyzer *an, plx_article *art, size_t from, size_t to)
 				int sl = sb_stemmer_length(an->stemmer);
 				if ((size_t)sl != strlen(t->norm) ||
 				    memcmp(st, t->norm, (size_t)sl)) {
-					t->stem = plx_arena_strndup(&art->arena,
-					                            (const char *)st,
-					                            (size_t)sl);
+					t->stem = plx_arena_strndup(
+						&art->arena, (const char *)st,
+						(size_t)sl);
 					if (!t->stem)
 						return PLX_ENOMEM;
 				}
@@ -253,7 +268,8 @@ static int tokenize(plx_analyzer *an, plx_article *art, size_t from, size_t to)
 			t->flags = PLX_TOK_PUNCT;
 			if (plx_quote_mark(c) || c == '\'')
 				t->flags |= PLX_TOK_QUOTE;
-			t->norm = t->stem = plx_arena_strndup(&art->arena, s + i, j - i);
+			t->norm = t->stem =
+				plx_arena_strndup(&art->arena, s + i, j - i);
 			if (!t->norm)
 				return PLX_ENOMEM;
 			i = j;
@@ -292,14 +308,15 @@ static int can_start(const char *s, const plx_token *t)
 	if (t->flags & (PLX_TOK_UPPER | PLX_TOK_NUMBER))
 		return 1;
 	if (t->flags & PLX_TOK_PUNCT)
-		return (plx_quote_mark(c) & PLX_QM_OPEN) || c == '(' || c == '[' ||
-		       c == '-' || c == 0x2014 || c == 0x2013;
+		return (plx_quote_mark(c) & PLX_QM_OPEN) || c == '(' ||
+		       c == '[' || c == '-' || c == 0x2014 || c == 0x2013;
 	/* A lower-case word after a dot: "iPhone", or a real continuation. */
 	return 0;
 }
 
 /* Is the token before a terminal dot an abbreviation or an initial? */
-static int dot_is_abbrev(const plx_article *art, size_t k, const plx_token *next)
+static int dot_is_abbrev(const plx_article *art, size_t k,
+			 const plx_token *next)
 {
 	const plx_token *w = &art->toks[k];
 	if (!(w->flags & PLX_TOK_WORD))
@@ -309,7 +326,10 @@ static int dot_is_abbrev(const plx_article *art, size_t k, const plx_token *next
 	if (len && n[len - 1] == '.')
 		len--; /* "u.s." token keeps its dot */
 	if (in_list(ABBREV_FINAL, n, len))
-		return next && !(next->flags & PLX_TOK_UPPER) ? 1 : 0;
+		/* "the U.S. The talks" ends; "the U.S. Capitol" does not: a
+		 * capitalised function word is the cheap tell. */
+		return !(next && (next->flags & PLX_TOK_UPPER) &&
+			 (next->flags & PLX_TOK_STOP));
 	if (in_list(ABBREV, n, len))
 		return 1;
 	/* A single capital letter: an initial ("Antony J. Blinken"). */
@@ -331,21 +351,26 @@ int plx_segment(plx_analyzer *an, plx_article *art)
 		size_t k = t0;
 		while (k < t1) {
 			size_t begin = k;
-			size_t end = t1; /* one past the sentence's last token */
+			size_t end =
+				t1; /* one past the sentence's last token */
 			for (; k < t1; k++) {
 				const plx_token *t = &art->toks[k];
 				int term = is_terminal(art->text, t);
-				/* A "U.S." token that ends the sentence carries the dot. */
+				/* A "U.S." token that ends the sentence carries
+				 * the dot. */
 				if (!term && (t->flags & PLX_TOK_WORD) &&
-				    art->text[t->end - 1] == '.' && k + 1 < t1 &&
+				    art->text[t->end - 1] == '.' &&
+				    k + 1 < t1 &&
 				    (art->toks[k + 1].flags & PLX_TOK_UPPER) &&
-				    dot_is_abbrev(art, k, &art->toks[k + 1]) == 0)
+				    dot_is_abbrev(art, k, &art->toks[k + 1]) ==
+					    0)
 					term = 1;
 				if (!term)
 					continue;
 				size_t e = k + 1;
-				while (e < t1 && (is_terminal(art->text, &art->toks[e]) ||
-				                  is_closer(art->text, &art->toks[e])))
+				while (e < t1 &&
+				       (is_terminal(art->text, &art->toks[e]) ||
+					is_closer(art->text, &art->toks[e])))
 					e++;
 				if (e >= t1) {
 					k = e;
@@ -355,7 +380,8 @@ int plx_segment(plx_analyzer *an, plx_article *art)
 				if (!can_start(art->text, &art->toks[e]))
 					continue;
 				int32_t c = tok_char(art->text, t);
-				if (c == '.' && k > begin && art->toks[k - 1].end == t->start &&
+				if (c == '.' && k > begin &&
+				    art->toks[k - 1].end == t->start &&
 				    dot_is_abbrev(art, k - 1, &art->toks[e]))
 					continue;
 				end = e;
@@ -385,7 +411,7 @@ struct split_ctx {
 };
 
 int plx_split_sentences(const char *text, size_t len,
-                        int (*fn)(size_t start, size_t end, void *ud), void *ud)
+			int (*fn)(size_t start, size_t end, void *ud), void *ud)
 {
 	/* Runs the segmenter over a one-paragraph article. */
 	plx_article art;

@@ -81,7 +81,8 @@ size_t plx_utf8_repair(plx_buf *b, const char *s, size_t len)
 		plx_buf_put(b, "\xEF\xBF\xBD", 3);
 		bad++;
 		i++;
-		/* One U+FFFD per maximal invalid subpart: skip continuation bytes. */
+		/* One U+FFFD per maximal invalid subpart: skip continuation
+		 * bytes. */
 		while (i < len && (u[i] & 0xC0) == 0x80)
 			i++;
 		run = i;
@@ -94,7 +95,7 @@ int32_t plx_utf8_next(const char *s, size_t len, size_t *i)
 {
 	utf8proc_int32_t c;
 	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
-	                                      (utf8proc_ssize_t)(len - *i), &c);
+					      (utf8proc_ssize_t)(len - *i), &c);
 	if (n <= 0) {
 		(*i)++;
 		return 0xFFFD;
@@ -144,8 +145,8 @@ int plx_is_digit(int32_t c)
 int plx_is_space(int32_t c)
 {
 	if (c < 0x80)
-		return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
-		       c == '\v';
+		return c == ' ' || c == '\n' || c == '\t' || c == '\r' ||
+		       c == '\f' || c == '\v';
 	utf8proc_category_t cat = utf8proc_category(c);
 	return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
 	       cat == UTF8PROC_CATEGORY_ZP || c == 0x85 || c == 0xFEFF ||
@@ -155,7 +156,8 @@ int plx_is_space(int32_t c)
 int plx_is_punct(int32_t c)
 {
 	if (c < 0x80)
-		return c > 0x20 && c < 0x7F && !plx_is_letter(c) && !plx_is_digit(c);
+		return c > 0x20 && c < 0x7F && !plx_is_letter(c) &&
+		       !plx_is_digit(c);
 	utf8proc_category_t cat = utf8proc_category(c);
 	return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_SO;
 }
@@ -164,8 +166,7 @@ int plx_quote_mark(int32_t c)
 {
 	switch (c) {
 	case '"':
-	case 0x2033: /* double prime, misused as a quote */
-		return PLX_QM_BOTH;
+	case 0x2033: /* double prime, misused as a quote */ return PLX_QM_BOTH;
 	case 0x201C: /* “ opens in English, closes in German „...“ */
 		return PLX_QM_BOTH;
 	case 0x201E: /* „ */
@@ -173,15 +174,11 @@ int plx_quote_mark(int32_t c)
 	case 0x00AB: /* « (closes in German-style »...«) */
 	case 0x2018: /* ‘ */
 	case 0x201A: /* ‚ */
-	case 0x2039: /* ‹ */
-		return c == 0x00AB ? PLX_QM_BOTH : PLX_QM_OPEN;
+	case 0x2039: /* ‹ */ return c == 0x00AB ? PLX_QM_BOTH : PLX_QM_OPEN;
 	case 0x201D: /* ” */
 	case 0x2019: /* ’ (also the apostrophe) */
-	case 0x203A: /* › */
-		return PLX_QM_CLOSE;
-	case 0x00BB: /* » */
-		return PLX_QM_BOTH;
-	default:
-		return PLX_QM_NONE;
+	case 0x203A: /* › */ return PLX_QM_CLOSE;
+	case 0x00BB: /* » */ return PLX_QM_BOTH;
+	default: return PLX_QM_NONE;
 	}
 }

@@ -26,8 +26,8 @@ int32_t plx_utf8_prev(const char *s, size_t i, size_t *start);
 int plx_is_letter(int32_t c);
 int plx_is_upper(int32_t c);
 int plx_is_digit(int32_t c);
-int plx_is_space(int32_t c);  /* includes NBSP and the Unicode Zs class */
-int plx_is_punct(int32_t c);  /* P* and S* classes */
+int plx_is_space(int32_t c); /* includes NBSP and the Unicode Zs class */
+int plx_is_punct(int32_t c); /* P* and S* classes */
 
 /* Quotation marks: opening, closing or either (straight ones are both). */
 enum { PLX_QM_NONE = 0, PLX_QM_OPEN = 1, PLX_QM_CLOSE = 2, PLX_QM_BOTH = 3 };

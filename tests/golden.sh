@@ -1,1 +1,44 @@
-exit 0
+#!/bin/sh
+# Golden tests: for every tests/golden/NAME.args, runs `parallax $(cat
+# NAME.args)` from the repository root and compares standard output, standard
+# error and the exit status with NAME.out, NAME.err and NAME.status.
+# PLX_REGEN=1 rewrites the expected files instead (review the diff).
+# usage: golden.sh PATH/TO/parallax
+bin=$1
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=$root/tests/golden
+cd "$root" || exit 1
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+for args in "$dir"/*.args; do
+	[ -e "$args" ] || continue
+	name=$(basename "$args" .args)
+	# shellcheck disable=SC2046
+	NO_COLOR=1 "$bin" $(cat "$args") >"$tmp/out" 2>"$tmp/err"
+	echo $? >"$tmp/status"
+	if [ -n "$PLX_REGEN" ]; then
+		cp "$tmp/out" "$dir/$name.out"
+		cp "$tmp/err" "$dir/$name.err"
+		cp "$tmp/status" "$dir/$name.status"
+		echo "regenerated $name"
+		continue
+	fi
+	ok=1
+	for f in out err status; do
+		if ! cmp -s "$tmp/$f" "$dir/$name.$f"; then
+			echo "FAIL $name ($f differs):"
+			diff -u "$dir/$name.$f" "$tmp/$f" | head -40
+			ok=0
+		fi
+	done
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+		echo "ok   $name"
+	else
+		fail=$((fail + 1))
+	fi
+done
+echo "$pass passed, $fail failed"
+[ $fail = 0 ] && [ $pass -gt 0 ]
