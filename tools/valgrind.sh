@@ -5,12 +5,12 @@ set -e
 bin=${1:-build/parallax}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-inputs="sample"
+inputs="sample/articles.jsonl sample/text sample/bad.jsonl"
 [ -d ../shared/data/seeds ] && inputs="$inputs ../shared/data/seeds"
 for fmt in json text; do
 	valgrind --quiet --leak-check=full --show-leak-kinds=all \
 		--errors-for-leak-kinds=all --error-exitcode=99 \
-		"$bin" analyze --format $fmt -q $inputs >/dev/null || {
+		"$bin" analyze --outlets sample/outlets.tsv --format $fmt -q $inputs >/dev/null || {
 		rc=$?
 		[ $rc = 99 ] && { echo "valgrind: errors or leaks ($fmt)"; exit 1; }
 	}
