@@ -274,6 +274,174 @@ int plx_article_json(const plx_article *art, char **out, size_t *len);
 int plx_article_report(const plx_article *art, int colour, char **out,
 		       size_t *len);
 
+/* ---- Duplicates and copies ------------------------------------------ */
+
+/* A streaming deduplicator: articles are added one by one, and each is
+ * compared with every article added before it (through an index, never a
+ * scan).  Articles are numbered 0, 1, ... in the order they are added.
+ * See docs/dedup.md for the method and its parameters. */
+typedef struct plx_dedup plx_dedup;
+
+typedef struct plx_dedup_params {
+	double threshold; /* near-duplicate when the estimated Jaccard
+			     similarity of 4-word shingles is >= this
+			     (default 0.8) */
+	double passage_threshold; /* a paragraph is reused when this share
+				     of its shingles is in an earlier
+				     paragraph (default 0.7) */
+	int passages; /* track paragraph reuse (default 1) */
+} plx_dedup_params;
+
+void plx_dedup_params_default(plx_dedup_params *p);
+
+/* One article an added article matches. */
+typedef struct plx_dedup_match {
+	size_t article;   /* number of the earlier article */
+	const char *id;   /* its id (or path) */
+	double score;     /* estimated Jaccard similarity, 1 when exact */
+	int exact;        /* same normalised text */
+	int copies;       /* 1: the added article copies this one; 0: this
+			     one copies the added article */
+} plx_dedup_match;
+
+/* A paragraph the added article shares with an earlier article that is
+ * not a near-duplicate of it. */
+typedef struct plx_dedup_reuse {
+	size_t paragraph;        /* index into plx_article_paragraphs */
+	size_t article;          /* the earlier article */
+	const char *id;
+	size_t source_paragraph; /* its paragraph index */
+	double score;            /* containment of the paragraph in the
+				    source paragraph, 1 when identical */
+} plx_dedup_reuse;
+
+typedef struct plx_dedup_result {
+	size_t article;       /* number given to the added article */
+	long exact_of;        /* first article with the same normalised
+				 text, or -1 */
+	long copy_of;         /* the original this article copies: a wire
+				 service over others, then the earliest
+				 date, then the earliest added; -1 when none */
+	const plx_dedup_match *near; /* matches (exact ones included), by
+					score then article number */
+	size_t n_near;
+	const plx_dedup_reuse *reused; /* by paragraph */
+	size_t n_reused;
+} plx_dedup_result;
+
+/* Creates a deduplicator; params may be NULL for the defaults.  Caller
+ * frees with plx_dedup_free. */
+int plx_dedup_new(const plx_dedup_params *params, plx_dedup **out);
+
+/* Adds an analysed article (borrowed for the call only) and compares it
+ * with all earlier ones.  *out is borrowed until the next call on d. */
+int plx_dedup_add(plx_dedup *d, const plx_article *art,
+		  const plx_dedup_result **out);
+
+/* Articles added so far, and the id of one (borrowed for d's life). */
+size_t plx_dedup_count(const plx_dedup *d);
+const char *plx_dedup_id(const plx_dedup *d, size_t article);
+
+/* A report of everything found so far: groups of near-duplicates (which
+ * article copies which, with scores), then reused paragraphs; plain text
+ * or JSON (docs/dedup.md).  Caller frees *out with plx_free. */
+int plx_dedup_report(const plx_dedup *d, int json, char **out, size_t *len);
+
+void plx_dedup_free(plx_dedup *d);
+
+/* ---- Dates ----------------------------------------------------------- */
+
+/* Parses an ISO 8601 date or date-time ("2022-01-21", "2022-01-21T14:05:00Z",
+ * "2022-01-21 14:05:00+01:00", "20220121") or an RFC 2822 date ("Fri, 21
+ * Jan 2022 14:05:00 GMT") into seconds since the Unix epoch, UTC.  A
+ * date-time without a zone is taken as UTC.  PLX_EFORMAT when unreadable. */
+int plx_date_parse(const char *s, int64_t *out);
+
+/* ---- Storage (SQLite) ------------------------------------------------ */
+
+typedef struct plx_store plx_store;
+
+enum { PLX_STORE_READONLY = 1 };
+
+/* Opens (creating when needed, unless read-only) the database at path in
+ * WAL mode.  On failure *out is NULL and msg (if not NULL, msglen bytes)
+ * says why.  Caller closes with plx_store_close. */
+int plx_store_open(const char *path, int flags, plx_store **out, char *msg,
+		   size_t msglen);
+void plx_store_close(plx_store *s);
+
+/* The database's last error message, borrowed until the next call. */
+const char *plx_store_errmsg(const plx_store *s);
+
+/* Transactions: ingest writes in batches; a batch is all or nothing. */
+int plx_store_begin(plx_store *s);
+int plx_store_commit(plx_store *s);
+int plx_store_rollback(plx_store *s);
+
+/* Content hash of an article: XXH3 of its body paragraphs' token norms,
+ * so copies that differ only in furniture, case or spacing are equal. */
+uint64_t plx_article_hash(const plx_article *art);
+
+/* Is an article with this id, or else this content hash, stored?  Returns
+ * 1 (and its ingest sequence number in *seq when not NULL), 0, or an error.
+ * id may be NULL. */
+int plx_store_find(plx_store *s, const char *id, uint64_t hash,
+		   int64_t *seq);
+
+/* One article to store with what the story engine made of it. */
+typedef struct plx_store_article {
+	const plx_article *art;
+	uint64_t hash;         /* plx_article_hash */
+	int64_t time;          /* seconds since the epoch; INT64_MIN if none */
+	int64_t story;         /* story id, or -1 */
+	double story_score;    /* similarity with the story when it joined */
+	const void *features;  /* the story engine's state for this article,
+				  replayed on restart; may be NULL */
+	size_t features_len;
+} plx_store_article;
+
+/* Stores an article, its paragraphs' kinds, entities and quotes (inside
+ * the current transaction, if any).  Its sequence number (ingest order)
+ * goes to *seq when not NULL. */
+int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq);
+
+/* A story as listed. */
+typedef struct plx_story_row {
+	int64_t id;
+	const char *headline;
+	size_t n_articles;
+	size_t n_sources;
+	int64_t first_seen, last_seen; /* seconds since the epoch, or
+					  INT64_MIN when no article had a date */
+} plx_story_row;
+
+/* Inserts or replaces a story's row. */
+int plx_store_put_story(plx_store *s, const plx_story_row *row);
+
+/* A copy relation: article copies original (kind "exact", "near" or
+ * "reuse"), with its similarity. */
+int plx_store_put_copy(plx_store *s, const char *article, const char *original,
+		       const char *kind, double score);
+
+enum { PLX_ORDER_SIZE = 0, PLX_ORDER_RECENT = 1 };
+
+/* Calls fn for each story, biggest (or most recent) first, at most limit
+ * (0: all) after skipping offset; rows are borrowed for the call.  A
+ * non-zero return from fn stops and is returned. */
+int plx_store_stories(plx_store *s, int order, size_t limit, size_t offset,
+		      int (*fn)(const plx_story_row *row, void *ud), void *ud);
+
+/* Calls fn for every stored article in ingest order with what the story
+ * engine needs to rebuild its state: used by ingest after a restart. */
+int plx_store_replay(plx_store *s,
+		     int (*fn)(int64_t seq, const char *id, int64_t time,
+			       int64_t story, const void *features,
+			       size_t len, void *ud),
+		     void *ud);
+
+/* Number of stored articles and stories. */
+int plx_store_counts(plx_store *s, int64_t *articles, int64_t *stories);
+
 #ifdef __cplusplus
 }
 #endif

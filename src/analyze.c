@@ -102,6 +102,7 @@ void plx_analyzer_free(plx_analyzer *a)
 	if (!a)
 		return;
 	plx_outlets_free(a->outlets);
+	plx_entity_lex_free(a->entity_lex);
 	if (a->stemmer)
 		sb_stemmer_delete(a->stemmer);
 	plx_free(a);

@@ -10,11 +10,13 @@
 #include "parallax.h"
 
 struct sb_stemmer;
+typedef struct plx_entity_lex plx_entity_lex;
 
 struct plx_analyzer {
 	plx_limits limits;
 	plx_outlets *outlets;
 	struct sb_stemmer *stemmer;
+	plx_entity_lex *entity_lex; /* gazetteers (entity.c), built on first use */
 	char err[512];
 };
 

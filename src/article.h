@@ -35,6 +35,11 @@ struct plx_article {
 	size_t n_ents, cap_ents;
 	plx_quote *quotes;
 	size_t n_quotes, cap_quotes;
+
+	/* Every entity mention sorted by start, for plx_entity_at (entity
+	 * stage; arena). */
+	struct plx_mention_ix *ment_ix;
+	size_t n_ment_ix;
 };
 
 /* Appends one zeroed item and returns it, or NULL on OOM. */

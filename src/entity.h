@@ -9,10 +9,32 @@
 #include "analyzer.h"
 #include "article.h"
 
-/* Fills art->ents (mentions and aliases in the arena). */
+/* One mention in the article's sorted mention index (art->ment_ix). */
+struct plx_mention_ix {
+	size_t start, end; /* the mention's bytes */
+	size_t entity;     /* index into art->ents */
+};
+typedef struct plx_mention_ix plx_mention_ix;
+
+/* The gazetteers as one hash table, built once per analyzer.  Caller frees
+ * with plx_entity_lex_free (plx_analyzer_free does). */
+int plx_entity_lex_new(plx_entity_lex **out);
+void plx_entity_lex_free(plx_entity_lex *lex);
+
+/* 1 when the word lists that plx_name_key binary-searches are sorted (a
+ * test guard for whoever edits them), else 0. */
+int plx_entity_lex_check(void);
+
+/* Fills art->ents (mentions and aliases in the arena) and art->ment_ix.
+ * Builds an->entity_lex on first use. */
 int plx_entity_find(plx_analyzer *an, plx_article *art);
 
-/* The entity with a mention covering [start, end), or -1. */
+/* The entity with a mention meeting [start, end) (the largest overlap; an
+ * empty span matches the mention holding start), or -1.  O(log n). */
 long plx_entity_at(const plx_article *art, size_t start, size_t end);
+
+/* The person entity whose mention starts last before byte off, or -1: the
+ * antecedent for a "he"/"she" at off. */
+long plx_entity_person_before(const plx_article *art, size_t off);
 
 #endif

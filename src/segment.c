@@ -189,29 +189,90 @@ static char *fold(plx_arena *ar, const char *s, size_t n, int ascii)
 	return p;
 }
 
-/* Stop words: the commonest English function words. */
+/* Stop words: the commonest English function words.  Kept in strcmp
+ * order: is_stop binary-searches it. */
 static const char *const STOP[] = {
-	"a",     "an",     "the",   "and",   "or",   "but",   "of",
-	"to",    "in",     "on",    "at",    "by",   "for",   "with",
-	"from",  "as",     "is",    "are",   "was",  "were",  "be",
-	"been",  "being",  "it",    "its",   "this", "that",  "these",
-	"those", "he",     "she",   "they",  "we",   "i",     "you",
-	"his",   "her",    "their", "our",   "my",   "your",  "him",
-	"them",  "us",     "me",    "not",   "no",   "so",    "if",
-	"than",  "then",   "there", "has",   "have", "had",   "do",
-	"does",  "did",    "will",  "would", "can",  "could", "should",
-	"may",   "might",  "must",  "shall", "into", "about", "over",
-	"after", "before", "also",  "which", "who",  "whom",  "what",
-	"when",  "where",  "why",   "how",   "all",  "any",   "some",
-	"such",  "said",   "up",    "out",   "more", "most",  "other",
-	"said",  NULL};
+	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
+	"at", "be", "been", "before", "being", "but", "by", "can", "could",
+	"did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
+	"him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+	"may", "me", "might", "more", "most", "must", "my", "no", "not", "of",
+	"on", "or", "other", "our", "out", "over", "said", "shall", "she",
+	"should", "so", "some", "such", "than", "that", "the", "their",
+	"them", "then", "there", "these", "they", "this", "those", "to", "up",
+	"us", "was", "we", "were", "what", "when", "where", "which", "who",
+	"whom", "why", "will", "with", "would", "you", "your"};
 
 static int is_stop(const char *w)
 {
-	for (const char *const *p = STOP; *p; p++)
-		if (strcmp(*p, w) == 0)
+	size_t lo = 0, hi = sizeof STOP / sizeof *STOP;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(STOP[mid], w);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
+}
+
+/* Stem cache.  Snowball costs about a microsecond a word, and news text
+ * repeats its words (Zipf), so each thread keeps the stems of recent words
+ * in a direct-mapped table: FNV-1a of the folded word picks the slot, a hit
+ * needs the same bytes, a miss stems and overwrites the slot.  2048 slots
+ * catch most repeats on Reuters at 128 KB a thread; words longer than
+ * STEM_CACHE_BYTES - 1 are rare and always stemmed.  Thread-local, not in
+ * the analyzer: the English stemmer is a pure function of the word, so
+ * every analyzer of a thread may share it, and it costs no allocation. */
+#define STEM_CACHE_SLOTS 2048
+#define STEM_CACHE_BYTES 31
+
+typedef struct stem_slot {
+	unsigned char wlen, slen; /* 0 wlen: empty */
+	char word[STEM_CACHE_BYTES];
+	char stem[STEM_CACHE_BYTES];
+} stem_slot;
+
+static _Thread_local stem_slot stem_cache[STEM_CACHE_SLOTS];
+
+/* Sets t->stem from t->norm (itself when the stem is the same word). */
+static int stem_word(plx_analyzer *an, plx_arena *ar, plx_token *t)
+{
+	const char *w = t->norm;
+	size_t n = strlen(w);
+	stem_slot *slot = NULL;
+	if (n < STEM_CACHE_BYTES) {
+		uint32_t h = 2166136261u;
+		for (size_t k = 0; k < n; k++)
+			h = (h ^ (unsigned char)w[k]) * 16777619u;
+		slot = &stem_cache[h & (STEM_CACHE_SLOTS - 1)];
+		if (slot->wlen == n && memcmp(slot->word, w, n) == 0) {
+			if (slot->slen == n && memcmp(slot->stem, w, n) == 0)
+				return PLX_OK;
+			t->stem = plx_arena_strndup(ar, slot->stem, slot->slen);
+			return t->stem ? PLX_OK : PLX_ENOMEM;
+		}
+	}
+	const sb_symbol *st = sb_stemmer_stem(an->stemmer,
+					      (const sb_symbol *)w, (int)n);
+	if (!st)
+		return PLX_ENOMEM;
+	size_t sl = (size_t)sb_stemmer_length(an->stemmer);
+	if (slot && sl < STEM_CACHE_BYTES) {
+		slot->wlen = (unsigned char)n;
+		slot->slen = (unsigned char)sl;
+		memcpy(slot->word, w, n);
+		memcpy(slot->stem, st, sl);
+	}
+	if (sl != n || memcmp(st, w, sl)) {
+		t->stem = plx_arena_strndup(ar, (const char *)st, sl);
+		if (!t->stem)
+			return PLX_ENOMEM;
+	}
+	return PLX_OK;
 }
 
 static int tokenize(plx_analyzer *an, plx_article *art, size_t from, size_t to)
@@ -247,20 +308,8 @@ static int tokenize(plx_analyzer *an, plx_article *art, size_t from, size_t to)
 			if (t->flags & PLX_TOK_WORD) {
 				if (is_stop(t->norm))
 					t->flags |= PLX_TOK_STOP;
-				const sb_symbol *st = sb_stemmer_stem(
-					an->stemmer, (const sb_symbol *)t->norm,
-					(int)strlen(t->norm));
-				if (!st)
+				if (stem_word(an, &art->arena, t))
 					return PLX_ENOMEM;
-				int sl = sb_stemmer_length(an->stemmer);
-				if ((size_t)sl != strlen(t->norm) ||
-				    memcmp(st, t->norm, (size_t)sl)) {
-					t->stem = plx_arena_strndup(
-						&art->arena, (const char *)st,
-						(size_t)sl);
-					if (!t->stem)
-						return PLX_ENOMEM;
-				}
 			}
 			i = e;
 		} else {

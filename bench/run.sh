@@ -1,0 +1,41 @@
+#!/bin/sh
+# run.sh: runs every benchmark in bench/ that exists: the analysis speed
+# benchmark (analyze_speed.sh: parallax beside NLTK, compromise, wink-nlp)
+# and the quality benchmarks other engineers write (quotes_polnear.py,
+# register_subjectivity.py, entity_polnear.py), each given the parallax
+# binary as its first argument.  An absent one is skipped with a message.
+#
+# Usage: bench/run.sh [BUILD_DIR] [analyze_speed.sh options...]
+#   BUILD_DIR defaults to build (as `make bench` builds it).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+build=build
+case ${1:-} in ''|-*) ;; *) build=$1; shift ;; esac
+case $build in /*) ;; *) build=$root/$build ;; esac
+parallax=$build/parallax
+py=/usr/bin/python3
+status=0
+
+if [ ! -x "$parallax" ]; then
+	echo "run.sh: $parallax not found; build first:" \
+	     "cmake -S . -B build -DPLX_WERROR=ON && cmake --build build -j2" >&2
+	exit 1
+fi
+
+echo "######## analyze_speed.sh (speed: parallax vs NLTK, compromise, wink-nlp)"
+"$here/analyze_speed.sh" "$build" "$@" || { echo "analyze_speed.sh: FAILED"; status=1; }
+echo
+
+for b in quotes_polnear.py register_subjectivity.py entity_polnear.py; do
+	echo "######## $b"
+	if [ ! -f "$here/$b" ]; then
+		echo "$b: absent, skipped"
+	else
+		echo "\$ $py bench/$b $parallax"
+		$py "$here/$b" "$parallax" || { echo "$b: FAILED"; status=1; }
+	fi
+	echo
+done
+exit $status

@@ -1,0 +1,470 @@
+/*
+ * store.c: the SQLite database (WAL mode).  Articles keep their analysis
+ * as JSON plus indexed tables for entities and quotes; stories and copy
+ * relations have their own tables.  Identity is the record id, else the
+ * content hash, so ingesting the same article twice stores it once.
+ * Writes happen inside caller-driven transactions (one per batch): after
+ * a crash the database holds whole batches only.
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#define XXH_STATIC_LINKING_ONLY /* XXH3_state_t on the stack */
+#include <xxhash.h>
+
+#include "article.h"
+#include "mem.h"
+
+static const char SCHEMA[] =
+	"CREATE TABLE IF NOT EXISTS articles("
+	" seq INTEGER PRIMARY KEY,"  /* ingest order */
+	" id TEXT NOT NULL UNIQUE,"
+	" hash INTEGER NOT NULL,"    /* plx_article_hash, as signed 64-bit */
+	" path TEXT, source TEXT, title TEXT, dateline TEXT, date TEXT,"
+	" time INTEGER,"             /* seconds since the epoch, or NULL */
+	" url TEXT, text TEXT NOT NULL,"
+	" analysis TEXT NOT NULL,"   /* plx_article_json */
+	" story INTEGER, story_score REAL,"
+	" features BLOB);"
+	"CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);"
+	"CREATE INDEX IF NOT EXISTS articles_story ON articles(story, time);"
+	"CREATE TABLE IF NOT EXISTS entities("
+	" article INTEGER NOT NULL REFERENCES articles(seq),"
+	" key TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,"
+	" mentions INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS entities_key ON entities(key);"
+	"CREATE INDEX IF NOT EXISTS entities_article ON entities(article);"
+	"CREATE TABLE IF NOT EXISTS quotes("
+	" article INTEGER NOT NULL REFERENCES articles(seq),"
+	" speaker TEXT, text TEXT NOT NULL, partial INTEGER NOT NULL,"
+	" paragraph INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);"
+	"CREATE TABLE IF NOT EXISTS stories("
+	" id INTEGER PRIMARY KEY, headline TEXT,"
+	" n_articles INTEGER NOT NULL, n_sources INTEGER NOT NULL,"
+	" first_seen INTEGER, last_seen INTEGER);"
+	"CREATE INDEX IF NOT EXISTS stories_size ON stories(n_articles);"
+	"CREATE INDEX IF NOT EXISTS stories_recent ON stories(last_seen);"
+	"CREATE TABLE IF NOT EXISTS copies("
+	" article TEXT NOT NULL, original TEXT NOT NULL, kind TEXT NOT NULL,"
+	" score REAL NOT NULL, PRIMARY KEY(article, original, kind));";
+
+/* Prepared statements, compiled once per connection. */
+enum {
+	ST_FIND_ID,
+	ST_FIND_HASH,
+	ST_PUT_ARTICLE,
+	ST_PUT_ENTITY,
+	ST_PUT_QUOTE,
+	ST_PUT_STORY,
+	ST_PUT_COPY,
+	ST_STORIES_SIZE,
+	ST_STORIES_RECENT,
+	ST_REPLAY,
+	ST_COUNT_ARTICLES,
+	ST_COUNT_STORIES,
+	ST_N
+};
+
+static const char *const SQL[ST_N] = {
+	[ST_FIND_ID] = "SELECT seq FROM articles WHERE id = ?1",
+	[ST_FIND_HASH] = "SELECT seq FROM articles WHERE hash = ?1 LIMIT 1",
+	[ST_PUT_ARTICLE] =
+		"INSERT INTO articles(id, hash, path, source, title, dateline,"
+		" date, time, url, text, analysis, story, story_score, features)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+	[ST_PUT_ENTITY] = "INSERT INTO entities(article, key, name, type,"
+			  " mentions) VALUES(?1,?2,?3,?4,?5)",
+	[ST_PUT_QUOTE] = "INSERT INTO quotes(article, speaker, text, partial,"
+			 " paragraph) VALUES(?1,?2,?3,?4,?5)",
+	[ST_PUT_STORY] = "INSERT OR REPLACE INTO stories(id, headline,"
+			 " n_articles, n_sources, first_seen, last_seen)"
+			 " VALUES(?1,?2,?3,?4,?5,?6)",
+	[ST_PUT_COPY] = "INSERT OR REPLACE INTO copies(article, original, kind,"
+			" score) VALUES(?1,?2,?3,?4)",
+	[ST_STORIES_SIZE] = "SELECT id, headline, n_articles, n_sources,"
+			    " first_seen, last_seen FROM stories ORDER BY"
+			    " n_articles DESC, last_seen DESC, id"
+			    " LIMIT ?1 OFFSET ?2",
+	[ST_STORIES_RECENT] = "SELECT id, headline, n_articles, n_sources,"
+			      " first_seen, last_seen FROM stories ORDER BY"
+			      " last_seen DESC, n_articles DESC, id"
+			      " LIMIT ?1 OFFSET ?2",
+	[ST_REPLAY] = "SELECT seq, id, time, story, features FROM articles"
+		      " ORDER BY seq",
+	[ST_COUNT_ARTICLES] = "SELECT count(*) FROM articles",
+	[ST_COUNT_STORIES] = "SELECT count(*) FROM stories",
+};
+
+struct plx_store {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_N];
+	int readonly;
+};
+
+/* Busy timeout: a concurrent writer (another ingest) or a checkpoint holds
+ * the lock for at most a batch; wait that long before reporting it. */
+#define BUSY_TIMEOUT_MS 10000
+
+static int fail(plx_store *s)
+{
+	(void)s;
+	return PLX_EDB;
+}
+
+static int exec(plx_store *s, const char *sql)
+{
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK
+		       ? PLX_OK
+		       : fail(s);
+}
+
+void plx_store_close(plx_store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST_N; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	plx_free(s);
+}
+
+int plx_store_open(const char *path, int flags, plx_store **out, char *msg,
+		   size_t msglen)
+{
+	*out = NULL;
+	if (msg && msglen)
+		msg[0] = 0;
+	plx_store *s = plx_calloc(1, sizeof *s);
+	if (!s)
+		return PLX_ENOMEM;
+	s->readonly = (flags & PLX_STORE_READONLY) != 0;
+	int oflags = s->readonly ? SQLITE_OPEN_READONLY
+				 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (rc == SQLITE_OK)
+		sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (rc == SQLITE_OK && !s->readonly) {
+		/* WAL: readers (serve) never block the writer (ingest).
+		 * synchronous=NORMAL in WAL loses at most the last commits on
+		 * power loss, never consistency. */
+		rc = sqlite3_exec(s->db,
+				  "PRAGMA journal_mode=WAL;"
+				  "PRAGMA synchronous=NORMAL;"
+				  "PRAGMA foreign_keys=ON;",
+				  NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			int version = 0;
+			sqlite3_stmt *v = NULL;
+			rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1,
+						&v, NULL);
+			if (rc == SQLITE_OK && sqlite3_step(v) == SQLITE_ROW)
+				version = sqlite3_column_int(v, 0);
+			sqlite3_finalize(v);
+			if (rc == SQLITE_OK && version > PLX_STORE_SCHEMA) {
+				if (msg)
+					snprintf(msg, msglen,
+						 "%s: database schema %d is newer "
+						 "than this parallax (%d)",
+						 path, version, PLX_STORE_SCHEMA);
+				plx_store_close(s);
+				return PLX_EDB;
+			}
+		}
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(s->db, "BEGIN;", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(s->db, SCHEMA, NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			char pragma[64];
+			snprintf(pragma, sizeof pragma,
+				 "PRAGMA user_version=%d; COMMIT;",
+				 PLX_STORE_SCHEMA);
+			rc = sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
+		}
+	}
+	for (int i = 0; rc == SQLITE_OK && i < ST_N; i++) {
+		if (s->readonly && (i == ST_PUT_ARTICLE || i == ST_PUT_ENTITY ||
+				    i == ST_PUT_QUOTE || i == ST_PUT_STORY ||
+				    i == ST_PUT_COPY))
+			continue;
+		rc = sqlite3_prepare_v3(s->db, SQL[i], -1,
+					SQLITE_PREPARE_PERSISTENT, &s->st[i],
+					NULL);
+	}
+	if (rc != SQLITE_OK) {
+		if (msg)
+			snprintf(msg, msglen, "%s: %s", path,
+				 s->db ? sqlite3_errmsg(s->db)
+				       : sqlite3_errstr(rc));
+		int code = rc == SQLITE_NOMEM ? PLX_ENOMEM : PLX_EDB;
+		plx_store_close(s);
+		return code;
+	}
+	*out = s;
+	return PLX_OK;
+}
+
+const char *plx_store_errmsg(const plx_store *s)
+{
+	return s && s->db ? sqlite3_errmsg(s->db) : "no database";
+}
+
+int plx_store_begin(plx_store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int plx_store_commit(plx_store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+int plx_store_rollback(plx_store *s)
+{
+	if (sqlite3_get_autocommit(s->db))
+		return PLX_OK;
+	return exec(s, "ROLLBACK");
+}
+
+uint64_t plx_article_hash(const plx_article *art)
+{
+	XXH3_state_t st;
+	XXH3_64bits_reset(&st);
+	for (size_t p = 0; p < art->n_paras; p++) {
+		const plx_paragraph *para = &art->paras[p];
+		if (para->kind != PLX_PARA_BODY)
+			continue;
+		for (size_t s = 0; s < para->n_sentences; s++) {
+			const plx_sentence *sn =
+				&art->sents[para->first_sentence + s];
+			for (size_t t = 0; t < sn->n_tokens; t++) {
+				const plx_token *tk =
+					&art->toks[sn->first_token + t];
+				if (tk->flags & PLX_TOK_PUNCT)
+					continue;
+				XXH3_64bits_update(&st, tk->norm,
+						   strlen(tk->norm) + 1);
+			}
+		}
+	}
+	return XXH3_64bits_digest(&st);
+}
+
+/* Runs a one-row lookup; 1 found (seq set), 0 not, or an error. */
+static int lookup(plx_store *s, sqlite3_stmt *st, int64_t *seq)
+{
+	int rc = sqlite3_step(st);
+	int found = rc == SQLITE_ROW;
+	if (found && seq)
+		*seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(s);
+	return found;
+}
+
+int plx_store_find(plx_store *s, const char *id, uint64_t hash, int64_t *seq)
+{
+	if (id) {
+		sqlite3_bind_text(s->st[ST_FIND_ID], 1, id, -1, SQLITE_STATIC);
+		int rc = lookup(s, s->st[ST_FIND_ID], seq);
+		sqlite3_clear_bindings(s->st[ST_FIND_ID]);
+		if (rc)
+			return rc;
+	}
+	sqlite3_bind_int64(s->st[ST_FIND_HASH], 1, (sqlite3_int64)hash);
+	return lookup(s, s->st[ST_FIND_HASH], seq);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Steps an INSERT to completion and resets it. */
+static int step_done(plx_store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_DONE)
+		return PLX_OK;
+	return rc == SQLITE_NOMEM ? PLX_ENOMEM : fail(s);
+}
+
+int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
+{
+	if (s->readonly)
+		return PLX_EINVAL;
+	const plx_article *art = a->art;
+	char *json = NULL;
+	size_t jlen;
+	int rc = plx_article_json(art, &json, &jlen);
+	if (rc)
+		return rc;
+	char idbuf[32];
+	const char *id = art->id;
+	if (!id) {
+		snprintf(idbuf, sizeof idbuf, "%016llx",
+			 (unsigned long long)a->hash);
+		id = idbuf;
+	}
+	sqlite3_stmt *st = s->st[ST_PUT_ARTICLE];
+	bind_text(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)a->hash);
+	bind_text(st, 3, art->path);
+	bind_text(st, 4, art->source);
+	bind_text(st, 5, art->title);
+	bind_text(st, 6, art->dateline);
+	bind_text(st, 7, art->date);
+	if (a->time != INT64_MIN)
+		sqlite3_bind_int64(st, 8, a->time);
+	bind_text(st, 9, art->url);
+	sqlite3_bind_text(st, 10, art->text, (int)art->len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, json, (int)jlen, SQLITE_STATIC);
+	if (a->story >= 0) {
+		sqlite3_bind_int64(st, 12, a->story);
+		sqlite3_bind_double(st, 13, a->story_score);
+	}
+	if (a->features)
+		sqlite3_bind_blob(st, 14, a->features, (int)a->features_len,
+				  SQLITE_STATIC);
+	rc = step_done(s, st);
+	plx_free(json);
+	if (rc)
+		return rc;
+	int64_t row = sqlite3_last_insert_rowid(s->db);
+	if (seq)
+		*seq = row;
+
+	for (size_t i = 0; i < art->n_ents && !rc; i++) {
+		const plx_entity *e = &art->ents[i];
+		st = s->st[ST_PUT_ENTITY];
+		sqlite3_bind_int64(st, 1, row);
+		bind_text(st, 2, e->key ? e->key : e->name);
+		bind_text(st, 3, e->name);
+		bind_text(st, 4, plx_entity_type_name(e->type));
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)e->n_mentions);
+		rc = step_done(s, st);
+	}
+	for (size_t i = 0; i < art->n_quotes && !rc; i++) {
+		const plx_quote *q = &art->quotes[i];
+		st = s->st[ST_PUT_QUOTE];
+		sqlite3_bind_int64(st, 1, row);
+		bind_text(st, 2, q->speaker);
+		sqlite3_bind_text(st, 3, art->text + q->start,
+				  (int)(q->end - q->start), SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, q->partial);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)q->paragraph);
+		rc = step_done(s, st);
+	}
+	return rc;
+}
+
+int plx_store_put_story(plx_store *s, const plx_story_row *r)
+{
+	if (s->readonly)
+		return PLX_EINVAL;
+	sqlite3_stmt *st = s->st[ST_PUT_STORY];
+	sqlite3_bind_int64(st, 1, r->id);
+	bind_text(st, 2, r->headline);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)r->n_articles);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)r->n_sources);
+	if (r->first_seen != INT64_MIN)
+		sqlite3_bind_int64(st, 5, r->first_seen);
+	if (r->last_seen != INT64_MIN)
+		sqlite3_bind_int64(st, 6, r->last_seen);
+	return step_done(s, st);
+}
+
+int plx_store_put_copy(plx_store *s, const char *article, const char *original,
+		       const char *kind, double score)
+{
+	if (s->readonly)
+		return PLX_EINVAL;
+	sqlite3_stmt *st = s->st[ST_PUT_COPY];
+	bind_text(st, 1, article);
+	bind_text(st, 2, original);
+	bind_text(st, 3, kind);
+	sqlite3_bind_double(st, 4, score);
+	return step_done(s, st);
+}
+
+static int64_t col_time(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL
+		       ? INT64_MIN
+		       : sqlite3_column_int64(st, i);
+}
+
+int plx_store_stories(plx_store *s, int order, size_t limit, size_t offset,
+		      int (*fn)(const plx_story_row *row, void *ud), void *ud)
+{
+	sqlite3_stmt *st = s->st[order == PLX_ORDER_RECENT ? ST_STORIES_RECENT
+							   : ST_STORIES_SIZE];
+	sqlite3_bind_int64(st, 1, limit ? (sqlite3_int64)limit : -1);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)offset);
+	int rc, ret = PLX_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		plx_story_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.headline = (const char *)sqlite3_column_text(st, 1);
+		r.n_articles = (size_t)sqlite3_column_int64(st, 2);
+		r.n_sources = (size_t)sqlite3_column_int64(st, 3);
+		r.first_seen = col_time(st, 4);
+		r.last_seen = col_time(st, 5);
+		if ((ret = fn(&r, ud)))
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = fail(s);
+	sqlite3_reset(st);
+	return ret;
+}
+
+int plx_store_replay(plx_store *s,
+		     int (*fn)(int64_t seq, const char *id, int64_t time,
+			       int64_t story, const void *features, size_t len,
+			       void *ud),
+		     void *ud)
+{
+	sqlite3_stmt *st = s->st[ST_REPLAY];
+	int rc, ret = PLX_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t story = sqlite3_column_type(st, 3) == SQLITE_NULL
+					? -1
+					: sqlite3_column_int64(st, 3);
+		ret = fn(sqlite3_column_int64(st, 0),
+			 (const char *)sqlite3_column_text(st, 1),
+			 col_time(st, 2), story, sqlite3_column_blob(st, 4),
+			 (size_t)sqlite3_column_bytes(st, 4), ud);
+		if (ret)
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = fail(s);
+	sqlite3_reset(st);
+	return ret;
+}
+
+static int count(plx_store *s, sqlite3_stmt *st, int64_t *out)
+{
+	*out = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? PLX_OK : fail(s);
+}
+
+int plx_store_counts(plx_store *s, int64_t *articles, int64_t *stories)
+{
+	int rc = count(s, s->st[ST_COUNT_ARTICLES], articles);
+	return rc ? rc : count(s, s->st[ST_COUNT_STORIES], stories);
+}

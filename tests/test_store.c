@@ -1,0 +1,165 @@
+/*
+ * test_store.c: the SQLite store: articles once by id or content, stories,
+ * copies, replay order, read-only access, schema versions.
+ */
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "parallax.h"
+
+static plx_analyzer *an;
+static char dbpath[64];
+
+static plx_article *analyze(const char *id, const char *text)
+{
+	plx_record r;
+	memset(&r, 0, sizeof r);
+	r.id = id;
+	r.text = text;
+	r.text_len = strlen(text);
+	r.date = "2022-01-21T10:00:00Z";
+	plx_article *a = NULL;
+	CHECK(plx_analyze(an, &r, &a) == PLX_OK);
+	return a;
+}
+
+static int collect(const plx_story_row *row, void *ud)
+{
+	char *out = ud;
+	char line[128];
+	snprintf(line, sizeof line, "%lld:%s:%zu;", (long long)row->id,
+		 row->headline ? row->headline : "-", row->n_articles);
+	strcat(out, line);
+	return 0;
+}
+
+static int replayed(int64_t seq, const char *id, int64_t time, int64_t story,
+		    const void *features, size_t len, void *ud)
+{
+	char *out = ud;
+	char line[128];
+	snprintf(line, sizeof line, "%lld %s %lld %lld %zu %s;",
+		 (long long)seq, id, (long long)time, (long long)story, len,
+		 features && len ? (const char *)features : "-");
+	strcat(out, line);
+	return 0;
+}
+
+TEST(put_find_list_replay)
+{
+	plx_store *s = NULL;
+	char msg[256];
+	CHECK(plx_store_open(dbpath, 0, &s, msg, sizeof msg) == PLX_OK);
+	if (!s)
+		return;
+	plx_article *a = analyze("a1", "Talks in Geneva ended on Friday. "
+				       "\xE2\x80\x9CWe will see,\xE2\x80\x9D "
+				       "Lavrov said.");
+	plx_article *b = analyze("b1", "Markets rose in Tokyo on Monday.");
+	plx_article *a2 = analyze("a2", "Talks in  GENEVA ended on Friday.  "
+					"\xE2\x80\x9CWe will see,\xE2\x80\x9D "
+					"Lavrov said.");
+	if (!a || !b || !a2)
+		return;
+	uint64_t ha = plx_article_hash(a), hb = plx_article_hash(b);
+	CHECK(ha != hb);
+	CHECK(plx_article_hash(a2) == ha); /* case and spacing do not count */
+	CHECK(plx_store_find(s, "a1", ha, NULL) == 0);
+
+	CHECK(plx_store_begin(s) == PLX_OK);
+	plx_store_article sa = {a, ha, 1642759200, 7, 0.9, "fa", 3};
+	plx_store_article sb = {b, hb, INT64_MIN, 8, 1.0, NULL, 0};
+	int64_t seq = 0;
+	CHECK(plx_store_put(s, &sa, &seq) == PLX_OK && seq == 1);
+	CHECK(plx_store_put(s, &sb, &seq) == PLX_OK && seq == 2);
+	plx_story_row r7 = {7, "Talks in Geneva", 1, 1, 1642759200, 1642759200};
+	plx_story_row r8 = {8, NULL, 2, 1, INT64_MIN, INT64_MIN};
+	CHECK(plx_store_put_story(s, &r7) == PLX_OK);
+	CHECK(plx_store_put_story(s, &r8) == PLX_OK);
+	CHECK(plx_store_put_copy(s, "a2", "a1", "exact", 1.0) == PLX_OK);
+	CHECK(plx_store_commit(s) == PLX_OK);
+
+	int64_t found = 0;
+	CHECK(plx_store_find(s, "a1", 0, &found) == 1 && found == 1);
+	CHECK(plx_store_find(s, "zz", ha, &found) == 1 && found == 1);
+	CHECK(plx_store_find(s, "zz", 12345, NULL) == 0);
+	/* a second put of the same id violates the unique key */
+	CHECK(plx_store_put(s, &sa, NULL) == PLX_EDB);
+
+	char out[512] = "";
+	CHECK(plx_store_stories(s, PLX_ORDER_SIZE, 0, 0, collect, out) == 0);
+	CHECK_STR(out, "8:-:2;7:Talks in Geneva:1;");
+	out[0] = 0;
+	CHECK(plx_store_stories(s, PLX_ORDER_RECENT, 1, 0, collect, out) == 0);
+	CHECK_STR(out, "7:Talks in Geneva:1;");
+	out[0] = 0;
+	CHECK(plx_store_replay(s, replayed, out) == 0);
+	CHECK_STR(out, "1 a1 1642759200 7 3 fa;2 b1 -9223372036854775808 8 0 -;");
+	int64_t na, ns;
+	CHECK(plx_store_counts(s, &na, &ns) == PLX_OK && na == 2 && ns == 2);
+	plx_store_close(s);
+
+	/* read-only: readable, refuses writes */
+	CHECK(plx_store_open(dbpath, PLX_STORE_READONLY, &s, msg, sizeof msg) ==
+	      PLX_OK);
+	if (s) {
+		CHECK(plx_store_counts(s, &na, &ns) == PLX_OK && na == 2);
+		CHECK(plx_store_put(s, &sa, NULL) == PLX_EINVAL);
+		plx_store_close(s);
+	}
+	plx_article_free(a);
+	plx_article_free(b);
+	plx_article_free(a2);
+}
+
+TEST(rollback_leaves_nothing)
+{
+	plx_store *s = NULL;
+	CHECK(plx_store_open(dbpath, 0, &s, NULL, 0) == PLX_OK);
+	if (!s)
+		return;
+	plx_article *c = analyze("c1", "A new article about rivers.");
+	plx_store_article sc = {c, plx_article_hash(c), INT64_MIN, -1, 0, NULL, 0};
+	CHECK(plx_store_begin(s) == PLX_OK);
+	CHECK(plx_store_put(s, &sc, NULL) == PLX_OK);
+	CHECK(plx_store_rollback(s) == PLX_OK);
+	CHECK(plx_store_find(s, "c1", 1, NULL) == 0);
+	plx_store_close(s);
+	plx_article_free(c);
+}
+
+TEST(errors)
+{
+	plx_store *s = (plx_store *)1;
+	char msg[256];
+	CHECK(plx_store_open("/nonexistent/dir/x.db", 0, &s, msg, sizeof msg) ==
+	      PLX_EDB);
+	CHECK(s == NULL);
+	CHECK(strstr(msg, "/nonexistent/dir/x.db: ") == msg);
+	/* a database from a newer parallax is refused, not damaged */
+	sqlite3 *db;
+	CHECK(sqlite3_open(dbpath, &db) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, "PRAGMA user_version=99", 0, 0, 0) == SQLITE_OK);
+	sqlite3_close(db);
+	CHECK(plx_store_open(dbpath, 0, &s, msg, sizeof msg) == PLX_EDB);
+	CHECK(strstr(msg, "newer") != NULL);
+}
+
+int main(void)
+{
+	snprintf(dbpath, sizeof dbpath, "/tmp/plx-test-store-%d.db", (int)getpid());
+	if (plx_analyzer_new(NULL, &an))
+		return 1;
+	RUN(put_find_list_replay);
+	RUN(rollback_leaves_nothing);
+	RUN(errors);
+	plx_analyzer_free(an);
+	char p[80];
+	unlink(dbpath);
+	snprintf(p, sizeof p, "%s-wal", dbpath);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", dbpath);
+	unlink(p);
+	DONE();
+}
