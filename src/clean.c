@@ -474,13 +474,12 @@ static void features(const plx_article *art, const plx_paragraph *p, feat *f)
 
 /* Lines that are site furniture when they open a short line. */
 static const char *const MASTHEAD_START[] = {
-	"advertisement", "skip to main content", "skip to content",
+	"skip to main content", "skip to content",
 	"skip to navigation", "supported by", "subscribe", "share this",
 	"share on", "share", "tweet", "email this", "print", "listen to this",
 	"continue reading", "log in", "sign in", "menu", "most popular",
 	"most read", "trending", "open in app", "copy link", "gift this",
-	"save article", "comments", "sponsored", "story continues below",
-	"article continues", "scroll to continue", NULL};
+	"save article", "comments", NULL};
 
 static const char *const RELATED_START[] = {
 	"read more", "related:", "related coverage", "related stories",
@@ -494,7 +493,9 @@ static const char *const OTHER_START[] = {
 	"editor's note", "editor\xe2\x80\x99s note", "correction:",
 	"clarification:", "this story has been", "this article has been",
 	"this article was", "this story was", "follow us", "download the",
-	"get the app", "click here", "pic.twitter.com", NULL};
+	"get the app", "click here", "pic.twitter.com", "advertisement",
+	"sponsored", "story continues below", "article continues",
+	"scroll to continue", NULL};
 
 /* Words that may open a short date/time stamp line. */
 static const char *const STAMP_START[] = {

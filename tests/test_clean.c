@@ -188,7 +188,7 @@ TEST(kinds_inline)
 	if (!art)
 		return;
 	CHECK(kind_of(art, "Skip to main") == PLX_PARA_MASTHEAD);
-	CHECK(kind_of(art, "Advertisement") == PLX_PARA_MASTHEAD);
+	CHECK(kind_of(art, "Advertisement") == PLX_PARA_OTHER);
 	CHECK(kind_of(art, "By Jane Doe") == PLX_PARA_OTHER);
 	CHECK(kind_of(art, "Floods force") == PLX_PARA_TITLE);
 	CHECK(kind_of(art, "Rescue workers") == PLX_PARA_CAPTION);
