@@ -497,6 +497,21 @@ static const char *const OTHER_START[] = {
 	"sponsored", "story continues below", "article continues",
 	"scroll to continue", NULL};
 
+/* Month names opening a bare date line. */
+static const char *const MONTHS[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan.",
+	"feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.",
+	"oct.", "nov.", "dec.", NULL};
+
+static int has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 /* Words that may open a short date/time stamp line. */
 static const char *const STAMP_START[] = {
 	"published", "updated", "last updated", "first published", "posted",
@@ -667,6 +682,15 @@ static void score_alone(const plx_analyzer *an, const plx_article *art,
 	if (f->allcaps && n <= 40 && f->words <= 4)
 		sc[PLX_PARA_OTHER] += 3;
 	if (n <= 30 && has_ci(s, n, "min read"))
+		sc[PLX_PARA_OTHER] += 4;
+	/* A section breadcrumb ("Sport | Football", "World > Europe"). */
+	if (n <= 60 && !f->terminal &&
+	    (has_ci(s, n, " | ") || has_ci(s, n, " > ") ||
+	     has_ci(s, n, " \xe2\x80\xba ") || has_ci(s, n, " \xc2\xbb ")))
+		sc[PLX_PARA_OTHER] += 4;
+	/* A bare time stamp ("March 10, 2025 at 2:14 p.m."). */
+	if (n <= 48 && f->words <= 8 && starts_any(s, n, MONTHS) &&
+	    has_digit(s, n) && !f->quoted)
 		sc[PLX_PARA_OTHER] += 4;
 }
 
@@ -900,6 +924,16 @@ static int find_meta(const plx_analyzer *an, plx_article *art)
 		                                             &m))))
 			return rc;
 	}
+	/* The page's own domain names the publisher: a wire story on a
+	 * newspaper's site is that newspaper's article (the wire tag below
+	 * names its origin, and only counts when nothing else does). */
+	if (!art->source && art->url) {
+		size_t hn;
+		const char *h = url_host(art->url, &hn);
+		if ((rc = set_source(art,
+		                     plx_outlets_by_domain(an->outlets, h, hn))))
+			return rc;
+	}
 	/* Dateline and wire tag on the first body paragraph. */
 	for (size_t i = 0; i < art->n_paras; i++) {
 		const plx_paragraph *p = &art->paras[i];
@@ -923,13 +957,6 @@ static int find_meta(const plx_analyzer *an, plx_article *art)
 				return rc;
 		}
 		break;
-	}
-	if (!art->source && art->url) {
-		size_t hn;
-		const char *h = url_host(art->url, &hn);
-		if ((rc = set_source(art,
-		                     plx_outlets_by_domain(an->outlets, h, hn))))
-			return rc;
 	}
 	/* A wire sign-off credit ("REUTER"). */
 	for (size_t i = art->n_paras; i-- > 0 && !art->source;) {

@@ -364,6 +364,13 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* qsort on n < 2 items, whose pointer may be NULL, is left out (UBSan). */
+static void sort_u32(uint32_t *a, size_t n)
+{
+	if (n > 1)
+		qsort(a, n, sizeof *a, cmp_u32);
+}
+
 static int cmp_match(const void *a, const void *b)
 {
 	const plx_dedup_match *x = a, *y = b;
@@ -400,7 +407,7 @@ static int find_near(plx_dedup *d, uint32_t doc, const uint32_t *sig32,
 	for (size_t i = 0; i < got; i++)
 		if ((rc = add_cand(d, &n, d->buf[i])))
 			return rc;
-	qsort(d->cands, n, sizeof *d->cands, cmp_u32);
+	sort_u32(d->cands, n);
 	n_exact = n;
 	if (n_exact)
 		d->res.exact_of = (long)d->cands[0];
@@ -416,7 +423,7 @@ static int find_near(plx_dedup *d, uint32_t doc, const uint32_t *sig32,
 		if ((rc = st->put(st->self, PLX_DT_BAND + b, key, doc)))
 			return rc;
 	}
-	qsort(d->cands + n_exact, n - n_exact, sizeof *d->cands, cmp_u32);
+	sort_u32(d->cands + n_exact, n - n_exact);
 	const uint32_t *ex = d->cands;
 	uint32_t prev = UINT32_MAX;
 	for (size_t i = 0; i < n; i++) {
@@ -444,7 +451,8 @@ static int find_near(plx_dedup *d, uint32_t doc, const uint32_t *sig32,
 		m->copies = more_original(d, c, doc);
 		d->links[d->n_links++] = (link){c, doc, (float)s, exact};
 	}
-	qsort(d->near, d->n_near, sizeof *d->near, cmp_match);
+	if (d->n_near > 1)
+		qsort(d->near, d->n_near, sizeof *d->near, cmp_match);
 	/* copy_of: the most original of the matches this article copies. */
 	long best = -1;
 	for (size_t i = 0; i < d->n_near; i++)
@@ -485,7 +493,7 @@ static int find_reuse(plx_dedup *d, uint32_t doc)
 				if ((rc = add_cand(d, &n, d->buf[j])))
 					return rc;
 		}
-		qsort(d->cands, n, sizeof *d->cands, cmp_u32);
+		sort_u32(d->cands, n);
 		double best = 0;
 		uint32_t best_doc = 0, best_para = 0;
 		for (size_t j = 0; j < n; j++) {
@@ -654,7 +662,8 @@ int plx_dedup_report(const plx_dedup *d, int json, char **out, size_t *len)
 	}
 	for (size_t i = 0; i < n_mem; i++)
 		mem[i].group = uf_find(parent, mem[i].doc);
-	qsort(mem, n_mem, sizeof *mem, cmp_member);
+	if (n_mem > 1)
+		qsort(mem, n_mem, sizeof *mem, cmp_member);
 
 	plx_buf b;
 	plx_buf_init(&b);

@@ -213,8 +213,18 @@ static int close_at(qstate *q, int i, size_t pos, size_t after)
 	plx_quote *qt = plx_article_add_quote(art);
 	if (!qt)
 		return PLX_ENOMEM;
-	qt->start = o.after;
-	qt->end = pos;
+	/* « French spacing » stays outside the span */
+	size_t a = o.after, b = pos, t;
+	while (a < b) {
+		t = a;
+		if (!plx_is_space(plx_utf8_next(art->text, b, &t)))
+			break;
+		a = t;
+	}
+	while (b > a && plx_is_space(plx_utf8_prev(art->text, b, &t)))
+		b = t;
+	qt->start = a;
+	qt->end = b;
 	qt->paragraph = o.para;
 	qt->speaker_entity = -1;
 	qx *x = &q->x[q->n_x++];
@@ -505,6 +515,17 @@ static const char *const NONPERSON_HEADS[] = {
 	"pentagon", "nato", "russia", "ukraine", "china", "america", "europe",
 	"moscow", "washington", "kyiv", "beijing", "london", "paris",
 	"berlin", "geneva", "twitter", "facebook", NULL};
+
+/* Heads that cannot name a speaker: times, adverbs ("said Sunday",
+ * "However, ..."). */
+static const char *const BAD_HEADS[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "june", "july",
+	"august", "september", "october", "november", "december", "week",
+	"weekend", "year", "years", "month", "months", "day", "days", "time",
+	"past", "however", "yet", "today", "tonight", "yesterday", "morning",
+	"evening", "night", "afternoon", "ago", "last", "recently", "later",
+	"statement", "interview", "moment", "point", NULL};
 
 /* ---- Token helpers ---------------------------------------------------- */
 
@@ -825,7 +846,19 @@ static int before_cue(const qstate *q, size_t lo, size_t k, attr *a)
  * a verb after a name. */
 static int verb_like(const char *w)
 {
+	static const char *const IRREG_PAST[] = {
+		"met", "took", "made", "gave", "spoke", "wrote", "saw", "came",
+		"left", "held", "sent", "won", "lost", "ran", "led", "got",
+		"put", "set", "kept", "became", "began", "brought", "thought",
+		"felt", "found", "stood", "sat", "heard", "knew", "meant",
+		"paid", "read", "said", "told", "went", "sought", "fought",
+		"built", "chose", "drew", "flew", "grew", "hit", "let", "rose",
+		"shook", "struck", "threw", "wore", "spent", "sold", "bought",
+		"taught", "caught", "forgot", "hung", "dug", "swore", "woke",
+		"will", "would", "can", "could", "may", "might", "must", NULL};
 	size_t n = strlen(w);
+	if (in_list(IRREG_PAST, w))
+		return 1;
 	if (n < 3)
 		return 0;
 	if (!strcmp(w + n - 2, "ed"))
@@ -1065,8 +1098,15 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	}
 	/* d. a full quote continues the previous quote of its paragraph */
 	if (!found) {
+		/* ... or, opening its paragraph, the quote that ended the
+		 * previous one (a quote paragraph left unattributed continues
+		 * the speaker before it) */
+		int prev_para = qi > 0 && x->t_open == plo &&
+		                art->quotes[qi - 1].paragraph + 1 == qt->paragraph &&
+		                q->x[qi - 1].close_end + 2 >= para->start &&
+		                q->x[qi - 1].close_end <= para->start;
 		if (!qt->partial && qi > 0 &&
-		    art->quotes[qi - 1].paragraph == qt->paragraph &&
+		    (art->quotes[qi - 1].paragraph == qt->paragraph || prev_para) &&
 		    art->quotes[qi - 1].speaker) {
 			const plx_quote *pq = &art->quotes[qi - 1];
 			qt->speaker = pq->speaker;
@@ -1118,6 +1158,15 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 			                        qt->speaker_end);
 		}
 		return qt->speaker ? PLX_OK : PLX_ENOMEM;
+	}
+	{
+		const char *h = T(q, sp.t1 - 1)->norm;
+		size_t hn = strlen(h);
+		if (in_list(BAD_HEADS, h) || in_list(BAD_HEADS, T(q, sp.t0)->norm) ||
+		    (hn > 2 && !strcmp(h + hn - 2, "'t"))) {
+			qt->speaker_entity = -1;
+			return PLX_OK; /* a cue whose "speaker" is not one */
+		}
 	}
 	classify(q, &sp);
 	qt->speaker_start = T(q, sp.t0)->start;

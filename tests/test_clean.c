@@ -283,6 +283,20 @@ TEST(mastheads_and_other)
 	CHECK(plx_article_title(art) == NULL);
 	plx_article_free(art);
 
+	/* Regressions (sample corpus): a section breadcrumb and a bare time
+	 * stamp are other, not title or body. */
+	art = run_text("Northgate Daily\nSport | Football\n"
+	               "Rovers beaten in extra time\n"
+	               "March 10, 2025 at 2:14 p.m.\n"
+	               "GREYHOLM - Rovers lost the final on Wednesday night, "
+	               "beaten 3-2 after extra time.");
+	if (!art)
+		return;
+	CHECK(kind_of(art, "Sport | Football") == PLX_PARA_OTHER);
+	CHECK(kind_of(art, "March 10") == PLX_PARA_OTHER);
+	CHECK_STR(plx_article_title(art), "Rovers beaten in extra time");
+	plx_article_free(art);
+
 	/* An outlet name inside a word is no masthead. */
 	art = run_text("Postal workers strike\nPostal workers walked out on "
 	               "Monday across the country, the union said.");

@@ -1,0 +1,331 @@
+/*
+ * test_dedup.c: fingerprints, the multimap and the streaming deduplicator
+ * (exact and near-duplicates, copy direction, passage reuse, determinism).
+ */
+#include "dedup.h"
+#include "harness.h"
+#include "minhash.h"
+#include "parallax.h"
+
+static plx_analyzer *an;
+
+/* A wire story of six paragraphs (invented). */
+static const char *const WIRE[] = {
+	"The central bank raised its main interest rate by half a point on "
+	"Tuesday, its third increase this year, saying inflation was still "
+	"running well above its target of two percent.",
+	"Governor Maria Lindqvist told reporters in Stockholm that the bank "
+	"would keep tightening until price growth slowed, and that wages were "
+	"rising faster than productivity in most sectors of the economy.",
+	"The decision was expected by most economists polled last week, "
+	"although a minority had forecast a smaller quarter point move given "
+	"the weakness of the housing market and falling retail sales.",
+	"The currency rose sharply against the euro after the announcement "
+	"and government bond yields climbed to their highest level in more "
+	"than a decade, traders in London and Frankfurt said.",
+	"Opposition lawmakers criticised the move, arguing that households "
+	"with variable rate mortgages would bear the brunt of the increase "
+	"while energy bills remained high through the coming winter.",
+	"The bank will publish its next monetary policy report in September, "
+	"when it will also release new forecasts for growth, unemployment "
+	"and inflation over the following three years.",
+};
+#define N_WIRE (sizeof WIRE / sizeof *WIRE)
+
+static const char *const OTHER =
+	"Heavy snow closed mountain passes across the Alps on Sunday, "
+	"stranding hundreds of skiers in resort towns as avalanche warnings "
+	"were raised to the highest level.\n\n"
+	"Rescue teams in Switzerland and Austria said they had evacuated two "
+	"villages overnight, and railway operators cancelled services between "
+	"Zurich and Milan until further notice.\n\n"
+	"Forecasters expect another half metre of snow before the storm moves "
+	"east towards Slovenia on Wednesday evening.";
+
+/* Joins the wire paragraphs, paragraph `trim` cut at its first comma (a
+ * trimmed paragraph) and paragraph 0 replaced by `edit` when given. */
+static char *wire_text(size_t trim, const char *edit)
+{
+	static char buf[8192];
+	buf[0] = 0;
+	for (size_t i = 0; i < N_WIRE; i++) {
+		if (buf[0])
+			strcat(buf, "\n\n");
+		const char *p = i == 0 && edit ? edit : WIRE[i];
+		if (i == trim) {
+			strncat(buf, p, strcspn(p, ","));
+			strcat(buf, ".");
+		} else {
+			strcat(buf, p);
+		}
+	}
+	return buf;
+}
+
+static plx_article *analyse(const char *id, const char *source,
+			    const char *date, const char *title,
+			    const char *text)
+{
+	plx_record rec;
+	memset(&rec, 0, sizeof rec);
+	rec.path = "test";
+	rec.id = id;
+	rec.source = source;
+	rec.date = date;
+	rec.title = title;
+	rec.text = text;
+	rec.text_len = strlen(text);
+	plx_article *art = NULL;
+	if (plx_analyze(an, &rec, &art))
+		return NULL;
+	return art;
+}
+
+/* Adds one article; returns its result (borrowed until the next add). */
+static const plx_dedup_result *add(plx_dedup *d, const char *id,
+				   const char *source, const char *date,
+				   const char *title, const char *text)
+{
+	plx_article *art = analyse(id, source, date, title, text);
+	CHECK(art != NULL);
+	if (!art)
+		return NULL;
+	const plx_dedup_result *res = NULL;
+	int rc = plx_dedup_add(d, art, &res);
+	CHECK(rc == PLX_OK);
+	plx_article_free(art);
+	return res;
+}
+
+TEST(multimap)
+{
+	plx_mmap m;
+	plx_mmap_init(&m);
+	for (uint32_t i = 0; i < 5000; i++)
+		CHECK(plx_mmap_put(&m, i % 1000, i) == PLX_OK);
+	uint32_t out[10];
+	size_t n = plx_mmap_get(&m, 7, out, 10);
+	CHECK(n == 5);
+	CHECK(out[0] == 4007 && out[4] == 7); /* newest first */
+	CHECK(plx_mmap_get(&m, 123456, out, 10) == 0);
+	CHECK(plx_mmap_get(&m, 8, out, 2) == 2);
+	plx_mmap_free(&m);
+}
+
+TEST(signature_estimates)
+{
+	/* Two sets sharing 800 of 1000 shingles: Jaccard 800/1200 = 0.667. */
+	static uint64_t x[1000], y[1000];
+	for (int i = 0; i < 1000; i++) {
+		x[i] = (uint64_t)i * 0x9E3779B97F4A7C15ull + 1;
+		y[i] = (uint64_t)(i + 200) * 0x9E3779B97F4A7C15ull + 1;
+	}
+	plx_minhash mh;
+	CHECK(plx_minhash_init(&mh, PLX_MINHASH_K, 5) == PLX_OK);
+	CHECK(plx_minhash_init(&mh, 0, 5) == PLX_EINVAL);
+	plx_minhash_init(&mh, PLX_MINHASH_K, 5);
+	uint32_t a[PLX_MINHASH_MAX_K], b[PLX_MINHASH_MAX_K];
+	uint16_t a16[PLX_MINHASH_MAX_K], b16[PLX_MINHASH_MAX_K];
+	plx_minhash_sign(&mh, x, 1000, a);
+	plx_minhash_sign(&mh, y, 1000, b);
+	for (int i = 0; i < PLX_MINHASH_K; i++) {
+		a16[i] = (uint16_t)a[i];
+		b16[i] = (uint16_t)b[i];
+	}
+	double j = plx_minhash_jaccard(a16, b16, PLX_MINHASH_K);
+	CHECK(j > 0.55 && j < 0.78);
+	CHECK(plx_minhash_jaccard(a16, a16, PLX_MINHASH_K) == 1.0);
+	/* A set of one shingle fills every bin by densification. */
+	plx_minhash_sign(&mh, x, 1, a);
+	int same = 1;
+	for (int i = 1; i < PLX_MINHASH_K; i++)
+		same &= a[i] == a[0];
+	CHECK(same);
+}
+
+TEST(exact_duplicate)
+{
+	plx_dedup *d = NULL;
+	CHECK(plx_dedup_new(NULL, &d) == PLX_OK);
+	const plx_dedup_result *r =
+		add(d, "a", "Daily Planet", "2024-03-01", NULL,
+		    wire_text(99, NULL));
+	CHECK(r && r->article == 0 && r->n_near == 0 && r->exact_of == -1);
+	CHECK(r && r->copy_of == -1);
+	/* Same text with other spacing: still exact. */
+	char spaced[8192];
+	size_t n = 0;
+	for (const char *p = wire_text(99, NULL); *p; p++) {
+		spaced[n++] = *p;
+		if (*p == ' ')
+			spaced[n++] = ' ';
+	}
+	spaced[n] = 0;
+	r = add(d, "b", "Daily Bugle", "2024-03-02", NULL, spaced);
+	CHECK(r && r->exact_of == 0 && r->n_near == 1);
+	if (r && r->n_near) {
+		CHECK(r->near[0].exact && r->near[0].score == 1.0);
+		CHECK_STR(r->near[0].id, "a");
+		CHECK(r->near[0].copies == 1);
+	}
+	CHECK(r && r->copy_of == 0);
+	CHECK(plx_dedup_count(d) == 2);
+	CHECK_STR(plx_dedup_id(d, 1), "b");
+	plx_dedup_free(d);
+}
+
+TEST(light_edit)
+{
+	plx_dedup *d = NULL;
+	CHECK(plx_dedup_new(NULL, &d) == PLX_OK);
+	add(d, "wire", "Reuters", "2024-03-01T10:00:00Z", "Bank raises rates",
+	    wire_text(99, NULL));
+	add(d, "snow", "Alpine Post", "2024-03-01", NULL, OTHER);
+	/* A new headline and a paragraph trimmed. */
+	const plx_dedup_result *r =
+		add(d, "copy", "Metro News", "2024-03-01T12:00:00Z",
+		    "Rates up again as inflation bites", wire_text(5, NULL));
+	CHECK(r && r->n_near == 1 && r->exact_of == -1);
+	if (r && r->n_near) {
+		CHECK_STR(r->near[0].id, "wire");
+		CHECK(r->near[0].score >= 0.8 && r->near[0].score < 1.0);
+		CHECK(!r->near[0].exact);
+	}
+	/* Unrelated: no match, no reuse. */
+	r = add(d, "snow2", "Alpine Post", "2024-03-02", NULL,
+		"Ski lifts reopened in Zermatt on Monday after engineers "
+		"checked the cables, and tourists returned to the slopes.");
+	CHECK(r && r->n_near == 0 && r->n_reused == 0);
+	plx_dedup_free(d);
+}
+
+TEST(copy_direction)
+{
+	plx_dedup *d = NULL;
+	CHECK(plx_dedup_new(NULL, &d) == PLX_OK);
+	/* The outlet's copy arrives first and is even dated earlier, but the
+	 * wire story is the original. */
+	add(d, "outlet", "Metro News", "2024-03-01T09:00:00Z", NULL,
+	    wire_text(99, NULL));
+	const plx_dedup_result *r =
+		add(d, "ap", "Associated Press", "2024-03-01T10:00:00Z", NULL,
+		    wire_text(99, NULL));
+	CHECK(r && r->n_near == 1 && r->copy_of == -1);
+	if (r && r->n_near)
+		CHECK(r->near[0].copies == 0); /* "outlet" copies "ap" */
+	/* Two non-wire outlets: the earlier dated is the original even when
+	 * added later. */
+	r = add(d, "late", "Evening Star", "2024-02-28", NULL,
+		wire_text(2, NULL));
+	CHECK(r && r->n_near == 2);
+	CHECK(r && r->copy_of == 1); /* the wire story */
+	char *s = NULL;
+	size_t len;
+	CHECK(plx_dedup_report(d, 0, &s, &len) == PLX_OK);
+	CHECK(s && strstr(s, "group 1: 3 articles"));
+	CHECK(s && strstr(s, "  ap  original\n"));
+	CHECK(s && strstr(s, "  outlet  copies ap  1.000 exact\n"));
+	CHECK(s && strstr(s, "  late  copies ap  "));
+	plx_free(s);
+	CHECK(plx_dedup_report(d, 1, &s, &len) == PLX_OK);
+	CHECK(s && strstr(s, "{\"id\":\"ap\",\"original\":true}"));
+	plx_free(s);
+	CHECK(plx_dedup_is_wire("Reuters"));
+	CHECK(plx_dedup_is_wire("AP"));
+	CHECK(plx_dedup_is_wire("Agence France-Presse"));
+	CHECK(!plx_dedup_is_wire("Apple Daily"));
+	CHECK(!plx_dedup_is_wire(NULL));
+	plx_dedup_free(d);
+}
+
+TEST(passage_reuse)
+{
+	plx_dedup *d = NULL;
+	CHECK(plx_dedup_new(NULL, &d) == PLX_OK);
+	add(d, "news", "Times", "2024-03-01", NULL, wire_text(99, NULL));
+	/* A commentary that opens with the news lead (one word changed) and
+	 * its second paragraph verbatim, then the writer's own text. */
+	char text[8192];
+	snprintf(text, sizeof text,
+		 "%s\n\n%s\n\n%s\n\n%s",
+		 "The central bank raised its main interest rate by half a "
+		 "point on Tuesday, its third increase this year, saying "
+		 "inflation was still running far above its target of two "
+		 "percent.",
+		 WIRE[1],
+		 "I have argued for years that this bank reacts too late and "
+		 "too hard, and nothing in this decision changes my mind about "
+		 "the people who run it or the models they trust.",
+		 "Savers may cheer for a month, but the rest of us will pay "
+		 "for this misjudgement long after the governor has moved on "
+		 "to a comfortable job in the private sector.");
+	const plx_dedup_result *r =
+		add(d, "comment", "Reader", "2024-03-02", NULL, text);
+	CHECK(r && r->n_near == 0);
+	CHECK(r && r->n_reused == 2);
+	if (r && r->n_reused == 2) {
+		CHECK(r->reused[0].paragraph == 0);
+		CHECK_STR(r->reused[0].id, "news");
+		CHECK(r->reused[0].source_paragraph == 0);
+		CHECK(r->reused[0].score >= 0.7 && r->reused[0].score < 1.0);
+		CHECK(r->reused[1].paragraph == 1);
+		CHECK(r->reused[1].source_paragraph == 1);
+		CHECK(r->reused[1].score == 1.0);
+	}
+	plx_dedup_free(d);
+}
+
+/* The JSON report of a fixed sequence of articles. */
+static char *run_sequence(void)
+{
+	plx_dedup *d = NULL;
+	if (plx_dedup_new(NULL, &d))
+		return NULL;
+	add(d, "1", "Metro", "2024-03-01", NULL, wire_text(99, NULL));
+	add(d, "2", "AFP", "2024-03-01", NULL, wire_text(3, NULL));
+	add(d, "3", "Alpine Post", NULL, NULL, OTHER);
+	add(d, "4", "Globe", "2024-03-03", NULL, wire_text(1, NULL));
+	add(d, "5", "Metro", "2024-03-01", NULL, wire_text(99, NULL));
+	char *s = NULL;
+	size_t len;
+	plx_dedup_report(d, 1, &s, &len);
+	plx_dedup_free(d);
+	return s;
+}
+
+TEST(determinism)
+{
+	char *a = run_sequence(), *b = run_sequence();
+	CHECK(a && b && strcmp(a, b) == 0);
+	CHECK(a && strstr(a, "{\"id\":\"2\",\"original\":true}"));
+	plx_free(a);
+	plx_free(b);
+}
+
+TEST(bad_params)
+{
+	plx_dedup *d = (plx_dedup *)1;
+	plx_dedup_params p;
+	plx_dedup_params_default(&p);
+	p.threshold = 1.5;
+	CHECK(plx_dedup_new(&p, &d) == PLX_EINVAL && d == NULL);
+	const plx_dedup_result *r = (const plx_dedup_result *)1;
+	CHECK(plx_dedup_add(NULL, NULL, &r) == PLX_EINVAL && r == NULL);
+	plx_dedup_free(NULL);
+}
+
+int main(void)
+{
+	if (plx_analyzer_new(NULL, &an))
+		SKIP("analyzer could not be created");
+	RUN(multimap);
+	RUN(signature_estimates);
+	RUN(exact_duplicate);
+	RUN(light_edit);
+	RUN(copy_direction);
+	RUN(passage_reuse);
+	RUN(determinism);
+	RUN(bad_params);
+	plx_analyzer_free(an);
+	DONE();
+}
