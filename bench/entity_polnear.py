@@ -27,7 +27,8 @@ EXE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
 SPLIT = sys.argv[2] if len(sys.argv) > 2 else "dev"
 
 DET = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her",
-       "their", "our", "its", "this", "that", "these", "those", "you"}
+       "their", "our", "its", "this", "that", "these", "those", "you",
+       "many", "some", "one", "most", "few", "several", "former", "retired"}
 PARTICLES = {"of", "de", "van", "von", "der", "al", "bin", "la", "le", "du",
              "da", "di", "del", "and", "&"}
 ORGISH = re.compile(r"(News|Times|Post|Journal|Press|Party|Committee|Campaign|"

@@ -906,22 +906,24 @@ static const char *const MODIFIERS[] = {
 };
 static const char *const ORG_HEADS[] = {
 	"academy", "administration", "agency", "airlines", "airways", "alliance",
-	"army", "assembly", "association", "authority", "bank", "board", "bureau",
-	"cabinet", "capital", "caucus", "center", "centre", "chamber", "chronicle",
-	"church", "club", "coalition", "college", "command", "commerce",
-	"commission", "committee", "company", "congress", "consulate", "corp",
-	"corporation", "corps", "council", "court", "department", "embassy",
-	"energy", "enterprises", "exchange", "federation", "force", "forces",
-	"foundation", "front", "fund", "gazette", "group", "guard", "herald",
-	"holdings", "hospital", "inc", "industries", "initiative", "institute",
-	"institution", "journal", "laboratory", "labs", "league", "library", "llc",
-	"ltd", "magazine", "media", "ministry", "motors", "movement", "museum",
-	"navy", "network", "news", "office", "oil", "organisation", "organization",
-	"parliament", "partners", "party", "pharmaceuticals", "plc", "police",
-	"post", "press", "project", "radio", "records", "reserve", "school",
-	"secretariat", "senate", "service", "services", "society", "studios",
-	"systems", "technologies", "television", "times", "tribune", "trust", "tv",
-	"union", "university", "watch", "zoo",
+	"army", "assembly", "association", "authority", "bancorp", "bancshares",
+	"bank", "board", "bureau", "cabinet", "capital", "caucus", "center",
+	"centre", "chamber", "chemical", "chemicals", "chronicle", "church", "club",
+	"co", "coalition", "college", "command", "commerce", "commission",
+	"committee", "company", "congress", "consulate", "corp", "corporation",
+	"corps", "cos", "council", "court", "department", "electric", "embassy",
+	"energy", "enterprises", "exchange", "federation", "financial", "force",
+	"forces", "foundation", "front", "fund", "gazette", "group", "guard",
+	"herald", "holdings", "hospital", "inc", "industries", "initiative",
+	"institute", "institution", "investments", "journal", "laboratory", "labs",
+	"league", "library", "llc", "ltd", "magazine", "media", "mining",
+	"ministry", "motors", "movement", "museum", "navy", "network", "news",
+	"office", "oil", "organisation", "organization", "parliament", "partners",
+	"party", "petroleum", "pharmaceuticals", "plc", "police", "post", "press",
+	"project", "radio", "records", "reserve", "resources", "school",
+	"secretariat", "securities", "senate", "service", "services", "society",
+	"steel", "studios", "systems", "technologies", "television", "times",
+	"tribune", "trust", "tv", "union", "university", "watch", "zoo",
 };
 static const char *const CONNECTORS[] = {
 	"abu", "al", "ben", "bin", "da", "das", "de", "del", "della", "den", "der",
@@ -930,8 +932,8 @@ static const char *const CONNECTORS[] = {
 static const char *const CUES_AFTER[] = {
 	"acknowledged", "added", "adds", "admitted", "agreed", "announced",
 	"argued", "argues", "asked", "asks", "believed", "believes", "cautioned",
-	"claimed", "claims", "complained", "conceded", "confirmed", "continued",
-	"countered", "declared", "denied", "described", "did", "does", "emphasised",
+	"claimed", "claims", "complained", "conceded", "confirmed", "countered",
+	"declared", "denied", "described", "did", "does", "emphasised",
 	"emphasized", "explained", "had", "has", "insisted", "is", "met", "noted",
 	"notes", "observed", "pledged", "pointed", "posted", "predicted",
 	"promised", "recalled", "recalls", "remarked", "replied", "reported",
@@ -996,9 +998,9 @@ static const char *const SKIP[] = {
 	"coronavirus", "covid", "covid-19", "dec", "december", "east", "easter",
 	"feb", "february", "friday", "ft", "gdp", "god", "i", "i'd", "i'll", "i'm",
 	"i've", "ii", "iii", "internet", "iv", "jan", "january", "jr", "jul",
-	"july", "jun", "june", "mar", "march", "monday", "mt", "north", "northeast",
-	"northwest", "nov", "november", "oct", "october", "ok", "okay", "p.m.",
-	"pdf", "ph.d.", "phd", "pm", "ramadan", "saturday", "sep", "sept",
+	"july", "jun", "june", "mar", "march", "may", "monday", "mt", "north",
+	"northeast", "northwest", "nov", "november", "oct", "october", "ok", "okay",
+	"p.m.", "pdf", "ph.d.", "phd", "pm", "ramadan", "saturday", "sep", "sept",
 	"september", "south", "southeast", "southwest", "sr", "st", "sunday",
 	"thursday", "tuesday", "tv", "wednesday", "west",
 };
@@ -1102,6 +1104,11 @@ static const char *const GIVEN[] = {
 	"yekaterina", "yevgeny", "yevhen", "yingluck", "yitzhak", "yoshihide",
 	"yoweri", "yulia", "yuri", "yury", "zachary", "zhang", "zine",
 };
+static const char *const PLACE_HEADS[] = {
+	"bay", "county", "district", "governorate", "island", "islands", "lake",
+	"mountains", "oblast", "peninsula", "prefecture", "province", "region",
+	"river", "strait", "valley",
+};
 
 /* Transliteration variants of one given or family name, merged by
  * plx_name_key: Russian/Ukrainian romanisation (BGN, ISO, French and German
@@ -1161,7 +1168,8 @@ enum {
 	F_COMMON = 1 << 11, /* common word, not a name at sentence start */
 	F_SKIP = 1 << 12,   /* capitalised but never a name (days, "I") */
 	F_GIVEN = 1 << 13,
-	F_PREFIX = 1 << 14  /* proper prefix of a longer phrase */
+	F_PREFIX = 1 << 14, /* proper prefix of a longer phrase */
+	F_PHEAD = 1 << 15   /* place head word: "Harris County" */
 };
 enum { C_PLACE, C_ORG, C_DEM, C_DEMN, N_CANON };
 
@@ -1262,7 +1270,8 @@ int plx_entity_lex_new(plx_entity_lex **out)
 	                   NELEM(HONORIFICS) + NELEM(MODIFIERS) +
 	                   NELEM(ORG_HEADS) + NELEM(CONNECTORS) +
 	                   NELEM(CUES_AFTER) + NELEM(CUES_BEFORE) +
-	                   NELEM(COMMON) + NELEM(SKIP) + NELEM(GIVEN));
+	                   NELEM(COMMON) + NELEM(SKIP) + NELEM(GIVEN) +
+	                   NELEM(PLACE_HEADS));
 	size_t cap = 64;
 	while (cap < need)
 		cap <<= 1;
@@ -1293,6 +1302,7 @@ int plx_entity_lex_new(plx_entity_lex **out)
 	ADD_WORDS(COMMON, F_COMMON)
 	ADD_WORDS(SKIP, F_SKIP)
 	ADD_WORDS(GIVEN, F_GIVEN)
+	ADD_WORDS(PLACE_HEADS, F_PHEAD)
 #undef ADD_PAIRS
 #undef ADD_WORDS
 	if (rc) {
@@ -1472,13 +1482,26 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
                     plx_buf *out)
 {
 	utf8proc_uint8_t *m = NULL;
-	utf8proc_ssize_t r = utf8proc_map(
-		(const utf8proc_uint8_t *)name, (utf8proc_ssize_t)len, &m,
-		UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-			UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	utf8proc_ssize_t r = -1;
+	char small[MAX_KEY_BYTES];
+	int ascii = len < sizeof small;
+	for (size_t i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)name[i] < 0x80;
+	if (!ascii)
+		r = utf8proc_map((const utf8proc_uint8_t *)name,
+		                 (utf8proc_ssize_t)len, &m,
+		                 UTF8PROC_STABLE | UTF8PROC_COMPAT |
+		                         UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+		                         UTF8PROC_CASEFOLD);
 	char *s;
 	size_t n;
-	if (r < 0) { /* invalid UTF-8: fold ASCII only */
+	if (ascii) { /* the common case: no allocation */
+		s = small;
+		for (size_t i = 0; i < len; i++)
+			s[i] = (name[i] >= 'A' && name[i] <= 'Z') ? (char)(name[i] + 32)
+			                                          : name[i];
+		n = len;
+	} else if (r < 0) { /* invalid UTF-8: fold ASCII only */
 		free(m);
 		m = NULL;
 		s = plx_malloc(len + 1);
@@ -1605,9 +1628,9 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
 		plx_buf_put(out, v[k].s, v[k].n);
 	}
 	plx_buf_put(out, "", 0); /* a key even for a name of no words */
-	if (r < 0)
+	if (!ascii && r < 0)
 		plx_free(s);
-	else
+	else if (!ascii)
 		free(m); /* utf8proc allocates with malloc */
 	return out->rc;
 }
@@ -1665,9 +1688,13 @@ typedef struct ectx {
 	plx_article *art;
 	cand *c;
 	size_t n, cap;
-	uint32_t *lower; /* hashes of words seen in lower case; 0: empty */
+	uint32_t *lower; /* hashes of words seen in lower case; 0: empty;
+	                    built on first need */
 	size_t lower_mask;
+	unsigned *tf;    /* per token: lexicon flags, NO_FLAGS until looked up */
 } ectx;
+
+#define NO_FLAGS (~0u)
 
 /* Length of a token's form without a possessive "'s"; *poss set if cut. */
 static size_t norm_len(const plx_token *t, int *poss)
@@ -1701,8 +1728,12 @@ static unsigned tok_flags(const ectx *x, const plx_token *t)
 {
 	if (!(t->flags & PLX_TOK_WORD))
 		return 0;
-	int poss;
-	return word_flags(x->lex, t->norm, norm_len(t, &poss));
+	unsigned *f = &x->tf[t - x->art->toks];
+	if (*f == NO_FLAGS) {
+		int poss;
+		*f = word_flags(x->lex, t->norm, norm_len(t, &poss));
+	}
+	return *f;
 }
 
 static int is_dot(const plx_article *art, const plx_token *t)
@@ -1730,13 +1761,14 @@ static int name_like(const ectx *x, const plx_token *t)
 				return 0;
 			break;
 		}
-	const char *h = memchr(t->norm, '-', strlen(t->norm));
-	if (h && (word_flags(x->lex, t->norm, (size_t)(h - t->norm)) & F_DEM))
-		return 0;
+	if (memchr(s + t->start, '-', t->end - t->start)) {
+		const char *h = strchr(t->norm, '-');
+		if (h && (word_flags(x->lex, t->norm, (size_t)(h - t->norm)) & F_DEM))
+			return 0;
+	}
 	/* "East" only as the start of "East Germany" and the like. */
-	int poss;
-	const lex_slot *e = lex_get(x->lex, t->norm, norm_len(t, &poss));
-	return !e || !(e->flags & F_SKIP) || (e->flags & F_PREFIX);
+	unsigned f = tok_flags(x, t);
+	return !(f & F_SKIP) || (f & F_PREFIX);
 }
 
 /* Longest gazetteer phrase starting at token a, within [a, b): sets *slot
@@ -1779,10 +1811,12 @@ static size_t match_at(const ectx *x, size_t a, size_t b, const lex_slot **slot)
 	return best;
 }
 
-static int seen_lower(const ectx *x, const char *s, size_t n)
+static int build_lower(ectx *x);
+
+static int seen_lower(ectx *x, const char *s, size_t n)
 {
-	if (!x->lower)
-		return 0;
+	if (!x->lower && build_lower(x))
+		return 0; /* out of memory: the word counts as unseen */
 	uint32_t h = fnv(s, n) | 1;
 	for (size_t i = h & x->lower_mask;; i = (i + 1) & x->lower_mask) {
 		if (!x->lower[i])
@@ -1925,7 +1959,9 @@ static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
 			pos += k;
 			continue;
 		}
-		if (fl & F_TITLE) {
+		/* "Mr. King": a title word after an honorific that ends the
+		 * run is the name. */
+		if ((fl & F_TITLE) && !(titled && pos + k >= b)) {
 			if (title == PLX_NONE)
 				title = pos;
 			titled = 1;
@@ -1989,7 +2025,10 @@ static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
 				head = 1;
 		}
 		int type = T_UNKNOWN, strength = 0;
-		if (head) {
+		if (words >= 2 && (tok_flags(x, &T[b - 1]) & F_PHEAD)) {
+			type = PLX_ENT_PLACE, strength = 2;
+			title = PLX_NONE;
+		} else if (head) {
 			type = PLX_ENT_ORG, strength = 2;
 			title = PLX_NONE;
 		} else if (titled) {
@@ -2419,7 +2458,11 @@ int plx_entity_find(plx_analyzer *an, plx_article *art)
 	memset(&x, 0, sizeof x);
 	x.lex = an->entity_lex;
 	x.art = art;
-	int rc = build_lower(&x);
+	int rc = PLX_OK;
+	x.tf = plx_malloc((art->n_toks + 1) * sizeof *x.tf);
+	if (!x.tf)
+		return PLX_ENOMEM;
+	memset(x.tf, 0xFF, (art->n_toks + 1) * sizeof *x.tf);
 	for (size_t p = 0; !rc && p < art->n_paras; p++) {
 		const plx_paragraph *para = &art->paras[p];
 		if (para->kind == PLX_PARA_MASTHEAD || para->kind == PLX_PARA_CREDIT ||
@@ -2439,6 +2482,7 @@ int plx_entity_find(plx_analyzer *an, plx_article *art)
 	}
 	plx_free(x.c);
 	plx_free(x.lower);
+	plx_free(x.tf);
 	return rc;
 }
 
