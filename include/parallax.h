@@ -382,15 +382,18 @@ int plx_store_rollback(plx_store *s);
  * so copies that differ only in furniture, case or spacing are equal. */
 uint64_t plx_article_hash(const plx_article *art);
 
-/* Is an article with this id, or else this content hash, stored?  Returns
- * 1 (and its ingest sequence number in *seq when not NULL), 0, or an error.
- * id may be NULL. */
+/* Is this article stored?  Identity is the record id when there is one
+ * (an exact copy under another id is another article: a republished
+ * wire), else the content hash.  Returns 1 (and its ingest sequence number
+ * in *seq when not NULL), 0, or an error.  id may be NULL. */
 int plx_store_find(plx_store *s, const char *id, uint64_t hash,
 		   int64_t *seq);
 
 /* One article to store with what the story engine made of it. */
 typedef struct plx_store_article {
 	const plx_article *art;
+	const plx_record *rec; /* the input record (its own title and source
+				  are kept for replay); may be NULL */
 	uint64_t hash;         /* plx_article_hash */
 	int64_t time;          /* seconds since the epoch; INT64_MIN if none */
 	int64_t story;         /* story id, or -1 */
@@ -439,8 +442,110 @@ int plx_store_replay(plx_store *s,
 			       size_t len, void *ud),
 		     void *ud);
 
+/* Calls fn for every stored article in ingest order as the record it was
+ * read from (the text as repaired), with the story it was assigned: ingest
+ * replays them through the analysis to rebuild the story engine after a
+ * restart.  The record is borrowed for the call. */
+int plx_store_records(plx_store *s,
+		      int (*fn)(const plx_record *rec, int64_t seq,
+				int64_t story, void *ud),
+		      void *ud);
+
 /* Number of stored articles and stories. */
 int plx_store_counts(plx_store *s, int64_t *articles, int64_t *stories);
+
+/* ---- Stories --------------------------------------------------------- */
+
+/* Streaming story clustering: articles are added one by one in input order;
+ * each joins the best matching active story or opens a new one.  Stories
+ * are numbered 0, 1, ... as they open.  The result depends only on the
+ * parameters and the order of the articles.  See docs/stories.md. */
+typedef struct plx_stories plx_stories;
+
+typedef struct plx_story_params {
+	double threshold;   /* join when the similarity is >= this */
+	double window_days; /* a story not joined for this long (by article
+			       dates) goes quiet and can no longer be joined
+			       (default 3) */
+	size_t window_articles; /* ... or for this many articles; 0: no
+				   limit (default 0) */
+	double title_boost;     /* a title word counts this many times */
+	double entity_weight;   /* weight of names against words (1) */
+	double number_weight;   /* weight of numbers against words */
+	size_t story_terms;     /* terms kept in a story's centroid */
+	size_t index_terms;     /* a story is findable by its strongest
+				   terms */
+	size_t query_terms;     /* an article looks up its strongest terms */
+	size_t max_postings;    /* stories examined per looked-up term */
+	size_t max_candidates;  /* stories scored per article */
+	double max_df;          /* terms in more than this share of the
+				   articles are not looked up */
+} plx_story_params;
+
+void plx_story_params_default(plx_story_params *p);
+
+/* Creates a clusterer; params may be NULL for the defaults.  Caller frees
+ * with plx_stories_free. */
+int plx_stories_new(const plx_story_params *params, plx_stories **out);
+
+/* Adds an analysed article (borrowed for the call only).  *story gets the
+ * story it joined or opened; *score the similarity to the joined story, or,
+ * for a new story, the best similarity found (below the threshold; 0 when
+ * no candidate).  Either pointer may be NULL. */
+int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
+		    double *score);
+
+/* Stories opened so far, and those still active (not quiet). */
+size_t plx_stories_count(const plx_stories *s);
+size_t plx_stories_active(const plx_stories *s);
+
+typedef struct plx_story {
+	size_t id;
+	const char *headline; /* title of its first article that had one, or
+				 NULL; borrowed until s is freed */
+	size_t n_articles;
+	size_t n_sources;     /* distinct sources (outlets) */
+	long long first_seen; /* earliest and latest article date, Unix
+				 seconds; -1 when no member had a date */
+	long long last_seen;
+	size_t first_article; /* input numbers (0-based) of its first and */
+	size_t last_article;  /* last article */
+	int active;           /* 0 once quiet */
+} plx_story;
+
+/* The summary of story id (active or quiet); PLX_ENOTFOUND if none. */
+int plx_stories_get(plx_stories *s, size_t id, plx_story *out);
+
+void plx_stories_free(plx_stories *s);
+
+/* ---- Web pages (HTML) ---------------------------------------------- */
+
+/* An article extracted from a web page.  Strings are NUL-terminated valid
+ * UTF-8, NULL when the page did not say; borrowed for the document's life. */
+typedef struct plx_html_doc {
+	const char *text;  /* body paragraphs separated by blank lines */
+	size_t text_len;
+	const char *title;     /* JSON-LD, Open Graph, <title>, <h1> */
+	const char *byline;    /* author(s) as the page writes them */
+	const char *date;      /* publication date as written (ISO 8601
+				  mostly; see plx_date_parse) */
+	const char *site_name; /* og:site_name, JSON-LD publisher */
+	const char *url;       /* canonical URL, else the one given */
+	const char *lang;      /* <html lang> */
+} plx_html_doc;
+
+/* Extracts the main article of an HTML page of len bytes (any character set
+ * libxml2 knows, declared or Latin-1 by default); url (may be NULL) is where
+ * it came from.  PLX_EEMPTY when the page has no body text, PLX_ETOOBIG
+ * over the limits in docs/limits.md.  Caller frees *out with
+ * plx_html_doc_free. */
+int plx_html_extract(const char *html, size_t len, const char *url,
+		     plx_html_doc **out);
+void plx_html_doc_free(plx_html_doc *d);
+
+/* Fills rec (id and url: the canonical URL; source: the site name) to give
+ * the document to plx_analyze; rec's strings are borrowed from d. */
+void plx_html_record(const plx_html_doc *d, plx_record *rec);
 
 #ifdef __cplusplus
 }

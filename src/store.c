@@ -26,6 +26,8 @@ static const char SCHEMA[] =
 	" time INTEGER,"             /* seconds since the epoch, or NULL */
 	" url TEXT, text TEXT NOT NULL,"
 	" analysis TEXT NOT NULL,"   /* plx_article_json */
+	" rec_title TEXT, rec_source TEXT," /* as the input gave them, for
+					      replaying the analysis */
 	" story INTEGER, story_score REAL,"
 	" features BLOB);"
 	"CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);"
@@ -63,6 +65,7 @@ enum {
 	ST_STORIES_SIZE,
 	ST_STORIES_RECENT,
 	ST_REPLAY,
+	ST_RECORDS,
 	ST_COUNT_ARTICLES,
 	ST_COUNT_STORIES,
 	ST_N
@@ -73,8 +76,9 @@ static const char *const SQL[ST_N] = {
 	[ST_FIND_HASH] = "SELECT seq FROM articles WHERE hash = ?1 LIMIT 1",
 	[ST_PUT_ARTICLE] =
 		"INSERT INTO articles(id, hash, path, source, title, dateline,"
-		" date, time, url, text, analysis, story, story_score, features)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+		" date, time, url, text, analysis, story, story_score, features,"
+		" rec_title, rec_source)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
 	[ST_PUT_ENTITY] = "INSERT INTO entities(article, key, name, type,"
 			  " mentions) VALUES(?1,?2,?3,?4,?5)",
 	[ST_PUT_QUOTE] = "INSERT INTO quotes(article, speaker, text, partial,"
@@ -94,6 +98,8 @@ static const char *const SQL[ST_N] = {
 			      " LIMIT ?1 OFFSET ?2",
 	[ST_REPLAY] = "SELECT seq, id, time, story, features FROM articles"
 		      " ORDER BY seq",
+	[ST_RECORDS] = "SELECT seq, id, path, rec_title, date, rec_source,"
+		       " url, text, story FROM articles ORDER BY seq",
 	[ST_COUNT_ARTICLES] = "SELECT count(*) FROM articles",
 	[ST_COUNT_STORIES] = "SELECT count(*) FROM stories",
 };
@@ -272,11 +278,40 @@ int plx_store_find(plx_store *s, const char *id, uint64_t hash, int64_t *seq)
 		sqlite3_bind_text(s->st[ST_FIND_ID], 1, id, -1, SQLITE_STATIC);
 		int rc = lookup(s, s->st[ST_FIND_ID], seq);
 		sqlite3_clear_bindings(s->st[ST_FIND_ID]);
-		if (rc)
-			return rc;
+		return rc;
 	}
 	sqlite3_bind_int64(s->st[ST_FIND_HASH], 1, (sqlite3_int64)hash);
 	return lookup(s, s->st[ST_FIND_HASH], seq);
+}
+
+int plx_store_records(plx_store *s,
+		      int (*fn)(const plx_record *rec, int64_t seq,
+				int64_t story, void *ud),
+		      void *ud)
+{
+	sqlite3_stmt *st = s->st[ST_RECORDS];
+	int rc, ret = PLX_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		plx_record r;
+		memset(&r, 0, sizeof r);
+		r.id = (const char *)sqlite3_column_text(st, 1);
+		r.path = (const char *)sqlite3_column_text(st, 2);
+		r.title = (const char *)sqlite3_column_text(st, 3);
+		r.date = (const char *)sqlite3_column_text(st, 4);
+		r.source = (const char *)sqlite3_column_text(st, 5);
+		r.url = (const char *)sqlite3_column_text(st, 6);
+		r.text = (const char *)sqlite3_column_text(st, 7);
+		r.text_len = (size_t)sqlite3_column_bytes(st, 7);
+		int64_t story = sqlite3_column_type(st, 8) == SQLITE_NULL
+					? -1
+					: sqlite3_column_int64(st, 8);
+		if ((ret = fn(&r, sqlite3_column_int64(st, 0), story, ud)))
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = fail(s);
+	sqlite3_reset(st);
+	return ret;
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *v)
@@ -335,6 +370,10 @@ int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 	if (a->features)
 		sqlite3_bind_blob(st, 14, a->features, (int)a->features_len,
 				  SQLITE_STATIC);
+	if (a->rec) {
+		bind_text(st, 15, a->rec->title);
+		bind_text(st, 16, a->rec->source);
+	}
 	rc = step_done(s, st);
 	plx_free(json);
 	if (rc)

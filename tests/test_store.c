@@ -46,6 +46,16 @@ static int replayed(int64_t seq, const char *id, int64_t time, int64_t story,
 	return 0;
 }
 
+static int record(const plx_record *r, int64_t seq, int64_t story, void *ud)
+{
+	char line[256];
+	snprintf(line, sizeof line, "%lld %s %s %lld;", (long long)seq, r->id,
+		 r->title ? r->title : "-", (long long)story);
+	strcat(ud, line);
+	CHECK(r->text && strlen(r->text) == r->text_len);
+	return 0;
+}
+
 TEST(put_find_list_replay)
 {
 	plx_store *s = NULL;
@@ -68,8 +78,11 @@ TEST(put_find_list_replay)
 	CHECK(plx_store_find(s, "a1", ha, NULL) == 0);
 
 	CHECK(plx_store_begin(s) == PLX_OK);
-	plx_store_article sa = {a, ha, 1642759200, 7, 0.9, "fa", 3};
-	plx_store_article sb = {b, hb, INT64_MIN, 8, 1.0, NULL, 0};
+	plx_record ra;
+	memset(&ra, 0, sizeof ra);
+	ra.title = "Given title";
+	plx_store_article sa = {a, &ra, ha, 1642759200, 7, 0.9, "fa", 3};
+	plx_store_article sb = {b, NULL, hb, INT64_MIN, 8, 1.0, NULL, 0};
 	int64_t seq = 0;
 	CHECK(plx_store_put(s, &sa, &seq) == PLX_OK && seq == 1);
 	CHECK(plx_store_put(s, &sb, &seq) == PLX_OK && seq == 2);
@@ -82,8 +95,10 @@ TEST(put_find_list_replay)
 
 	int64_t found = 0;
 	CHECK(plx_store_find(s, "a1", 0, &found) == 1 && found == 1);
-	CHECK(plx_store_find(s, "zz", ha, &found) == 1 && found == 1);
-	CHECK(plx_store_find(s, "zz", 12345, NULL) == 0);
+	/* identity is the id when there is one; else the content */
+	CHECK(plx_store_find(s, "zz", ha, &found) == 0);
+	CHECK(plx_store_find(s, NULL, ha, &found) == 1 && found == 1);
+	CHECK(plx_store_find(s, NULL, 12345, NULL) == 0);
 	/* a second put of the same id violates the unique key */
 	CHECK(plx_store_put(s, &sa, NULL) == PLX_EDB);
 
@@ -96,6 +111,9 @@ TEST(put_find_list_replay)
 	out[0] = 0;
 	CHECK(plx_store_replay(s, replayed, out) == 0);
 	CHECK_STR(out, "1 a1 1642759200 7 3 fa;2 b1 -9223372036854775808 8 0 -;");
+	out[0] = 0;
+	CHECK(plx_store_records(s, record, out) == 0);
+	CHECK_STR(out, "1 a1 Given title 7;2 b1 - 8;");
 	int64_t na, ns;
 	CHECK(plx_store_counts(s, &na, &ns) == PLX_OK && na == 2 && ns == 2);
 	plx_store_close(s);
@@ -120,11 +138,12 @@ TEST(rollback_leaves_nothing)
 	if (!s)
 		return;
 	plx_article *c = analyze("c1", "A new article about rivers.");
-	plx_store_article sc = {c, plx_article_hash(c), INT64_MIN, -1, 0, NULL, 0};
+	plx_store_article sc = {c, NULL, plx_article_hash(c), INT64_MIN, -1, 0,
+				NULL, 0};
 	CHECK(plx_store_begin(s) == PLX_OK);
 	CHECK(plx_store_put(s, &sc, NULL) == PLX_OK);
 	CHECK(plx_store_rollback(s) == PLX_OK);
-	CHECK(plx_store_find(s, "c1", 1, NULL) == 0);
+	CHECK(plx_store_find(s, "c1", 0, NULL) == 0);
 	plx_store_close(s);
 	plx_article_free(c);
 }
