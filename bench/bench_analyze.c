@@ -228,6 +228,7 @@ typedef struct job {
 	pthread_barrier_t *start;
 	int rc;
 	double secs; /* this thread's median over reps */
+	double cpu;  /* its CPU seconds, median over reps */
 } job;
 
 static void *thread_main(void *arg)
@@ -238,16 +239,19 @@ static void *thread_main(void *arg)
 	pthread_barrier_wait(j->start);
 	if (j->rc)
 		return NULL;
-	double t[MAX_REPS];
+	double t[MAX_REPS], c[MAX_REPS];
 	for (int r = 0; r < j->reps; r++) {
-		double t0 = now();
+		double t0 = now(), c0 = cpu_now();
 		if ((j->rc = analyze_slice(an, j->v, j->n, NULL)))
 			break;
 		t[r] = now() - t0;
+		c[r] = cpu_now() - c0;
 	}
 	plx_analyzer_free(an);
-	if (!j->rc)
+	if (!j->rc) {
 		j->secs = median(t, j->reps);
+		j->cpu = median(c, j->reps);
+	}
 	return NULL;
 }
 
@@ -255,7 +259,7 @@ static void *thread_main(void *arg)
  * the wall time of the whole run divided by reps (all threads start
  * together), or a negative value on failure. */
 static double run_threads(const item *v, size_t n, int nt, int reps,
-			  double *slowest)
+			  double *slowest, double *cpu)
 {
 	pthread_t tid[MAX_THREADS];
 	job jobs[MAX_THREADS];
@@ -264,7 +268,7 @@ static double run_threads(const item *v, size_t n, int nt, int reps,
 	size_t per = n / (size_t)nt, extra = n % (size_t)nt, off = 0;
 	for (int i = 0; i < nt; i++) {
 		size_t len = per + ((size_t)i < extra);
-		jobs[i] = (job){v + off, len, reps, &bar, 0, 0};
+		jobs[i] = (job){v + off, len, reps, &bar, 0, 0, 0};
 		off += len;
 		if (pthread_create(&tid[i], NULL, thread_main, &jobs[i])) {
 			fprintf(stderr, "bench_analyze: cannot start thread\n");
@@ -277,7 +281,7 @@ static double run_threads(const item *v, size_t n, int nt, int reps,
 		pthread_join(tid[i], NULL);
 	double wall = (now() - t0) / reps;
 	pthread_barrier_destroy(&bar);
-	*slowest = 0;
+	*slowest = *cpu = 0;
 	for (int i = 0; i < nt; i++) {
 		if (jobs[i].rc) {
 			fprintf(stderr, "bench_analyze: thread %d: %s\n", i,
@@ -286,6 +290,7 @@ static double run_threads(const item *v, size_t n, int nt, int reps,
 		}
 		if (jobs[i].secs > *slowest)
 			*slowest = jobs[i].secs;
+		*cpu += jobs[i].cpu;
 	}
 	return wall;
 }
@@ -302,13 +307,15 @@ static char *arena_copy(plx_article *art, const char *s)
 	return s ? plx_arena_strndup(&art->arena, s, strlen(s)) : NULL;
 }
 
-/* What plx_analyze does, with each stage timed into t[].  The preparation
+/* What plx_analyze does, with each stage timed into t[] in CPU seconds of
+ * the thread (steady on a shared machine; each clock read costs about
+ * 0.1-0.3 us, a few percent of an article).  The preparation
  * (UTF-8 repair and metadata copies) follows plx_analyze's, without the
  * trimming of metadata. */
 static int analyze_staged(plx_analyzer *an, const plx_record *rec,
 			  double t[ST_N])
 {
-	double t0 = now(), t1;
+	double t0 = cpu_now(), t1;
 	plx_article *art = plx_calloc(1, sizeof *art);
 	if (!art)
 		return PLX_ENOMEM;
@@ -336,11 +343,11 @@ static int analyze_staged(plx_analyzer *an, const plx_record *rec,
 #define STAGE(i, call)                 \
 	if (!rc) {                     \
 		rc = (call);           \
-		t1 = now();            \
+		t1 = cpu_now();        \
 		t[i] += t1 - t0;       \
 		t0 = t1;               \
 	}
-	t1 = now();
+	t1 = cpu_now();
 	t[ST_PREP] += t1 - t0;
 	t0 = t1;
 	STAGE(ST_CLEAN, plx_clean(an, art))
@@ -350,7 +357,7 @@ static int analyze_staged(plx_analyzer *an, const plx_record *rec,
 	STAGE(ST_REGISTER, plx_register_classify(an, art))
 #undef STAGE
 	plx_article_free(art);
-	t[ST_FREE] += now() - t0;
+	t[ST_FREE] += cpu_now() - t0;
 	return rc;
 }
 
@@ -372,11 +379,22 @@ static int run_stages(const item *v, size_t n, int reps, double total_median)
 			per[s][r] = t[s];
 	}
 	rc = PLX_OK;
+	/* Each stage's interval holds about one clock read: take its cost
+	 * off. */
+	double c0 = cpu_now();
+	for (int i = 0; i < 10000; i++)
+		cpu_now();
+	double clock_cost = (cpu_now() - c0) / 10001;
 	double sum = 0, med[ST_N];
-	for (int s = 0; s < ST_N; s++)
-		sum += med[s] = median(per[s], reps);
-	printf("\nstages (one thread, median of %d, clock read around each "
-	       "stage):\n", reps);
+	for (int s = 0; s < ST_N; s++) {
+		med[s] = median(per[s], reps) - clock_cost * (double)n;
+		if (med[s] < 0)
+			med[s] = 0;
+		sum += med[s];
+	}
+	printf("\nstages (one thread, median of %d, thread CPU time read "
+	       "around each stage, less %.2f us a read):\n",
+	       reps, 1e6 * clock_cost);
 	printf("  %-9s %9s %7s %12s\n", "stage", "seconds", "share",
 	       "us/article");
 	for (int s = 0; s < ST_N; s++) {
@@ -386,8 +404,8 @@ static int run_stages(const item *v, size_t n, int reps, double total_median)
 		printf("RESULT stage=%s secs=%.6f share=%.4f\n", STAGE_NAMES[s],
 		       med[s], sum > 0 ? med[s] / sum : 0);
 	}
-	printf("  %-9s %9.3f          (whole plx_analyze run: %.3f)\n", "sum",
-	       sum, total_median);
+	printf("  %-9s %9.3f          (whole plx_analyze run: %.3f CPU s)\n",
+	       "sum", sum, total_median);
 out:
 	plx_analyzer_free(an);
 	return rc;
@@ -524,8 +542,9 @@ int main(int argc, char **argv)
 	       c.sents, c.toks, c.ents, c.mentions, c.quotes);
 
 	if (threads > 1) {
-		double slowest;
-		double wall = run_threads(v, n, threads, reps, &slowest);
+		double slowest, tcpu;
+		double wall =
+			run_threads(v, n, threads, reps, &slowest, &tcpu);
 		if (wall < 0)
 			return 1;
 		printf("analyse, %d threads: %.3f s per pass (wall; slowest "
@@ -533,11 +552,17 @@ int main(int argc, char **argv)
 		       "%.2fx one thread\n",
 		       threads, wall, slowest, (double)n / wall, mb / wall,
 		       med / wall);
-		printf("RESULT phase=analyze threads=%d secs=%.6f "
-		       "art_per_s=%.1f mb_per_s=%.3f speedup=%.3f\n",
-		       threads, wall, (double)n / wall, mb / wall, med / wall);
+		printf("                   CPU time: %.3f s over all threads: "
+		       "%.0f articles per CPU second (%.2fx the one-thread "
+		       "cost per article)\n",
+		       tcpu, (double)n / tcpu, tcpu / cmed);
+		printf("RESULT phase=analyze threads=%d secs=%.6f cpu_secs=%.6f "
+		       "art_per_s=%.1f art_per_cpu_s=%.1f mb_per_s=%.3f "
+		       "speedup=%.3f\n",
+		       threads, wall, tcpu, (double)n / wall, (double)n / tcpu,
+		       mb / wall, med / wall);
 	}
-	if (stages && run_stages(v, n, reps < 3 ? reps : 3, med)) {
+	if (stages && run_stages(v, n, reps < 3 ? reps : 3, cmed)) {
 		fprintf(stderr, "bench_analyze: stages: out of memory\n");
 		return 1;
 	}

@@ -62,16 +62,31 @@ static int in_list(const char *const *list, const char *s, size_t n)
 	return 0;
 }
 
+/* plx_utf8_next with the ASCII case inline: most news text is ASCII, and
+ * the tokenizer decodes every character. */
+static inline int32_t next_cp(const char *s, size_t len, size_t *i)
+{
+	unsigned char b = (unsigned char)s[*i];
+	if (b < 0x80) {
+		(*i)++;
+		return b;
+	}
+	return plx_utf8_next(s, len, i);
+}
+
 /* Code point at i without advancing; 0 at the end. */
 static int32_t peek(const char *s, size_t len, size_t i)
 {
 	if (i >= len)
 		return 0;
-	return plx_utf8_next(s, len, &i);
+	return next_cp(s, len, &i);
 }
 
 static int is_wordch(int32_t c)
 {
+	if (c < 0x80)
+		return (unsigned)((c | 0x20) - 'a') < 26 ||
+		       (unsigned)(c - '0') < 10;
 	return plx_is_letter(c) || plx_is_digit(c);
 }
 
@@ -82,7 +97,7 @@ static size_t scan_word(const char *s, size_t len, size_t i)
 	int32_t prev = 0;
 	while (i < len) {
 		size_t j = i;
-		int32_t c = plx_utf8_next(s, len, &j);
+		int32_t c = next_cp(s, len, &j);
 		if (is_wordch(c)) {
 			prev = c;
 			i = j;
@@ -111,7 +126,7 @@ static size_t scan_word(const char *s, size_t len, size_t i)
 			size_t k = j;
 			int32_t n1 = peek(s, len, k);
 			if (n1)
-				plx_utf8_next(s, len, &k);
+				next_cp(s, len, &k);
 			int32_t n2 = peek(s, len, k);
 			int single =
 				i - seg <= 2; /* one letter, maybe 2 bytes */
@@ -232,13 +247,15 @@ static int is_stop(const char *w)
 
 typedef struct stem_slot {
 	unsigned char wlen, slen; /* 0 wlen: empty */
+	unsigned char stop;       /* the word is a stop word */
 	char word[STEM_CACHE_BYTES];
 	char stem[STEM_CACHE_BYTES];
 } stem_slot;
 
 static _Thread_local stem_slot stem_cache[STEM_CACHE_SLOTS];
 
-/* Sets t->stem from t->norm (itself when the stem is the same word). */
+/* Sets t->stem from t->norm (itself when the stem is the same word) and
+ * PLX_TOK_STOP. */
 static int stem_word(plx_analyzer *an, plx_arena *ar, plx_token *t)
 {
 	const char *w = t->norm;
@@ -250,12 +267,17 @@ static int stem_word(plx_analyzer *an, plx_arena *ar, plx_token *t)
 			h = (h ^ (unsigned char)w[k]) * 16777619u;
 		slot = &stem_cache[h & (STEM_CACHE_SLOTS - 1)];
 		if (slot->wlen == n && memcmp(slot->word, w, n) == 0) {
+			if (slot->stop)
+				t->flags |= PLX_TOK_STOP;
 			if (slot->slen == n && memcmp(slot->stem, w, n) == 0)
 				return PLX_OK;
 			t->stem = plx_arena_strndup(ar, slot->stem, slot->slen);
 			return t->stem ? PLX_OK : PLX_ENOMEM;
 		}
 	}
+	int stop = is_stop(w);
+	if (stop)
+		t->flags |= PLX_TOK_STOP;
 	const sb_symbol *st = sb_stemmer_stem(an->stemmer,
 					      (const sb_symbol *)w, (int)n);
 	if (!st)
@@ -264,6 +286,7 @@ static int stem_word(plx_analyzer *an, plx_arena *ar, plx_token *t)
 	if (slot && sl < STEM_CACHE_BYTES) {
 		slot->wlen = (unsigned char)n;
 		slot->slen = (unsigned char)sl;
+		slot->stop = (unsigned char)stop;
 		memcpy(slot->word, w, n);
 		memcpy(slot->stem, st, sl);
 	}
@@ -281,8 +304,8 @@ static int tokenize(plx_analyzer *an, plx_article *art, size_t from, size_t to)
 	size_t i = from;
 	while (i < to) {
 		size_t j = i;
-		int32_t c = plx_utf8_next(s, to, &j);
-		if (plx_is_space(c) || c == 0xFFFD) {
+		int32_t c = next_cp(s, to, &j);
+		if (c == ' ' || c == '\n' || c == 0xFFFD || plx_is_space(c)) {
 			i = j;
 			continue;
 		}
@@ -306,8 +329,6 @@ static int tokenize(plx_analyzer *an, plx_article *art, size_t from, size_t to)
 				return PLX_ENOMEM;
 			t->stem = t->norm;
 			if (t->flags & PLX_TOK_WORD) {
-				if (is_stop(t->norm))
-					t->flags |= PLX_TOK_STOP;
 				if (stem_word(an, &art->arena, t))
 					return PLX_ENOMEM;
 			}
@@ -330,7 +351,7 @@ static int tokenize(plx_analyzer *an, plx_article *art, size_t from, size_t to)
 static int32_t tok_char(const char *s, const plx_token *t)
 {
 	size_t i = t->start;
-	return plx_utf8_next(s, t->end, &i);
+	return next_cp(s, t->end, &i);
 }
 
 static int is_terminal(const char *s, const plx_token *t)

@@ -129,6 +129,41 @@ TEST(empty_and_nul)
 	}
 }
 
+/* Every stop word is found: the list is binary-searched, so a word out of
+ * order would silently stop being one. */
+TEST(stop_words)
+{
+	const char *t =
+		"a about after all also an and any are as at be been before "
+		"being but by can could did do does for from had has have he "
+		"her him his how i if in into is it its may me might more most "
+		"must my no not of on or other our out over said shall she "
+		"should so some such than that the their them then there these "
+		"they this those to up us was we were what when where which who "
+		"whom why will with would you your";
+	plx_article *art = NULL;
+	CHECK(plx_analyze_text(an, t, strlen(t), NULL, &art) == PLX_OK);
+	if (!art)
+		return;
+	size_t n, stops = 0;
+	const plx_token *k = plx_article_tokens(art, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (k[i].flags & PLX_TOK_STOP)
+			stops++;
+		else
+			fprintf(stderr, "  not a stop word: %s\n", k[i].norm);
+	}
+	CHECK(n == 91 && stops == n);
+	plx_article_free(art);
+	/* and a content word is not */
+	CHECK(plx_analyze_text(an, "troops", 6, NULL, &art) == PLX_OK);
+	if (art) {
+		k = plx_article_tokens(art, &n);
+		CHECK(n == 1 && !(k[0].flags & PLX_TOK_STOP));
+		plx_article_free(art);
+	}
+}
+
 int main(void)
 {
 	if (plx_analyzer_new(NULL, &an))
@@ -139,6 +174,7 @@ int main(void)
 	RUN(tokens);
 	RUN(offsets_cover_text);
 	RUN(empty_and_nul);
+	RUN(stop_words);
 	plx_analyzer_free(an);
 	DONE();
 }
