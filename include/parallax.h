@@ -547,6 +547,51 @@ void plx_html_doc_free(plx_html_doc *d);
  * the document to plx_analyze; rec's strings are borrowed from d. */
 void plx_html_record(const plx_html_doc *d, plx_record *rec);
 
+/* ---- Ingest: the whole pipeline into the database -------------------- */
+
+typedef struct plx_ingest plx_ingest;
+
+typedef struct plx_ingest_params {
+	size_t batch;   /* articles per transaction (default 1000): a crash
+			   loses at most the batch in progress */
+	plx_story_params stories;
+	plx_dedup_params dedup;
+} plx_ingest_params;
+
+void plx_ingest_params_default(plx_ingest_params *p);
+
+typedef struct plx_ingest_stats {
+	size_t replayed;   /* articles already stored, replayed at open */
+	size_t mismatched; /* ... whose story came out other than stored
+			      (0 unless the parameters changed) */
+	size_t stored;     /* articles stored by this run */
+	size_t known;      /* articles skipped as already stored */
+	size_t stories;    /* stories in the database */
+} plx_ingest_stats;
+
+/* Opens the database at path (creating it) and rebuilds the story and
+ * duplicate state from the articles already in it, so that a re-run after
+ * an interruption continues exactly where the last commit left it.  an is
+ * borrowed for the life of the ingest.  On failure msg says why.  Caller
+ * frees with plx_ingest_free. */
+int plx_ingest_open(const char *path, const plx_ingest_params *params,
+		    plx_analyzer *an, plx_ingest **out, char *msg,
+		    size_t msglen);
+
+/* Analyses and stores one record (unless already stored).  A bad record
+ * returns its status (PLX_EEMPTY, PLX_ETOOBIG ...) and changes nothing;
+ * PLX_EDB and PLX_ENOMEM are fatal: plx_ingest_errmsg says why. */
+int plx_ingest_add(plx_ingest *g, const plx_record *rec);
+
+/* Commits the batch in progress. */
+int plx_ingest_commit(plx_ingest *g);
+
+void plx_ingest_stats_get(const plx_ingest *g, plx_ingest_stats *out);
+const char *plx_ingest_errmsg(const plx_ingest *g);
+
+/* Rolls back an uncommitted batch and closes. */
+void plx_ingest_free(plx_ingest *g);
+
 #ifdef __cplusplus
 }
 #endif

@@ -421,7 +421,9 @@ static const char *const CUE_NOT[] = {
 	"demands", "estimate", "estimates", "sigh", "sighs", "snap", "snaps",
 	"stress", "stresses", "joke", "jokes", "shout", "shouts", "mock",
 	"wonder", "wonders", "pledge", "pledges", "vow", "vows", "went",
-	"written", "remark", "remarks",
+	"written", "remark", "remarks", "warning", "questioning",
+	"building", "meaning", "posting", "continuing",
+	"statement",
 	"muse", "muses", "boast", "boasts", "claim", "claims", "fume",
 	"fumes", NULL};
 
@@ -441,9 +443,13 @@ static int is_cue_word(const char *w)
 		if (*r != last) {
 			if (last == 'y' && (!strcmp(r, "ied") || !strcmp(r, "ies")))
 				return 1;
+			if (last == 'e' && !strcmp(r, "ing"))
+				return 1; /* declaring */
 			continue;
 		}
 		r++;
+		if (!strcmp(r, "ing") || (r[0] == last && !strcmp(r + 1, "ing")))
+			return 1; /* saying, telling */
 		if (!*r || !strcmp(r, "s") || !strcmp(r, "es") ||
 		    (last == 'e' && !strcmp(r, "d")) || !strcmp(r, "ed") ||
 		    (r[0] == last && !strcmp(r + 1, "ed")))
@@ -475,7 +481,21 @@ static const char *const ADVERBS[] = {
 	"reportedly", "publicly", "privately", "told", "angrily", "bluntly",
 	"firmly", "finally", "even", "himself", "herself", "themselves",
 	"sharply", "may", "might", "could", "can", "should", "subsequently",
-	"already", "never", "first", "emphatically", "succinctly", NULL};
+	"already", "never", "first", "emphatically", "succinctly", "are",
+	"were", "been", "being", NULL};
+
+/* Words that open an adverbial phrase before a sentence's subject ("In
+ * Geneva, Blinken said"; "Asked about it, she said"): the subject comes
+ * after the phrase's comma. */
+static const char *const OPENERS[] = {
+	"in", "on", "at", "during", "after", "before", "while", "when", "as",
+	"since", "speaking", "asked", "for", "with", "addressing", "despite",
+	"although", "though", "if", "because", "unlike", "from", "by", "under",
+	"amid", "following", "over", "last", "this", "responding", "writing",
+	"until", "to", "like", "once", "according", "through", "earlier",
+	"later", "still", "however", "meanwhile", "instead", "now", "then",
+	"separately", "indeed", "instead", "yesterday", "today", "but",
+	"and", "also", "so", NULL};
 
 /* Sentence adverbs a backward speaker phrase must not start with. */
 static const char *const LEADERS[] = {
@@ -911,6 +931,112 @@ static int sentence_subject(const qstate *q, size_t si, speaker *sp)
 		return 1;
 	}
 	return 0;
+}
+
+/* Determiners that may open a described subject ("the Florida senator"). */
+static const char *const DETS[] = {
+	"the", "a", "an", "his", "her", "their", "its", "one", "some", "many",
+	"several", "two", "three", "another", "other", "both", "most", NULL};
+
+/* Conjunctions skipped before a subject ("But Clinton said"). */
+static const char *const CONJS[] = {"and", "but", "so", "yet", "or", "plus",
+                                    NULL};
+
+/* The main-clause subject of a sentence whose tokens before the quote or
+ * cue are [lo, k): after leading conjunctions and an opening adverbial
+ * phrase up to its comma ("Later on Sunday, Carson shared"), a pronoun, a
+ * name or a description ("The Florida senator"), an optional ", the
+ * apposition," and then a verb (verb-like, a cue, or any word after an
+ * auxiliary: "has increasingly decried").  Sets [*b, *e); returns 1 when
+ * found.  No syntax: a fronted object or clause defeats it. */
+static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
+                          size_t *e)
+{
+	size_t s = lo;
+	for (int round = 0; round < 4 && s < k; round++) {
+		if (!tword(q, s))
+			break;
+		if (in_list(CONJS, T(q, s)->norm)) {
+			s++;
+			if (s < k && tchar(q, s, ','))
+				s++;
+			continue;
+		}
+		if (!in_list(OPENERS, T(q, s)->norm))
+			break;
+		size_t j = s + 1;
+		while (j < k && !tchar(q, j, ',') && !q->inq[j] && j - s < WINDOW)
+			j++;
+		if (j >= k || !tchar(q, j, ','))
+			return 0;
+		s = j + 1;
+	}
+	if (s >= k || q->inq[s] || !tword(q, s))
+		return 0;
+	size_t t = s;
+	if (tpronoun(q, s)) {
+		t = s + 1;
+	} else {
+		if (in_list(DETS, T(q, s)->norm))
+			t++;
+		while (t < k && t - s < MAX_SPEAKER_TOKS && !q->inq[t]) {
+			if (tchar(q, t, '.') && tnp(q, t)) {
+				t++;
+				continue;
+			}
+			if (!tword(q, t))
+				break;
+			const char *w = T(q, t)->norm;
+			size_t n = strlen(w);
+			if (tupper(q, t)) {
+				if ((T(q, t)->flags & PLX_TOK_STOP) && t > s)
+					break;
+				t++;
+				continue;
+			}
+			if (!strcmp(w, "of") && t + 1 < k && tupper(q, t + 1)) {
+				t++;
+				continue;
+			}
+			if ((T(q, t)->flags & PLX_TOK_STOP) || tcue(q, t) ||
+			    in_list(ADVERBS, w) ||
+			    (verb_like(w) && !in_list(PERSON_HEADS, w)) ||
+			    (n > 3 && (!strcmp(w + n - 2, "ly") ||
+			               !strcmp(w + n - 3, "ing"))))
+				break;
+			t++;
+		}
+		if (t == s || (t == s + 1 && in_list(DETS, T(q, s)->norm)))
+			return 0;
+	}
+	size_t v = t;
+	if (v < k && tchar(q, v, ',')) {
+		/* "Christie, New Jersey's sitting governor, repeated" */
+		size_t j = v + 1;
+		while (j < k && j - v < WINDOW / 2 && !tchar(q, j, ',') &&
+		       !tterminal(q, j) && !q->inq[j])
+			j++;
+		if (j >= k || !tchar(q, j, ','))
+			return 0;
+		v = j + 1;
+	}
+	size_t v0 = v;
+	while (v < k && tword(q, v) && in_list(ADVERBS, T(q, v)->norm) &&
+	       !tcue(q, v))
+		v++;
+	if (v >= k || !tword(q, v) || tupper(q, v) || q->inq[v])
+		return 0;
+	if (!(v > v0 || tcue(q, v) || verb_like(T(q, v)->norm)))
+		return 0;
+	*b = s, *e = t;
+	return 1;
+}
+
+/* First token of the sentence holding token k. */
+static size_t sent_lo(const qstate *q, size_t k)
+{
+	size_t si = plx_article_sentence_at(q->art, T(q, k)->start);
+	return si == PLX_NONE ? k : q->art->sents[si].first_token;
 }
 
 /* ---- Attribution ------------------------------------------------------ */

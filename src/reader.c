@@ -56,11 +56,13 @@
 #include "mem.h"
 #include "utf8.h"
 
-/* Decoded bytes are read this much at a time: big reads keep syscalls and
- * zlib calls few (Reuters, 18 MB, is 18 reads). */
+/* Decoded bytes are read up to this much at a time: big reads keep
+ * syscalls and zlib calls few (Reuters, 18 MB, is 18 reads).  The buffer
+ * starts at FIRST_CHUNK, so a small file costs a small buffer. */
 #define READ_CHUNK ((size_t)1 << 20)
+#define FIRST_CHUNK ((size_t)64 << 10)
 /* Compressed input buffer. */
-#define ZIN_SIZE ((size_t)256 << 10)
+#define ZIN_SIZE ((size_t)64 << 10)
 /* Bytes looked at to tell a binary file from text and JSON from text. */
 #define SNIFF_BYTES 8192
 
@@ -88,6 +90,8 @@ struct plx_reader {
 	/* The file being read. */
 	int open;
 	entry cur;
+	const char *name; /* cur.path, or its UTF-8 repair (namebuf) */
+	plx_buf namebuf;
 	int fd, close_fd;
 	size_t mem_pos;
 	int fmt;
@@ -216,6 +220,7 @@ int plx_reader_new(const plx_limits *limits, plx_reader **out)
 		r->lim.max_record_bytes = 1;
 	r->fd = -1;
 	plx_buf_init(&r->pmsg);
+	plx_buf_init(&r->namebuf);
 	plx_buf_init(&r->text);
 	plx_buf_init(&r->id);
 	plx_buf_init(&r->msg);
@@ -468,7 +473,8 @@ static void fill(plx_reader *r)
 }
 
 /* Makes room for more bytes: drops the consumed ones, then grows the
- * buffer up to max (a limit plus one, to see it passed).  Returns 0 when
+ * buffer: up to READ_CHUNK while it is half full (big reads), and when it
+ * is full up to max (a limit plus one, to see it passed).  Returns 0 when
  * there is room, 1 when the buffer is full at max, or PLX_ENOMEM. */
 static int make_room(plx_reader *r, size_t max)
 {
@@ -478,11 +484,16 @@ static int make_room(plx_reader *r, size_t max)
 		r->scan = r->scan > r->pos ? r->scan - r->pos : 0;
 		r->pos = 0;
 	}
-	if (r->len < r->cap)
+	size_t ncap = r->cap;
+	if (r->len == r->cap) {
+		if (r->cap >= max)
+			return 1;
+		ncap = r->cap * 2 < max ? r->cap * 2 : max;
+	} else if (r->cap - r->len < r->cap / 2 && r->cap < READ_CHUNK) {
+		ncap = r->cap * 2;
+	}
+	if (ncap == r->cap)
 		return 0;
-	if (r->cap >= max)
-		return 1;
-	size_t ncap = r->cap * 2 < max ? r->cap * 2 : max;
 	char *p = plx_realloc(r->data, ncap + 1); /* + 1 for a NUL */
 	if (!p)
 		return PLX_ENOMEM;
@@ -534,7 +545,7 @@ static int expand_dir(plx_reader *r, const char *path)
 {
 	DIR *d = opendir(path);
 	if (!d) {
-		set_msg(r, "%s: %s", path, strerror(errno));
+		set_msg(r, "%s: %s", r->name, strerror(errno));
 		return PLX_EIO;
 	}
 	char **names = NULL;
@@ -555,7 +566,7 @@ static int expand_dir(plx_reader *r, const char *path)
 		errno = 0;
 	}
 	if (!rc && errno) {
-		set_msg(r, "%s: %s", path, strerror(errno));
+		set_msg(r, "%s: %s", r->name, strerror(errno));
 		rc = PLX_EIO;
 	}
 	closedir(d);
@@ -595,7 +606,7 @@ static int expand_dir(plx_reader *r, const char *path)
 		plx_free(names[i]);
 	plx_free(names);
 	if (rc == PLX_ENOMEM)
-		set_msg(r, "%s: out of memory", path);
+		set_msg(r, "%s: out of memory", r->name);
 	return rc;
 }
 
@@ -618,12 +629,25 @@ static int open_entry(plx_reader *r, entry *e)
 	r->len = r->pos = r->scan = 0;
 
 	const char *path = r->cur.path;
+	/* Paths are bytes; records and messages carry valid UTF-8. */
+	size_t plen = strlen(path);
+	r->name = path;
+	if (plx_utf8_invalid(path, plen) < plen) {
+		buf_clear(&r->namebuf);
+		plx_utf8_repair(&r->namebuf, path, plen);
+		if (r->namebuf.rc) {
+			set_msg(r, "out of memory");
+			close_file(r);
+			return PLX_ENOMEM;
+		}
+		r->name = r->namebuf.data;
+	}
 	if (r->cur.kind == K_STDIN) {
 		r->fd = 0;
 	} else if (r->cur.kind == K_PATH) {
 		struct stat st;
 		if (stat(path, &st) != 0) {
-			set_msg(r, "%s: %s", path, strerror(errno));
+			set_msg(r, "%s: %s", r->name, strerror(errno));
 			close_file(r);
 			return PLX_EIO;
 		}
@@ -634,17 +658,17 @@ static int open_entry(plx_reader *r, entry *e)
 		}
 		r->fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (r->fd < 0) {
-			set_msg(r, "%s: %s", path, strerror(errno));
+			set_msg(r, "%s: %s", r->name, strerror(errno));
 			close_file(r);
 			return PLX_EIO;
 		}
 		r->close_fd = 1;
 	}
 	if (!r->data) {
-		r->data = plx_malloc(READ_CHUNK + 1);
+		r->data = plx_malloc(FIRST_CHUNK + 1);
 		if (!r->data)
 			goto oom;
-		r->cap = READ_CHUNK;
+		r->cap = FIRST_CHUNK;
 	}
 	if (!r->zin && !(r->zin = plx_malloc(ZIN_SIZE)))
 		goto oom;
@@ -692,7 +716,7 @@ static int open_entry(plx_reader *r, entry *e)
 				return PLX_OK;
 			}
 			set_msg(r, "%s: binary data, not text or JSON Lines",
-			        path);
+			        r->name);
 			close_file(r);
 			return PLX_EFORMAT;
 		}
@@ -703,7 +727,7 @@ static int open_entry(plx_reader *r, entry *e)
 	}
 	return PLX_OK;
 oom:
-	set_msg(r, "%s: out of memory", path);
+	set_msg(r, "%s: out of memory", r->name);
 	close_file(r);
 	return PLX_ENOMEM;
 }
@@ -713,10 +737,10 @@ static int report_src_error(plx_reader *r)
 {
 	const char *m = r->pmsg.data && !r->pmsg.rc ? r->pmsg.data : "error";
 	if (r->perr_count)
-		set_msg(r, "%s: %s after %zu record%s", r->cur.path, m, r->nrec,
+		set_msg(r, "%s: %s after %zu record%s", r->name, m, r->nrec,
 		        r->nrec == 1 ? "" : "s");
 	else
-		set_msg(r, "%s: %s", r->cur.path, m);
+		set_msg(r, "%s: %s", r->name, m);
 	int rc = r->perr;
 	r->perr = 0;
 	r->pos = r->len = r->scan = 0;
@@ -738,7 +762,7 @@ static int next_text(plx_reader *r)
 			break;
 		int room = make_room(r, max + 1);
 		if (room < 0) {
-			set_msg(r, "%s: out of memory", r->cur.path);
+			set_msg(r, "%s: out of memory", r->name);
 			return PLX_ENOMEM;
 		}
 		if (room > 0)
@@ -750,12 +774,12 @@ static int next_text(plx_reader *r)
 	const char *p = r->data + r->pos;
 	size_t n = r->len - r->pos;
 	if (n > max) {
-		set_msg(r, "%s: text longer than %zu bytes", r->cur.path, max);
+		set_msg(r, "%s: text longer than %zu bytes", r->name, max);
 		return PLX_ETOOBIG;
 	}
 	const char *nul = memchr(p, 0, n);
 	if (nul) {
-		set_msg(r, "%s: NUL byte at offset %zu", r->cur.path,
+		set_msg(r, "%s: NUL byte at offset %zu", r->name,
 		        (size_t)(nul - p) + r->bom);
 		return PLX_ENUL;
 	}
@@ -763,7 +787,7 @@ static int next_text(plx_reader *r)
 	while (i < n && is_space(p[i]))
 		i++;
 	if (i == n) {
-		set_msg(r, "%s: empty text", r->cur.path);
+		set_msg(r, "%s: empty text", r->name);
 		return PLX_EEMPTY;
 	}
 
@@ -773,7 +797,7 @@ static int next_text(plx_reader *r)
 		buf_clear(&r->text);
 		plx_utf8_repair(&r->text, p, n);
 		if (r->text.rc) {
-			set_msg(r, "%s: out of memory", r->cur.path);
+			set_msg(r, "%s: out of memory", r->name);
 			return PLX_ENOMEM;
 		}
 		rec->text = r->text.data;
@@ -783,16 +807,16 @@ static int next_text(plx_reader *r)
 		rec->text = p;
 		rec->text_len = n;
 	}
-	const char *base = base_name(r->cur.path);
+	const char *base = base_name(r->name);
 	size_t bn = strip_gz(base);
 	bn = ext_start(base, bn);
 	buf_clear(&r->id);
 	plx_buf_put(&r->id, base, bn);
 	if (r->id.rc) {
-		set_msg(r, "%s: out of memory", r->cur.path);
+		set_msg(r, "%s: out of memory", r->name);
 		return PLX_ENOMEM;
 	}
-	rec->path = r->cur.path;
+	rec->path = r->name;
 	rec->id = r->id.data;
 	return 1;
 }
@@ -833,7 +857,7 @@ static int next_line(plx_reader *r, const char **line, size_t *n)
 		}
 		int room = make_room(r, max + 1);
 		if (room < 0) {
-			set_msg(r, "%s:%zu: out of memory", r->cur.path,
+			set_msg(r, "%s:%zu: out of memory", r->name,
 			        r->lineno + 1);
 			return PLX_ENOMEM;
 		}
@@ -857,7 +881,7 @@ static int next_line(plx_reader *r, const char **line, size_t *n)
 		fill(r);
 	}
 too_long:
-	set_msg(r, "%s:%zu: line longer than %zu bytes", r->cur.path,
+	set_msg(r, "%s:%zu: line longer than %zu bytes", r->name,
 	        r->lineno, max);
 	return PLX_ETOOBIG;
 }
@@ -921,17 +945,17 @@ static int next_jsonl(plx_reader *r)
 		json_t *root = json_loadb(line, n, 0, &err);
 		if (!root) {
 			if (json_error_code(&err) == json_error_out_of_memory) {
-				set_msg(r, "%s:%zu: out of memory", r->cur.path,
+				set_msg(r, "%s:%zu: out of memory", r->name,
 				        r->lineno);
 				return PLX_ENOMEM;
 			}
 			set_msg(r, "%s:%zu: invalid JSON: %s (column %d)",
-			        r->cur.path, r->lineno, err.text, err.column);
+			        r->name, r->lineno, err.text, err.column);
 			return PLX_EFORMAT;
 		}
 		r->root = root;
 		if (!json_is_object(root)) {
-			set_msg(r, "%s:%zu: not a JSON object", r->cur.path,
+			set_msg(r, "%s:%zu: not a JSON object", r->name,
 			        r->lineno);
 			return PLX_EFORMAT;
 		}
@@ -939,7 +963,7 @@ static int next_jsonl(plx_reader *r)
 		size_t tlen = 0;
 		const char *text = pick(root, text_keys, &found, &tlen);
 		if (!text) {
-			set_msg(r, "%s:%zu: %s", r->cur.path, r->lineno,
+			set_msg(r, "%s:%zu: %s", r->name, r->lineno,
 			        found == 0   ? "no text field"
 			        : found == 1 ? "text is not a string"
 			                     : "empty text");
@@ -947,12 +971,12 @@ static int next_jsonl(plx_reader *r)
 		}
 		if (tlen > r->lim.max_record_bytes) {
 			set_msg(r, "%s:%zu: text longer than %zu bytes",
-			        r->cur.path, r->lineno, r->lim.max_record_bytes);
+			        r->name, r->lineno, r->lim.max_record_bytes);
 			return PLX_ETOOBIG;
 		}
 		plx_record *rec = &r->rec;
 		memset(rec, 0, sizeof *rec);
-		rec->path = r->cur.path;
+		rec->path = r->name;
 		rec->line = r->lineno;
 		rec->text = text;
 		rec->text_len = tlen;
@@ -977,10 +1001,10 @@ static int next_jsonl(plx_reader *r)
 			else if (json_is_real(v))
 				plx_buf_printf(&r->id, "%.15g", json_real_value(v));
 			else
-				plx_buf_printf(&r->id, "%s:%zu", r->cur.path,
+				plx_buf_printf(&r->id, "%s:%zu", r->name,
 				               r->lineno);
 			if (r->id.rc) {
-				set_msg(r, "%s:%zu: out of memory", r->cur.path,
+				set_msg(r, "%s:%zu: out of memory", r->name,
 				        r->lineno);
 				return PLX_ENOMEM;
 			}
@@ -1050,6 +1074,7 @@ void plx_reader_free(plx_reader *r)
 	plx_free(r->data);
 	plx_free(r->zin);
 	plx_buf_free(&r->pmsg);
+	plx_buf_free(&r->namebuf);
 	plx_buf_free(&r->text);
 	plx_buf_free(&r->id);
 	plx_buf_free(&r->msg);

@@ -31,11 +31,11 @@ typedef struct plx_story_state {
 	int active;      /* 0 once quiet: centroid freed, summary kept */
 	uint64_t *terms; /* centroid terms, ascending */
 	float *w;        /* their weights */
-	uint32_t n_terms, cap_terms;
+	size_t n_terms, cap_terms;
 	float norm[PLX_FEAT_KINDS]; /* L2 norm of the centroid per kind */
 	uint32_t n_articles;
 	uint64_t *sources; /* hashes of distinct sources, ascending */
-	uint32_t n_sources, cap_sources;
+	size_t n_sources, cap_sources;
 	int64_t first_time, last_time; /* article dates (Unix seconds), or
 					  PLX_STORY_NOTIME when none had one */
 	size_t first_seq, last_seq;    /* input numbers of first/last member */
@@ -86,9 +86,5 @@ struct plx_story_store {
 /* The in-memory store.  max_posted bounds the terms one story is posted
  * under.  Caller frees with st->vt->free(st). */
 int plx_story_store_mem_new(size_t max_posted, plx_story_store **out);
-
-/* Parses an ISO 8601 date ("2025-03-10", "2025-03-10T06:30:00+01:00",
- * "...Z") to Unix seconds; returns 0 on success, -1 if unparseable. */
-int plx_story_parse_date(const char *s, int64_t *out);
 
 #endif

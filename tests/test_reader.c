@@ -180,6 +180,19 @@ TEST(text_file)
 	CHECK(rec == NULL);
 	CHECK(plx_reader_count(r) == 1 && plx_reader_skipped(r) == 0);
 	plx_reader_free(r);
+	/* A file name is bytes; the record's path and id are valid UTF-8. */
+	write_str("caf\xE9.txt", "Latin-1 name.");
+	write_str("x\xFF.jsonl", "{\"text\":\"t\"}\n");
+	r = reader_of(NULL, "caf\xE9.txt", "x\xFF.jsonl", "gone\xFF", NULL);
+	CHECK(plx_reader_next(r, &rec) == 1);
+	CHECK_STR(rec->path, "caf\xEF\xBF\xBD.txt");
+	CHECK_STR(rec->id, "caf\xEF\xBF\xBD");
+	CHECK(plx_reader_next(r, &rec) == 1);
+	CHECK_STR(rec->id, "x\xEF\xBF\xBD.jsonl:1");
+	CHECK(plx_reader_next(r, &rec) == PLX_EIO);
+	CHECK_STR(plx_reader_errmsg(r),
+	          "gone\xEF\xBF\xBD: No such file or directory");
+	plx_reader_free(r);
 	tmp_end();
 }
 

@@ -8,9 +8,12 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "parallax.h"
@@ -26,10 +29,28 @@ static const char USAGE[] =
 	"      (body, title, masthead, caption, related, credit, other),\n"
 	"      register (reporting or opinion), entities, quotes and "
 	"speakers.\n"
+	"  extract [--format text|json] FILE.html...\n"
+	"      The article of each web page: body paragraphs, title,\n"
+	"      byline, date, site name, canonical URL and language.\n"
 	"  dedup [--format text|json] [--threshold X] PATH...\n"
 	"      Find exact and near-duplicate articles (estimated Jaccard\n"
 	"      similarity of 4-word shingles >= X, default 0.8), which one\n"
 	"      copies which, and paragraphs reused from other articles.\n"
+	"  cluster [--format tsv|json] [--threshold X] [--window DAYS] "
+	"PATH...\n"
+	"      Assign each article, in input order, to a story (one pass):\n"
+	"      prints id<TAB>story per article.  X: join threshold (default\n"
+	"      0.30); DAYS: a story not joined for that long goes quiet\n"
+	"      (default 3).\n"
+	"  ingest [--db FILE] [--batch N] [--threshold X] [--window DAYS] "
+	"PATH...\n"
+	"      Analyse, deduplicate and assign to stories, stored in an\n"
+	"      SQLite database (default parallax.db).  Re-running continues;\n"
+	"      an article already stored (same id, else same text) is kept\n"
+	"      once.\n"
+	"  stories [--db FILE] [--format text|json] [--sort size|recent]\n"
+	"          [--limit N]\n"
+	"      List the stories in the database.\n"
 	"\n"
 	"PATH is a text file (one article), a JSON Lines file (one article a\n"
 	"line), either gzip-compressed, a directory (read recursively), or -\n"
@@ -60,7 +81,12 @@ typedef struct options {
 	int json;
 	int quiet;
 	const char *outlets;
-	double threshold; /* dedup; 0 when not given */
+	double threshold; /* dedup, cluster; 0 when not given */
+	double window;    /* cluster: days; -1 when not given */
+	const char *db;   /* ingest, stories: database path */
+	size_t batch;     /* ingest: articles per transaction; 0: default */
+	int recent;       /* stories: sort by recency instead of size */
+	size_t limit;     /* stories: at most this many; 0: all */
 } options;
 
 /* Parses the options common to every command; returns the index of the
@@ -72,9 +98,16 @@ static int parse_options(int argc, char **argv, options *o, int *rc)
 		{"outlets", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"threshold", required_argument, NULL, 't'},
+		{"window", required_argument, NULL, 'w'},
+		{"db", required_argument, NULL, 'd'},
+		{"batch", required_argument, NULL, 'b'},
+		{"sort", required_argument, NULL, 's'},
+		{"limit", required_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof *o);
+	o->window = -1;
+	o->db = "parallax.db";
 	optind = 1;
 	int c;
 	while ((c = getopt_long(argc, argv, "f:qt:h", longopts, NULL)) != -1) {
@@ -82,7 +115,8 @@ static int parse_options(int argc, char **argv, options *o, int *rc)
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
 				o->json = 1;
-			else if (strcmp(optarg, "text") == 0)
+			else if (strcmp(optarg, "text") == 0 ||
+				 strcmp(optarg, "tsv") == 0)
 				o->json = 0;
 			else {
 				*rc = usage_error("unknown format", optarg);
@@ -100,6 +134,44 @@ static int parse_options(int argc, char **argv, options *o, int *rc)
 			}
 			break;
 		}
+		case 'w': {
+			char *end;
+			o->window = strtod(optarg, &end);
+			if (*end || !(o->window >= 0)) {
+				*rc = usage_error("bad window", optarg);
+				return -1;
+			}
+			break;
+		}
+		case 'd': o->db = optarg; break;
+		case 'b':
+		case 'n': {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			if (*end || errno || optarg[0] == '-' ||
+			    (c == 'b' && v == 0)) {
+				*rc = usage_error(c == 'b' ? "bad batch size"
+							   : "bad limit",
+						  optarg);
+				return -1;
+			}
+			if (c == 'b')
+				o->batch = (size_t)v;
+			else
+				o->limit = (size_t)v;
+			break;
+		}
+		case 's':
+			if (strcmp(optarg, "recent") == 0)
+				o->recent = 1;
+			else if (strcmp(optarg, "size") == 0)
+				o->recent = 0;
+			else {
+				*rc = usage_error("unknown sort", optarg);
+				return -1;
+			}
+			break;
 		case 'h':
 			fputs(USAGE, stdout);
 			*rc = 0;
@@ -314,6 +386,463 @@ out:
 	return status;
 }
 
+/* cluster: every article goes through the story clusterer in input order;
+ * one line per article as it is assigned. */
+static int cmd_cluster(int argc, char **argv)
+{
+	options o;
+	int rc = 0;
+	int first = parse_options(argc, argv, &o, &rc);
+	if (first < 0)
+		return rc;
+	if (first >= argc)
+		return usage_error("cluster needs at least one PATH", NULL);
+
+	plx_story_params sp;
+	plx_story_params_default(&sp);
+	if (o.threshold > 0)
+		sp.threshold = o.threshold;
+	if (o.window >= 0)
+		sp.window_days = o.window;
+	plx_analyzer *an = NULL;
+	plx_reader *rd = NULL;
+	plx_stories *ss = NULL;
+	if ((rc = plx_analyzer_new(NULL, &an)) ||
+	    (rc = plx_reader_new(NULL, &rd)) ||
+	    (rc = plx_stories_new(&sp, &ss))) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		plx_reader_free(rd);
+		plx_analyzer_free(an);
+		return EXIT_FATAL;
+	}
+	int status = 0;
+	if (o.outlets && plx_analyzer_load_outlets(an, o.outlets)) {
+		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(an));
+		status = EXIT_USAGE;
+		goto out;
+	}
+	for (int i = first; i < argc; i++)
+		if ((rc = plx_reader_add(rd, argv[i]))) {
+			fprintf(stderr, "parallax: %s: %s\n", argv[i],
+				plx_strerror(rc));
+			status = EXIT_FATAL;
+			goto out;
+		}
+	size_t skipped = 0;
+	const plx_record *rec;
+	while ((rc = plx_reader_next(rd, &rec)) != 0) {
+		int from_reader = rc < 0;
+		plx_article *art = NULL;
+		if (rc > 0 && (rc = plx_analyze(an, rec, &art)) == 0) {
+			size_t story;
+			double score;
+			rc = plx_stories_add(ss, art, &story, &score);
+			if (rc == 0) {
+				const char *id = plx_article_id(art);
+				if (!id)
+					id = plx_article_path(art);
+				if (!id)
+					id = "";
+				if (o.json) {
+					fputs("{\"id\":\"", stdout);
+					for (const char *c = id; *c; c++)
+						if (*c == '"' || *c == '\\')
+							printf("\\%c", *c);
+						else if ((unsigned char)*c < 0x20)
+							printf("\\u%04x", *c);
+						else
+							putchar(*c);
+					printf("\",\"story\":%zu,\"score\":%.4f}"
+					       "\n",
+					       story, score);
+				} else
+					printf("%s\t%zu\n", id, story);
+			}
+			plx_article_free(art);
+			if (rc == 0)
+				continue;
+			rc = PLX_ENOMEM; /* any failure here is fatal */
+		}
+		if (rc == PLX_ENOMEM) {
+			fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+			status = EXIT_FATAL;
+			goto out;
+		}
+		if (!o.quiet && from_reader)
+			fprintf(stderr, "parallax: %s (skipped)\n",
+				plx_reader_errmsg(rd));
+		else if (!o.quiet)
+			fprintf(stderr, "parallax: %s:%zu: %s (skipped)\n",
+				rec->path, rec->line, plx_strerror(rc));
+		skipped++;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
+		status = EXIT_FATAL;
+		goto out;
+	}
+	if (skipped) {
+		if (!o.quiet)
+			fprintf(stderr, "parallax: %zu skipped\n", skipped);
+		status = EXIT_BADINPUT;
+	}
+out:
+	plx_stories_free(ss);
+	plx_reader_free(rd);
+	plx_analyzer_free(an);
+	return status;
+}
+
+/* extract: the article of each HTML page (body paragraphs and metadata),
+ * as text or one JSON object a line. */
+static void json_field(const char *key, const char *v, const char *sep)
+{
+	printf("%s\"%s\":", sep, key);
+	if (!v) {
+		fputs("null", stdout);
+		return;
+	}
+	putchar('"');
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			printf("\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", stdout);
+		else if (*p < 0x20)
+			printf("\\u%04x", *p);
+		else
+			putchar(*p);
+	}
+	putchar('"');
+}
+
+static int cmd_extract(int argc, char **argv)
+{
+	options o;
+	int rc = 0;
+	int first = parse_options(argc, argv, &o, &rc);
+	if (first < 0)
+		return rc;
+	if (first >= argc)
+		return usage_error("extract needs at least one FILE.html", NULL);
+	int status = 0;
+	for (int i = first; i < argc; i++) {
+		FILE *f = fopen(argv[i], "rb");
+		char *buf = NULL;
+		size_t len = 0, cap = 0, got;
+		if (!f) {
+			fprintf(stderr, "parallax: %s: %s\n", argv[i],
+				strerror(errno));
+			status = EXIT_BADINPUT;
+			continue;
+		}
+		do {
+			if (len == cap) {
+				char *nb = realloc(buf, cap = cap ? 2 * cap : 65536);
+				if (!nb) {
+					free(buf);
+					fclose(f);
+					fprintf(stderr, "parallax: out of memory\n");
+					return EXIT_FATAL;
+				}
+				buf = nb;
+			}
+			got = fread(buf + len, 1, cap - len, f);
+			len += got;
+		} while (got > 0);
+		int err = ferror(f);
+		fclose(f);
+		plx_html_doc *d = NULL;
+		rc = err ? PLX_EIO : plx_html_extract(buf, len, NULL, &d);
+		free(buf);
+		if (rc) {
+			if (!o.quiet)
+				fprintf(stderr, "parallax: %s: %s (skipped)\n",
+					argv[i], plx_strerror(rc));
+			status = rc == PLX_ENOMEM ? EXIT_FATAL : EXIT_BADINPUT;
+			if (rc == PLX_ENOMEM)
+				return status;
+			continue;
+		}
+		if (o.json) {
+			json_field("path", argv[i], "{");
+			json_field("title", d->title, ",");
+			json_field("byline", d->byline, ",");
+			json_field("date", d->date, ",");
+			json_field("site_name", d->site_name, ",");
+			json_field("url", d->url, ",");
+			json_field("lang", d->lang, ",");
+			json_field("text", d->text, ",");
+			puts("}");
+		} else {
+			printf("==> %s\ntitle: %s\nbyline: %s\ndate: %s\n"
+			       "site: %s\nurl: %s\nlang: %s\n\n%s\n\n",
+			       argv[i], d->title ? d->title : "",
+			       d->byline ? d->byline : "",
+			       d->date ? d->date : "",
+			       d->site_name ? d->site_name : "",
+			       d->url ? d->url : "", d->lang ? d->lang : "",
+			       d->text);
+		}
+		plx_html_doc_free(d);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
+		return EXIT_FATAL;
+	}
+	return status;
+}
+
+/* Set by SIGINT/SIGTERM: ingest commits what it has and stops. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ingest: the whole pipeline into the database, in batched transactions.
+ * Exit 130 when interrupted (after committing what was done). */
+static int cmd_ingest(int argc, char **argv)
+{
+	options o;
+	int rc = 0;
+	int first = parse_options(argc, argv, &o, &rc);
+	if (first < 0)
+		return rc;
+	if (first >= argc)
+		return usage_error("ingest needs at least one PATH", NULL);
+
+	plx_ingest_params ip;
+	plx_ingest_params_default(&ip);
+	if (o.threshold > 0)
+		ip.stories.threshold = o.threshold;
+	if (o.window >= 0)
+		ip.stories.window_days = o.window;
+	if (o.batch)
+		ip.batch = o.batch;
+	plx_analyzer *an = NULL;
+	plx_reader *rd = NULL;
+	plx_ingest *g = NULL;
+	int status = 0;
+	char msg[512];
+	if ((rc = plx_analyzer_new(NULL, &an)) ||
+	    (rc = plx_reader_new(NULL, &rd))) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		status = EXIT_FATAL;
+		goto out;
+	}
+	if (o.outlets && plx_analyzer_load_outlets(an, o.outlets)) {
+		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(an));
+		status = EXIT_USAGE;
+		goto out;
+	}
+	for (int i = first; i < argc; i++)
+		if ((rc = plx_reader_add(rd, argv[i]))) {
+			fprintf(stderr, "parallax: %s: %s\n", argv[i],
+				plx_strerror(rc));
+			status = EXIT_FATAL;
+			goto out;
+		}
+	if ((rc = plx_ingest_open(o.db, &ip, an, &g, msg, sizeof msg))) {
+		fprintf(stderr, "parallax: %s\n", msg);
+		status = EXIT_FATAL;
+		goto out;
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	int progress = !o.quiet && isatty(STDERR_FILENO);
+	double t0 = now_seconds(), shown = t0;
+	size_t skipped = 0, seen = 0;
+	plx_ingest_stats st;
+	const plx_record *rec;
+	while (!interrupted && (rc = plx_reader_next(rd, &rec)) != 0) {
+		if (rc < 0) {
+			if (rc == PLX_ENOMEM)
+				goto fatal;
+			if (!o.quiet)
+				fprintf(stderr, "%sparallax: %s (skipped)\n",
+					progress ? "\r\033[K" : "",
+					plx_reader_errmsg(rd));
+			skipped++;
+			continue;
+		}
+		seen++;
+		rc = plx_ingest_add(g, rec);
+		if (rc == PLX_ENOMEM || rc == PLX_EDB)
+			goto fatal;
+		if (rc) {
+			if (!o.quiet)
+				fprintf(stderr, "%sparallax: %s:%zu: %s (skipped)\n",
+					progress ? "\r\033[K" : "", rec->path,
+					rec->line, plx_strerror(rc));
+			skipped++;
+		}
+		if (progress && (seen & 63) == 0) {
+			double t = now_seconds();
+			if (t - shown >= 0.5) {
+				plx_ingest_stats_get(g, &st);
+				fprintf(stderr,
+					"\r\033[K%zu articles, %.0f/s, %zu stored,"
+					" %zu stories",
+					seen, (double)seen / (t - t0), st.stored,
+					st.stories);
+				shown = t;
+			}
+		}
+	}
+	if (rc < 0 && rc == PLX_ENOMEM)
+		goto fatal;
+	if ((rc = plx_ingest_commit(g)))
+		goto fatal;
+	plx_ingest_stats_get(g, &st);
+	if (!o.quiet) {
+		double t = now_seconds() - t0;
+		fprintf(stderr,
+			"%s%s: %zu articles read in %.1f s (%.0f/s): %zu stored,"
+			" %zu already there, %zu skipped; %zu stories",
+			progress ? "\r\033[K" : "", o.db, seen, t,
+			t > 0 ? (double)seen / t : 0.0, st.stored, st.known,
+			skipped, st.stories);
+		if (st.replayed)
+			fprintf(stderr, " (%zu stored articles replayed)",
+				st.replayed);
+		fputc('\n', stderr);
+		if (st.mismatched)
+			fprintf(stderr,
+				"parallax: warning: %zu replayed articles "
+				"changed story (different parameters?)\n",
+				st.mismatched);
+	}
+	if (interrupted) {
+		fprintf(stderr, "parallax: interrupted; everything read so far"
+				" is committed\n");
+		status = 130;
+	} else if (skipped)
+		status = EXIT_BADINPUT;
+	goto out;
+fatal:
+	fprintf(stderr, "parallax: %s\n",
+		g && plx_ingest_errmsg(g)[0] ? plx_ingest_errmsg(g)
+					     : plx_strerror(rc));
+	status = EXIT_FATAL;
+out:
+	plx_ingest_free(g);
+	plx_reader_free(rd);
+	plx_analyzer_free(an);
+	return status;
+}
+
+static void print_time(FILE *f, int64_t t)
+{
+	if (t == INT64_MIN) {
+		fputs("-", f);
+		return;
+	}
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[32];
+	gmtime_r(&tt, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+	fputs(buf, f);
+}
+
+static void json_str(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static int print_story(const plx_story_row *r, void *ud)
+{
+	const options *o = ud;
+	if (o->json) {
+		printf("{\"id\":%lld,\"headline\":", (long long)r->id);
+		json_str(stdout, r->headline);
+		printf(",\"articles\":%zu,\"sources\":%zu,\"first_seen\":",
+		       r->n_articles, r->n_sources);
+		if (r->first_seen == INT64_MIN)
+			fputs("null", stdout);
+		else
+			printf("%lld", (long long)r->first_seen);
+		fputs(",\"last_seen\":", stdout);
+		if (r->last_seen == INT64_MIN)
+			fputs("null", stdout);
+		else
+			printf("%lld", (long long)r->last_seen);
+		fputs("}\n", stdout);
+		return 0;
+	}
+	printf("%6lld %4zu art %3zu src  ", (long long)r->id, r->n_articles,
+	       r->n_sources);
+	print_time(stdout, r->first_seen);
+	fputs(" .. ", stdout);
+	print_time(stdout, r->last_seen);
+	printf("  %s\n", r->headline ? r->headline : "(untitled)");
+	return 0;
+}
+
+/* stories: the stories in the database, biggest or most recent first. */
+static int cmd_stories(int argc, char **argv)
+{
+	options o;
+	int rc = 0;
+	int first = parse_options(argc, argv, &o, &rc);
+	if (first < 0)
+		return rc;
+	if (first < argc)
+		return usage_error("stories takes no PATH", argv[first]);
+	plx_store *s = NULL;
+	char msg[512];
+	if (access(o.db, F_OK) != 0) {
+		fprintf(stderr, "parallax: %s: no such database (run "
+				"'parallax ingest' first)\n",
+			o.db);
+		return EXIT_FATAL;
+	}
+	if ((rc = plx_store_open(o.db, PLX_STORE_READONLY, &s, msg,
+				 sizeof msg))) {
+		fprintf(stderr, "parallax: %s\n", msg);
+		return EXIT_FATAL;
+	}
+	if (!o.json)
+		printf("%6s %8s %7s  %-16s    %-16s  %s\n", "story", "articles",
+		       "sources", "first seen (UTC)", "last seen", "headline");
+	rc = plx_store_stories(s, o.recent ? PLX_ORDER_RECENT : PLX_ORDER_SIZE,
+			       o.limit, 0, print_story, &o);
+	if (rc)
+		fprintf(stderr, "parallax: %s: %s\n", o.db, plx_store_errmsg(s));
+	plx_store_close(s);
+	if (fflush(stdout) != 0)
+		return EXIT_FATAL;
+	return rc ? EXIT_FATAL : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -330,7 +859,15 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "analyze") == 0)
 		return cmd_analyze(argc - 1, argv + 1);
+	if (strcmp(cmd, "ingest") == 0)
+		return cmd_ingest(argc - 1, argv + 1);
+	if (strcmp(cmd, "stories") == 0)
+		return cmd_stories(argc - 1, argv + 1);
 	if (strcmp(cmd, "dedup") == 0)
 		return cmd_dedup(argc - 1, argv + 1);
+	if (strcmp(cmd, "extract") == 0)
+		return cmd_extract(argc - 1, argv + 1);
+	if (strcmp(cmd, "cluster") == 0)
+		return cmd_cluster(argc - 1, argv + 1);
 	return usage_error("unknown command", cmd);
 }

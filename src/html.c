@@ -1,0 +1,1205 @@
+/*
+ * html.c: article extraction from a web page, before the clean stage: the
+ * body as paragraphs (blank-line separated, as the text reader gives them)
+ * and title, byline, date, site name, canonical URL and language.
+ *
+ * Design.  libxml2's HTML parser (the one lxml-based extractors use) builds
+ * the tree, recovering from broken markup and converting the page's
+ * character set (from <meta charset>, or Latin-1 when the bytes are not
+ * UTF-8) to UTF-8.  Then two walks, both iterative (no recursion, so depth
+ * costs nothing but the tree itself):
+ *
+ * 1. One walk over the whole tree gathers metadata (<meta> Open Graph,
+ *    Twitter and Dublin Core names, JSON-LD Article objects read with
+ *    jansson, <link rel=canonical>, <html lang>, <title>, the first <h1>
+ *    and <time datetime>, a byline element) and, bottom-up, per-element
+ *    counts: visible characters, characters inside links, commas, <p>,
+ *    <img> and <li> descendants.  Regions that are never body are marked
+ *    and their text not counted: scripts and styles, <nav>, <aside>,
+ *    <footer>, <header>, <figure> and <figcaption>, forms' controls, hidden
+ *    elements (hidden, aria-hidden, display:none), navigation roles, and
+ *    elements whose class or id says comment, related, share, promo, ad,
+ *    cookie, newsletter, sidebar, caption, credit... (unless it also says
+ *    article, body, content or main).
+ *    When a paragraph-like element closes (p, pre, td, h2-h6, or a div with
+ *    no block children) with at least 25 characters, it gives
+ *    1 + commas + min(chars / 100, 3) points to its parent, half to its
+ *    grandparent and 1/(3 level) to ancestors up to PLX_HTML_SCORE_LEVELS;
+ *    a container starts from a tag prior (div +5, pre/td/blockquote +3,
+ *    lists and forms -3, headings -5) plus +-25 for each of its class and
+ *    id that looks like content (article, content, entry, post, story,
+ *    body, text...) or not (comment, footer, sidebar, related, promo...).
+ *    That is Readability's scoring (Mozilla's reader view), in one pass.
+ * 2. The best container by score * (1 - link density) is taken, moved up
+ *    to an ancestor that scores nearly as well (the text was split into
+ *    several blocks), and joined by its siblings that score at least a
+ *    fifth of it or are link-poor paragraphs.  One walk over that subtree
+ *    writes the paragraphs, leaving out the marked regions and containers
+ *    that look like furniture (Readability's conditional cleaning: many
+ *    links, many images for little text, short link-free boxes, lists of
+ *    links).
+ * Metadata comes first from JSON-LD, then from <meta>, then from the page
+ * itself (<title> cut at a site-name separator, the byline element, <time>).
+ *
+ * Known limits: pages built by scripts have no body in their HTML; a
+ * listing page (many short teasers) gives its biggest teaser; a body split
+ * by a big non-content block may lose its far part; comments that look
+ * like articles (long, comma-rich, unmarked) can win over a short article;
+ * libxml2 allocates the tree with malloc, outside the plx_malloc hook, and
+ * its failure to allocate reads as an unparseable page (PLX_EFORMAT).
+ */
+#include "html.h"
+
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mem.h"
+#include "utf8.h"
+
+/* ---- Tags ------------------------------------------------------------- */
+
+enum {
+	T_OTHER = 0, T_A, T_ARTICLE, T_ASIDE, T_BLOCKQUOTE, T_BODY, T_BR,
+	T_BUTTON, T_DIV, T_DL, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM,
+	T_H1, T_H2, T_HEAD, T_HEADER, T_HR, T_HTML, T_IMG, T_LI, T_LINK,
+	T_MAIN, T_META, T_NAV, T_OL, T_P, T_PRE, T_SCRIPT, T_SECTION, T_TABLE,
+	T_TD, T_TIME, T_TITLE, T_TR, T_UL, T_JUNK, T_BLOCK
+};
+
+typedef struct tagname {
+	const char *name;
+	unsigned char tag;
+} tagname;
+
+/* Sorted for bsearch.  T_JUNK: never text (its content is never looked
+ * at); T_BLOCK: other block elements (a paragraph break). */
+static const tagname TAGS[] = {
+	{"a", T_A},           {"address", T_BLOCK},   {"applet", T_JUNK},
+	{"article", T_ARTICLE}, {"aside", T_ASIDE},   {"audio", T_JUNK},
+	{"blockquote", T_BLOCKQUOTE}, {"body", T_BODY}, {"br", T_BR},
+	{"button", T_BUTTON}, {"canvas", T_JUNK},     {"caption", T_BLOCK},
+	{"center", T_BLOCK},  {"dd", T_BLOCK},        {"details", T_BLOCK},
+	{"dialog", T_JUNK},   {"div", T_DIV},         {"dl", T_DL},
+	{"dt", T_BLOCK},      {"embed", T_JUNK},      {"fieldset", T_BLOCK},
+	{"figcaption", T_FIGCAPTION}, {"figure", T_FIGURE},
+	{"footer", T_FOOTER}, {"form", T_FORM},       {"frameset", T_JUNK},
+	{"h1", T_H1},         {"h2", T_H2},           {"h3", T_H2},
+	{"h4", T_H2},         {"h5", T_H2},           {"h6", T_H2},
+	{"head", T_HEAD},     {"header", T_HEADER},   {"hr", T_HR},
+	{"html", T_HTML},     {"iframe", T_JUNK},     {"img", T_IMG},
+	{"input", T_JUNK},    {"li", T_LI},           {"link", T_LINK},
+	{"main", T_MAIN},     {"map", T_JUNK},        {"math", T_JUNK},
+	{"menu", T_NAV},      {"meta", T_META},       {"nav", T_NAV},
+	{"noscript", T_JUNK}, {"object", T_JUNK},     {"ol", T_OL},
+	{"option", T_JUNK},   {"p", T_P},             {"picture", T_JUNK},
+	{"pre", T_PRE},       {"script", T_SCRIPT},   {"section", T_SECTION},
+	{"select", T_JUNK},   {"style", T_JUNK},      {"summary", T_BLOCK},
+	{"svg", T_JUNK},      {"table", T_TABLE},     {"tbody", T_BLOCK},
+	{"td", T_TD},         {"template", T_JUNK},   {"textarea", T_JUNK},
+	{"tfoot", T_BLOCK},   {"th", T_TD},           {"thead", T_BLOCK},
+	{"time", T_TIME},     {"title", T_TITLE},     {"tr", T_TR},
+	{"ul", T_UL},         {"video", T_JUNK},
+};
+
+static int tag_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const tagname *)e)->name);
+}
+
+static int tag_of(const xmlNode *n)
+{
+	const tagname *t = bsearch(n->name, TAGS, sizeof TAGS / sizeof *TAGS,
+				   sizeof *TAGS, tag_cmp);
+	return t ? t->tag : T_OTHER;
+}
+
+/* Elements that break paragraphs. */
+static int is_block(int t)
+{
+	switch (t) {
+	case T_ARTICLE: case T_ASIDE: case T_BLOCKQUOTE: case T_BODY:
+	case T_DIV: case T_DL: case T_FIGCAPTION: case T_FIGURE: case T_FOOTER:
+	case T_FORM: case T_H1: case T_H2: case T_HEADER: case T_HR:
+	case T_LI: case T_MAIN: case T_NAV: case T_OL: case T_P: case T_PRE:
+	case T_SECTION: case T_TABLE: case T_TD: case T_TR: case T_UL:
+	case T_BLOCK: case T_BR:
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- Class and id hints ----------------------------------------------- */
+
+/* Words of class/id (split at anything not a letter or digit) that mark a
+ * region as never body; matched as substrings when long (comment matches
+ * "comments-list"), as whole words when short ("ad" must not match
+ * "header" or "shadow"). */
+static const char *const SKIP_SUB[] = {
+	"comment", "disqus", "sidebar", "related", "breadcrumb", "banner",
+	"masthead", "popup", "modal", "pagination", "pager", "gdpr", "consent",
+	"cookie", "newsletter", "subscribe", "signup", "promo", "sponsor",
+	"advert", "outbrain", "taboola", "sharing", "social", "caption",
+	"credit", "contributor", "footer", "header", "navbar", "menu",
+	"recommend", "most-read", "mostread", "trending", "skyscraper",
+	"shoutbox", "paywall", "toolbar", "byline", NULL};
+static const char *const SKIP_WORD[] = {"ad",  "ads",   "share", "nav",
+					"tags", "tools", "print", "hidden",
+					NULL};
+/* ...unless they also say this. */
+static const char *const MAYBE_SUB[] = {"article", "body", "content",
+					"main", "column", "story-body",
+					NULL};
+static const char *const POS_SUB[] = {"article", "body",  "content",
+				      "entry",   "hentry", "main",
+				      "page",    "post",  "text",
+				      "blog",    "story", NULL};
+static const char *const NEG_SUB[] = {
+	"hidden",   "banner", "combx",   "comment", "contact",  "footer",
+	"gdpr",     "masthead", "media", "meta",    "outbrain", "promo",
+	"related",  "scroll", "share",   "shoutbox", "sidebar", "skyscraper",
+	"sponsor",  "shopping", "tags",  "widget",  "cookie",   "newsletter",
+	"caption",  "credit", NULL};
+static const char *const NEG_WORD[] = {"ad", "ads", "nav", NULL};
+
+/* Lower-cases an attribute into buf (cut at size-1). */
+static size_t lower_attr(const xmlChar *v, char *buf, size_t size)
+{
+	size_t n = 0;
+	if (v)
+		for (; v[n] && n + 1 < size; n++)
+			buf[n] = (char)((v[n] >= 'A' && v[n] <= 'Z') ? v[n] + 32
+								       : v[n]);
+	buf[n] = 0;
+	return n;
+}
+
+static int has_sub(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (strstr(s, *list))
+			return 1;
+	return 0;
+}
+
+static int is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+static int has_word(const char *s, const char *const *list)
+{
+	for (const char *p = s; *p;) {
+		while (*p && !is_alnum(*p))
+			p++;
+		const char *w = p;
+		while (is_alnum(*p))
+			p++;
+		size_t n = (size_t)(p - w);
+		for (const char *const *l = list; n && *l; l++)
+			if (strlen(*l) == n && memcmp(*l, w, n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static int weight_of(const char *s)
+{
+	if (!*s)
+		return 0;
+	int w = 0;
+	if (has_sub(s, NEG_SUB) || has_word(s, NEG_WORD))
+		w -= 25;
+	if (has_sub(s, POS_SUB))
+		w += 25;
+	return w;
+}
+
+/* ---- Node table --------------------------------------------------------- */
+
+enum {
+	F_SKIP = 1,     /* never body (its text is not counted) */
+	F_HARD = 2,     /* skipped region whose metadata is not trusted */
+	F_CAND = 4,     /* has a score */
+	F_BLOCKS = 8,   /* has a block child */
+	F_SEL = 16,     /* chosen for output */
+	F_BYLINE = 32,  /* byline candidate */
+	F_LINKCTX = 64  /* an <a> (link text is counted below it) */
+};
+
+typedef struct ninfo {
+	float score;
+	uint32_t text, link, commas; /* visible characters, in links, commas */
+	uint16_t paras, imgs, lis;   /* descendants (saturating) */
+	uint8_t tag, flags;
+	int16_t weight;              /* class/id hints */
+} ninfo;
+
+
+
+enum { M_TITLE, M_BYLINE, M_DATE, M_SITE, M_URL, M_LANG, M_N };
+
+typedef struct meta {
+	char *v[M_N];
+	int rank[M_N]; /* lower wins among sources of one kind */
+} meta;
+
+typedef struct ctx {
+	ninfo *nodes;
+	size_t n, cap;
+	xmlNode **cands; /* elements with a score */
+	size_t n_cands, cap_cands;
+	int skip;    /* depth of F_SKIP regions we are in */
+	int hard;    /* depth of F_HARD regions */
+	int in_link; /* depth of <a> */
+	xmlNode *body;
+	plx_arena *arena;
+	int rc; /* sticky */
+	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
+	char *h1;
+	/* output */
+	plx_buf out;
+	int in_para, space, nodrop;
+	int relaxed; /* second try: no skipping by class or id */
+} ctx;
+
+static ninfo *info(const ctx *c, const xmlNode *n)
+{
+	uintptr_t i = n && n->type == XML_ELEMENT_NODE ? (uintptr_t)n->_private
+						       : 0;
+	return i && i <= c->n ? &c->nodes[i - 1] : NULL;
+}
+
+static const char *attr_val(const xmlAttr *a)
+{
+	return a->children && a->children->content
+		       ? (const char *)a->children->content
+		       : "";
+}
+
+static const char *get_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (strcasecmp((const char *)a->name, name) == 0)
+			return attr_val(a);
+	return NULL;
+}
+
+/* Whitespace collapsed and trimmed, cut to PLX_HTML_MAX_META bytes (at a
+ * character boundary), invalid UTF-8 repaired; NULL when empty. */
+static char *clean_str(ctx *c, const char *s, size_t n)
+{
+	plx_buf b;
+	plx_buf_init(&b);
+	int space = 0;
+	for (size_t i = 0; i < n && b.len < PLX_HTML_MAX_META; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+		    ch == '\f' || ch == '\v') {
+			space = 1;
+			continue;
+		}
+		if (space && b.len)
+			plx_buf_putc(&b, ' ');
+		space = 0;
+		plx_buf_putc(&b, (char)ch);
+	}
+	while (b.len && ((unsigned char)b.data[b.len - 1] & 0xC0) == 0x80)
+		b.len--; /* a cut character: the repair below drops it */
+	char *r = NULL;
+	if (b.rc)
+		c->rc = PLX_ENOMEM;
+	else if (b.len) {
+		plx_buf fixed;
+		plx_buf_init(&fixed);
+		plx_utf8_repair(&fixed, b.data, b.len);
+		if (fixed.rc ||
+		    !(r = plx_arena_strndup(c->arena, fixed.data, fixed.len)))
+			c->rc = PLX_ENOMEM;
+		plx_buf_free(&fixed);
+	}
+	plx_buf_free(&b);
+	return r;
+}
+
+static void set_meta(ctx *c, meta *m, int field, int rank, const char *s)
+{
+	if (!s || (m->v[field] && m->rank[field] <= rank))
+		return;
+	char *v = clean_str(c, s, strlen(s));
+	if (v) {
+		m->v[field] = v;
+		m->rank[field] = rank;
+	}
+}
+
+/* Text content of a subtree (no scripts or styles), at most max bytes. */
+static void node_text(const xmlNode *top, plx_buf *b, size_t max)
+{
+	const xmlNode *n = top->children;
+	if (!n)
+		return;
+	for (;;) {
+		int down = 0;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				plx_buf_puts(b, (const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			int t = tag_of(n);
+			down = t != T_JUNK && t != T_SCRIPT;
+			if (is_block(t))
+				plx_buf_putc(b, ' ');
+		}
+		if (b->len > max || b->rc)
+			return;
+		if (down && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (!n->next) {
+			n = n->parent;
+			if (!n || n == top)
+				return;
+		}
+		n = n->next;
+	}
+}
+
+static char *text_of(ctx *c, const xmlNode *n, size_t max)
+{
+	plx_buf b;
+	plx_buf_init(&b);
+	node_text(n, &b, max);
+	char *r = b.rc ? NULL : clean_str(c, b.data ? b.data : "", b.len);
+	if (b.rc)
+		c->rc = PLX_ENOMEM;
+	plx_buf_free(&b);
+	return r;
+}
+
+/* ---- Metadata ------------------------------------------------------------ */
+
+typedef struct metakey {
+	const char *key; /* lower case, '.' made ':' */
+	int field, rank;
+} metakey;
+
+/* Readability's preferences, then a few more names seen on news sites. */
+static const metakey META_KEYS[] = {
+	{"dc:title", M_TITLE, 0},          {"dcterm:title", M_TITLE, 1},
+	{"og:title", M_TITLE, 2},          {"weibo:article:title", M_TITLE, 3},
+	{"weibo:webpage:title", M_TITLE, 4}, {"title", M_TITLE, 5},
+	{"twitter:title", M_TITLE, 6},     {"parsely-title", M_TITLE, 7},
+	{"dc:creator", M_BYLINE, 0},       {"dcterm:creator", M_BYLINE, 1},
+	{"author", M_BYLINE, 2},           {"parsely-author", M_BYLINE, 3},
+	{"article:author", M_BYLINE, 4},   {"byl", M_BYLINE, 5},
+	{"sailthru:author", M_BYLINE, 6},
+	{"article:published_time", M_DATE, 0}, {"parsely-pub-date", M_DATE, 1},
+	{"datepublished", M_DATE, 2},      {"og:article:published_time", M_DATE, 3},
+	{"dc:date", M_DATE, 4},            {"dcterms:created", M_DATE, 5},
+	{"pubdate", M_DATE, 6},            {"publish-date", M_DATE, 7},
+	{"date", M_DATE, 8},               {"sailthru:date", M_DATE, 9},
+	{"og:site_name", M_SITE, 0},       {"og:url", M_URL, 1},
+	{"twitter:url", M_URL, 2},
+};
+
+static void meta_key(ctx *c, const char *key, size_t n, const char *content)
+{
+	char k[64];
+	if (n == 0 || n >= sizeof k)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		char ch = key[i];
+		k[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32)
+					      : ch == '.' ? ':' : ch;
+	}
+	k[n] = 0;
+	for (size_t i = 0; i < sizeof META_KEYS / sizeof *META_KEYS; i++)
+		if (strcmp(k, META_KEYS[i].key) == 0) {
+			if (META_KEYS[i].field == M_BYLINE &&
+			    strncmp(content, "http", 4) == 0)
+				return; /* article:author is often a URL */
+			set_meta(c, &c->mt, META_KEYS[i].field,
+				 META_KEYS[i].rank, content);
+			return;
+		}
+}
+
+static void meta_tag(ctx *c, const xmlNode *n)
+{
+	const char *content = get_attr(n, "content");
+	if (!content)
+		return;
+	const char *equiv = get_attr(n, "http-equiv");
+	if (equiv && strcasecmp(equiv, "content-language") == 0)
+		set_meta(c, &c->mt, M_LANG, 1, content);
+	/* property may list several names; name and itemprop hold one. */
+	const char *names[3] = {get_attr(n, "property"), get_attr(n, "name"),
+				get_attr(n, "itemprop")};
+	for (int j = 0; j < 3; j++) {
+		const char *p = names[j];
+		while (p && *p) {
+			while (*p == ' ' || *p == '\t' || *p == '\n')
+				p++;
+			const char *w = p;
+			while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+				p++;
+			meta_key(c, w, (size_t)(p - w), content);
+		}
+	}
+}
+
+static int ld_is_article(const json_t *type)
+{
+	if (json_is_array(type)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(type, i, v) if (ld_is_article(v)) return 1;
+		return 0;
+	}
+	const char *s = json_string_value(type);
+	if (!s)
+		return 0;
+	size_t n = strlen(s);
+	return (n >= 7 && strcmp(s + n - 7, "Article") == 0) ||
+	       (n >= 7 && strcmp(s + n - 7, "Posting") == 0) ||
+	       strcmp(s, "Report") == 0 || strcmp(s, "APIReference") == 0;
+}
+
+/* Person names of an author value: a string, {name}, or an array. */
+static void ld_names(const json_t *v, plx_buf *b, int depth)
+{
+	if (depth > 2)
+		return;
+	if (json_is_string(v)) {
+		if (b->len)
+			plx_buf_puts(b, ", ");
+		plx_buf_puts(b, json_string_value(v));
+	} else if (json_is_object(v)) {
+		ld_names(json_object_get(v, "name"), b, depth + 1);
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) ld_names(x, b, depth + 1);
+	}
+}
+
+/* Finds the Article object of a JSON-LD value (itself, an array item or
+ * an @graph item). */
+static const json_t *ld_find(const json_t *v, int depth)
+{
+	if (depth > 3)
+		return NULL;
+	if (json_is_array(v)) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x)
+		{
+			const json_t *r = ld_find(x, depth + 1);
+			if (r)
+				return r;
+		}
+		return NULL;
+	}
+	if (!json_is_object(v))
+		return NULL;
+	if (ld_is_article(json_object_get(v, "@type")))
+		return v;
+	return ld_find(json_object_get(v, "@graph"), depth + 1);
+}
+
+static void json_ld(ctx *c, const xmlNode *n)
+{
+	if (c->ld.v[M_TITLE] || c->ld.v[M_BYLINE] || c->ld.v[M_DATE])
+		return; /* the first Article wins */
+	plx_buf b;
+	plx_buf_init(&b);
+	node_text(n, &b, PLX_HTML_MAX_BYTES);
+	json_t *root = b.rc ? NULL : json_loadb(b.data ? b.data : "", b.len,
+						 0, NULL);
+	const json_t *art = ld_find(root, 0);
+	if (art) {
+		const char *h = json_string_value(json_object_get(art, "headline"));
+		const char *nm = json_string_value(json_object_get(art, "name"));
+		set_meta(c, &c->ld, M_TITLE, 0, h ? h : nm);
+		plx_buf names;
+		plx_buf_init(&names);
+		ld_names(json_object_get(art, "author"), &names, 0);
+		if (names.len && !names.rc)
+			set_meta(c, &c->ld, M_BYLINE, 0, names.data);
+		plx_buf_free(&names);
+		set_meta(c, &c->ld, M_DATE, 0,
+			 json_string_value(json_object_get(art, "datePublished")));
+		const json_t *pub = json_object_get(art, "publisher");
+		if (json_is_object(pub))
+			set_meta(c, &c->ld, M_SITE, 0,
+				 json_string_value(json_object_get(pub, "name")));
+		set_meta(c, &c->ld, M_URL, 3,
+			 json_string_value(json_object_get(art, "url")));
+	}
+	json_decref(root);
+	plx_buf_free(&b);
+}
+
+/* Readability's cut of a <title>: "Headline | Site" gives the headline,
+ * unless that leaves too few words. */
+static int count_words(const char *s, size_t n)
+{
+	int w = 0, in = 0;
+	for (size_t i = 0; i < n; i++) {
+		int sp = s[i] == ' ';
+		w += !sp && !in;
+		in = !sp;
+	}
+	return w;
+}
+
+static char *cut_title(ctx *c, char *t)
+{
+	static const char *const SEPS[] = {" | ", " - ", " \xe2\x80\x93 ",
+					   " \xe2\x80\x94 ", " \\ ", " / ",
+					   " > ", " \xc2\xbb ", NULL};
+	const char *first = NULL, *last = NULL;
+	size_t first_len = 0, last_len = 0;
+	for (const char *const *s = SEPS; *s; s++)
+		for (const char *p = strstr(t, *s); p; p = strstr(p + 1, *s)) {
+			if (!first || p < first)
+				first = p, first_len = strlen(*s);
+			if (!last || p > last)
+				last = p, last_len = strlen(*s);
+		}
+	if (!first)
+		return t;
+	size_t n = (size_t)(last - t);
+	const char *s = t;
+	if (count_words(t, n) < 3) {
+		s = first + first_len;
+		n = strlen(s);
+	}
+	(void)last_len;
+	if (count_words(s, n) <= 4)
+		return t;
+	char *r = plx_arena_strndup(c->arena, s, n);
+	if (!r)
+		c->rc = PLX_ENOMEM;
+	return r ? r : t;
+}
+
+/* ---- Pass 1: metadata, counts, scores ------------------------------------ */
+
+static int tag_prior(int t)
+{
+	switch (t) {
+	case T_DIV: return 5;
+	case T_PRE: case T_TD: case T_BLOCKQUOTE: return 3;
+	case T_OL: case T_UL: case T_DL: case T_LI: case T_FORM: return -3;
+	case T_H1: case T_H2: return -5;
+	}
+	return 0;
+}
+
+static int enter(ctx *c, xmlNode *n)
+{
+	if (c->n >= PLX_HTML_MAX_NODES) {
+		c->rc = PLX_ETOOBIG;
+		return 0;
+	}
+	if (c->n == c->cap &&
+	    plx_grow((void **)&c->nodes, &c->cap, c->n + 1, sizeof *c->nodes)) {
+		c->rc = PLX_ENOMEM;
+		return 0;
+	}
+	ninfo *I = &c->nodes[c->n];
+	memset(I, 0, sizeof *I);
+	n->_private = (void *)(uintptr_t)++c->n;
+	int t = tag_of(n), flags = 0, down = 1;
+	I->tag = (uint8_t)t;
+	switch (t) {
+	case T_SCRIPT: {
+		const char *type = get_attr(n, "type");
+		if (type && strcasecmp(type, "application/ld+json") == 0)
+			json_ld(c, n);
+	}
+		/* fall through */
+	case T_JUNK: flags = F_SKIP | F_HARD; down = 0; break;
+	case T_META: meta_tag(c, n); return 0;
+	case T_LINK: {
+		const char *rel = get_attr(n, "rel");
+		if (rel && strcasecmp(rel, "canonical") == 0)
+			set_meta(c, &c->mt, M_URL, 0, get_attr(n, "href"));
+		return 0;
+	}
+	case T_TITLE:
+		if (!c->pg.v[M_TITLE])
+			c->pg.v[M_TITLE] = text_of(c, n, PLX_HTML_MAX_META);
+		flags = F_SKIP | F_HARD;
+		down = 0;
+		break;
+	case T_HTML: set_meta(c, &c->pg, M_LANG, 0, get_attr(n, "lang")); break;
+	case T_HEAD: flags = F_SKIP | F_HARD; break;
+	case T_BODY: c->body = n; break;
+	case T_A: c->in_link++; break;
+	case T_IMG: I->imgs = 1; break;
+	case T_P: I->paras = 1; break;
+	case T_LI: I->lis = 1; break;
+	case T_NAV: case T_ASIDE: case T_FOOTER: case T_FIGURE:
+	case T_FIGCAPTION: case T_BUTTON:
+		flags = F_SKIP | F_HARD;
+		break;
+	case T_HEADER: flags = F_SKIP; break;
+	case T_TIME:
+		if (!c->hard)
+			set_meta(c, &c->pg, M_DATE, 0, get_attr(n, "datetime"));
+		break;
+	case T_H1:
+		if (!c->hard && !c->h1)
+			c->h1 = text_of(c, n, PLX_HTML_MAX_META);
+		break;
+	}
+	char cls[256] = "", id[128] = "";
+	int byline = 0;
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *an = (const char *)a->name, *v = attr_val(a);
+		if (strcmp(an, "class") == 0)
+			lower_attr(a->children ? a->children->content : NULL,
+				   cls, sizeof cls);
+		else if (strcmp(an, "id") == 0)
+			lower_attr(a->children ? a->children->content : NULL,
+				   id, sizeof id);
+		else if (strcmp(an, "hidden") == 0)
+			flags |= F_SKIP | F_HARD;
+		else if (strcmp(an, "aria-hidden") == 0 &&
+			 strcmp(v, "true") == 0)
+			flags |= F_SKIP | F_HARD;
+		else if (strcmp(an, "style") == 0 &&
+			 (strstr(v, "display:none") || strstr(v, "display: none") ||
+			  strstr(v, "visibility:hidden") ||
+			  strstr(v, "visibility: hidden")))
+			flags |= F_SKIP | F_HARD;
+		else if (strcmp(an, "role") == 0 &&
+			 (strcmp(v, "navigation") == 0 || strcmp(v, "menu") == 0 ||
+			  strcmp(v, "menubar") == 0 ||
+			  strcmp(v, "complementary") == 0 ||
+			  strcmp(v, "dialog") == 0 || strcmp(v, "alert") == 0 ||
+			  strcmp(v, "alertdialog") == 0))
+			flags |= F_SKIP | F_HARD;
+		else if ((strcmp(an, "rel") == 0 && strcmp(v, "author") == 0) ||
+			 (strcmp(an, "itemprop") == 0 && strstr(v, "author")))
+			byline = 1;
+	}
+	if (cls[0] || id[0]) {
+		char both[400];
+		snprintf(both, sizeof both, "%s %s", cls, id);
+		I->weight = (int16_t)(weight_of(cls) + weight_of(id));
+		if (!c->relaxed && t != T_BODY && t != T_HTML && t != T_ARTICLE && t != T_MAIN &&
+		    t != T_A && !(flags & F_SKIP) &&
+		    (has_sub(both, SKIP_SUB) || has_word(both, SKIP_WORD)) &&
+		    !has_sub(both, MAYBE_SUB)) {
+			flags |= F_SKIP;
+			if (!strstr(both, "header") && !strstr(both, "byline") &&
+			    !strstr(both, "masthead"))
+				flags |= F_HARD;
+		}
+		if (strstr(both, "byline") || strstr(both, "author") ||
+		    strstr(both, "writtenby"))
+			byline = 1;
+	}
+	if (byline && !c->hard && !(flags & F_HARD))
+		flags |= F_BYLINE;
+	I->flags = (uint8_t)flags;
+	if ((flags & F_SKIP) && !c->skip && getenv("PLX_HTML_DEBUG"))
+		fprintf(stderr, "SKIP %s class=%s id=%s\n", n->name, cls, id);
+	if (flags & F_SKIP)
+		c->skip++;
+	if (flags & F_HARD)
+		c->hard++;
+	return down;
+}
+
+static void count_text(ctx *c, const xmlNode *n)
+{
+	if (c->skip || !n->content)
+		return;
+	ninfo *P = info(c, n->parent);
+	if (!P)
+		return;
+	uint32_t chars = 0, commas = 0;
+	for (const unsigned char *p = n->content; *p; p++) {
+		unsigned char ch = *p;
+		if (ch <= ' ' || (ch & 0xC0) == 0x80)
+			continue;
+		chars++;
+		if (ch == ',')
+			commas++;
+		else if ((ch == 0xEF && p[1] == 0xBC && p[2] == 0x8C) || /* ， */
+			 (ch == 0xE3 && p[1] == 0x80 && p[2] == 0x81) || /* 、 */
+			 (ch == 0xD8 && p[1] == 0x8C))                   /* ، */
+			commas++;
+	}
+	P->text += chars;
+	P->commas += commas;
+	if (c->in_link)
+		P->link += chars;
+}
+
+static uint16_t add16(uint16_t a, uint16_t b)
+{
+	return (uint16_t)(a + b < a ? UINT16_MAX : a + b);
+}
+
+static void leave(ctx *c, xmlNode *n)
+{
+	ninfo *I = info(c, n);
+	if (!I)
+		return;
+	int t = I->tag;
+	if (t == T_A)
+		c->in_link--;
+	if ((I->flags & F_BYLINE) && !c->pg.v[M_BYLINE]) {
+		char *b = text_of(c, n, 200);
+		if (b && strlen(b) < 100) {
+			c->pg.v[M_BYLINE] = b;
+			if (!(I->flags & F_SKIP))
+				c->skip++; /* not body: undone just below */
+			I->flags |= F_SKIP;
+		}
+	}
+	if (I->flags & F_SKIP) {
+		c->skip--;
+		if (I->flags & F_HARD)
+			c->hard--;
+		return;
+	}
+	if (c->skip)
+		return;
+	ninfo *P = info(c, n->parent);
+	int para = t == T_P || t == T_PRE || t == T_TD || t == T_H2 ||
+		   ((t == T_DIV || t == T_SECTION) && !(I->flags & F_BLOCKS));
+	if (para && I->text >= 25) {
+		float content = 1.0f + (float)I->commas +
+				(float)(I->text / 100 < 3 ? I->text / 100 : 3);
+		xmlNode *a = n->parent;
+		for (int level = 0; level < PLX_HTML_SCORE_LEVELS && a; level++) {
+			ninfo *A = info(c, a);
+			if (!A || A->tag == T_HTML)
+				break;
+			if (!(A->flags & F_CAND)) {
+				if (c->n_cands == c->cap_cands &&
+				    plx_grow((void **)&c->cands, &c->cap_cands,
+					     c->n_cands + 1, sizeof *c->cands)) {
+					c->rc = PLX_ENOMEM;
+					return;
+				}
+				c->cands[c->n_cands++] = a;
+				A->flags |= F_CAND;
+				A->score = (float)(tag_prior(A->tag) + A->weight);
+			}
+			A->score += content / (level == 0   ? 1.0f
+					       : level == 1 ? 2.0f
+							    : 3.0f * (float)level);
+			a = a->parent;
+		}
+	}
+	if (!P)
+		return;
+	P->text += I->text;
+	P->link += I->link;
+	P->commas += I->commas;
+	P->paras = add16(P->paras, I->paras);
+	P->imgs = add16(P->imgs, I->imgs);
+	P->lis = add16(P->lis, I->lis);
+	if (is_block(t))
+		P->flags |= F_BLOCKS;
+}
+
+/* Visits the subtree at top in document order: pre(c, n) says whether to
+ * go down, post(c, n) runs after an element's children, txt(c, n) on text. */
+static void walk(ctx *c, xmlNode *top, int (*pre)(ctx *, xmlNode *),
+		 void (*post)(ctx *, xmlNode *),
+		 void (*txt)(ctx *, const xmlNode *))
+{
+	xmlNode *n = top;
+	for (;;) {
+		int down = 0;
+		if (n->type == XML_ELEMENT_NODE)
+			down = pre(c, n);
+		else if (n->type == XML_TEXT_NODE ||
+			 n->type == XML_CDATA_SECTION_NODE)
+			txt(c, n);
+		if (c->rc)
+			return;
+		if (down && n->children) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE)
+				post(c, n);
+			if (n == top || c->rc)
+				return;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
+
+/* ---- Pass 2: the chosen subtree as paragraphs ---------------------------- */
+
+static float final_score(const ninfo *I)
+{
+	if (!(I->flags & F_CAND))
+		return 0;
+	float ld = I->text ? (float)I->link / (float)I->text : 0;
+	return I->score * (1.0f - ld);
+}
+
+/* Readability's conditional cleaning: containers that look like furniture
+ * inside the chosen content. */
+static int furniture(const ctx *c, const ninfo *I)
+{
+	int t = I->tag;
+	if (c->nodrop || !(t == T_DIV || t == T_SECTION || t == T_UL ||
+			   t == T_OL || t == T_TABLE || t == T_FORM || t == T_DL))
+		return 0;
+	float score = (I->flags & F_CAND) ? I->score : 0;
+	if ((float)I->weight + score < 0)
+		return 1;
+	if (I->commas >= 10)
+		return 0;
+	int list = t == T_UL || t == T_OL;
+	float ld = I->text ? (float)I->link / (float)I->text : 0;
+	if (I->imgs > 1 && (unsigned)I->paras * 2 < I->imgs)
+		return 1;
+	if (!list && I->text < 25 && (I->imgs == 0 || I->imgs > 2))
+		return 1;
+	if (!list && I->weight < 25 && ld > 0.2f)
+		return 1;
+	if (ld > 0.5f && (list || I->weight >= 25))
+		return 1;
+	return 0;
+}
+
+static void flush(ctx *c)
+{
+	c->in_para = 0;
+	c->space = 0;
+}
+
+static int out_pre(ctx *c, xmlNode *n)
+{
+	const ninfo *I = info(c, n);
+	if (!I || (I->flags & F_SKIP) || (!(I->flags & F_SEL) && furniture(c, I)))
+		return 0;
+	if (is_block(I->tag))
+		flush(c);
+	return I->tag != T_BR && I->tag != T_IMG && I->tag != T_HR;
+}
+
+static void out_post(ctx *c, xmlNode *n)
+{
+	const ninfo *I = info(c, n);
+	if (I && is_block(I->tag))
+		flush(c);
+	else if (I && I->tag == T_TD)
+		c->space = 1;
+}
+
+static void out_text(ctx *c, const xmlNode *n)
+{
+	if (!n->content)
+		return;
+	plx_buf *b = &c->out;
+	for (const unsigned char *p = n->content; *p; p++) {
+		unsigned char ch = *p;
+		if (ch <= ' ' || (ch == 0xC2 && p[1] == 0xA0)) {
+			if (ch == 0xC2)
+				p++;
+			c->space = 1;
+			continue;
+		}
+		if (!c->in_para) {
+			if (b->len)
+				plx_buf_put(b, "\n\n", 2);
+			c->in_para = 1;
+		} else if (c->space)
+			plx_buf_putc(b, ' ');
+		c->space = 0;
+		const unsigned char *q = p;
+		while (q[1] > ' ' && !(q[1] == 0xC2 && q[2] == 0xA0))
+			q++;
+		plx_buf_put(b, (const char *)p, (size_t)(q - p + 1));
+		p = q;
+	}
+}
+
+
+/* Picks the content: the best candidate, moved up and joined by its
+ * siblings (Readability's choice); the chosen nodes are marked F_SEL.
+ * Returns the best node (the body when nothing scored). */
+static xmlNode *choose(ctx *c)
+{
+	xmlNode *best = NULL;
+	float top = 0;
+	for (size_t i = 0; i < c->n_cands; i++) {
+		float s = final_score(info(c, c->cands[i]));
+		if (!best || s > top)
+			best = c->cands[i], top = s;
+	}
+	if (getenv("PLX_HTML_DEBUG"))
+		for (size_t i = 0; i < c->n_cands; i++) {
+			const ninfo *I = info(c, c->cands[i]);
+			fprintf(stderr, "DBG %s class=%s id=%s score=%.1f final=%.1f text=%u link=%u\n", c->cands[i]->name, get_attr(c->cands[i], "class"), get_attr(c->cands[i], "id"), I->score, final_score(I), I->text, I->link);
+		}
+	if (!best)
+		return c->body;
+	/* An ancestor that scores nearly as well holds more of the text. */
+	float last = top;
+	for (xmlNode *p = best->parent; p && p != c->body; p = p->parent) {
+		const ninfo *P = info(c, p);
+		if (!P)
+			break;
+		if (!(P->flags & F_CAND))
+			continue;
+		float s = final_score(P);
+		if (s < top / 3)
+			break;
+		if (s > last) {
+			best = p;
+			top = s;
+			break;
+		}
+		last = s;
+	}
+	/* A lone child stands for its parent. */
+	while (best != c->body && best->parent && info(c, best->parent)) {
+		int kids = 0;
+		for (xmlNode *k = best->parent->children; k; k = k->next)
+			kids += k->type == XML_ELEMENT_NODE;
+		if (kids != 1)
+			break;
+		best = best->parent;
+	}
+	ninfo *B = info(c, best);
+	B->flags |= F_SEL;
+	if (best == c->body || !info(c, best->parent))
+		return best;
+	float thr = top * 0.2f > 10 ? top * 0.2f : 10;
+	const char *bcls = get_attr(best, "class");
+	for (xmlNode *k = best->parent->children; k; k = k->next) {
+		ninfo *K = info(c, k);
+		if (!K || k == best || (K->flags & F_SKIP))
+			continue;
+		float bonus = 0;
+		const char *kcls = get_attr(k, "class");
+		if (bcls && kcls && *bcls && strcmp(bcls, kcls) == 0)
+			bonus = top * 0.2f;
+		float ld = K->text ? (float)K->link / (float)K->text : 0;
+		int take = (K->flags & F_CAND) && final_score(K) + bonus >= thr;
+		if (!take && K->tag == T_P) {
+			if (K->text > 80 && ld < 0.25f)
+				take = 1;
+			else if (K->text > 0 && K->text <= 80 && ld == 0) {
+				char *s = text_of(c, k, 400);
+				take = s && (strstr(s, ". ") ||
+					     s[strlen(s) - 1] == '.');
+			}
+		}
+		if (take)
+			K->flags |= F_SEL;
+	}
+	return best;
+}
+
+/* Writes the chosen nodes' paragraphs into c->out. */
+static void emit(ctx *c, xmlNode *best);
+
+/* Pass 1 over the document, then pass 2 over the content into c->out. */
+static void run(ctx *c, xmlDoc *doc)
+{
+	c->n = c->n_cands = 0;
+	c->skip = c->hard = c->in_link = 0;
+	c->body = NULL;
+	plx_buf_reset(&c->out);
+	flush(c);
+	for (xmlNode *n = doc->children; n && !c->rc; n = n->next)
+		walk(c, n, enter, leave, count_text);
+	xmlNode *best = c->rc ? NULL : choose(c);
+	if (best)
+		emit(c, best);
+}
+
+static void emit(ctx *c, xmlNode *best)
+{
+	xmlNode *p = best->parent;
+	if (best == c->body || !info(c, p)) {
+		walk(c, best, out_pre, out_post, out_text);
+		return;
+	}
+	for (xmlNode *k = p->children; k && !c->rc; k = k->next) {
+		const ninfo *K = info(c, k);
+		if (K && (K->flags & F_SEL))
+			walk(c, k, out_pre, out_post, out_text);
+	}
+}
+
+static void silent(void *ud, const char *msg, ...)
+{
+	(void)ud;
+	(void)msg;
+}
+
+static void silent_structured(void *ud, xmlErrorPtr err)
+{
+	(void)ud;
+	(void)err;
+}
+
+typedef struct html_doc {
+	plx_html_doc pub; /* first: the public view */
+	plx_arena arena;
+} html_doc;
+
+void plx_html_doc_free(plx_html_doc *d)
+{
+	if (!d)
+		return;
+	html_doc *h = (html_doc *)d;
+	plx_arena_free(&h->arena);
+	plx_free(h);
+}
+
+static const char *pick(const ctx *c, int f)
+{
+	return c->ld.v[f] ? c->ld.v[f] : c->mt.v[f] ? c->mt.v[f] : c->pg.v[f];
+}
+
+int plx_html_extract(const char *html, size_t len, const char *url,
+		     plx_html_doc **out)
+{
+	if (!out)
+		return PLX_EINVAL;
+	*out = NULL;
+	if (!html && len)
+		return PLX_EINVAL;
+	if (len > PLX_HTML_MAX_BYTES || len > INT32_MAX)
+		return PLX_ETOOBIG;
+	if (len == 0)
+		return PLX_EEMPTY;
+	html_doc *h = plx_calloc(1, sizeof *h);
+	if (!h)
+		return PLX_ENOMEM;
+	plx_arena_init(&h->arena);
+	ctx c;
+	memset(&c, 0, sizeof c);
+	c.arena = &h->arena;
+	plx_buf_init(&c.out);
+
+	/* libxml2 reports some errors (encodings) through the thread's generic
+	 * handler: silenced for the parse, then put back as it was. */
+	xmlGenericErrorFunc old_err = xmlGenericError;
+	void *old_ctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, silent);
+	htmlDocPtr doc = NULL;
+	htmlParserCtxtPtr px = htmlNewParserCtxt();
+	if (px) {
+		px->sax->error = silent;
+		px->sax->warning = silent;
+		px->sax->serror = silent_structured;
+		px->vctxt.error = silent;
+		px->vctxt.warning = silent;
+		doc = htmlCtxtReadMemory(px, html, (int)len, url, NULL,
+					 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+						 HTML_PARSE_NOWARNING |
+						 HTML_PARSE_NONET |
+						 HTML_PARSE_COMPACT);
+	}
+	xmlSetGenericErrorFunc(old_ctx, old_err);
+	int rc = PLX_OK;
+	if (!px || !doc) {
+		rc = px ? PLX_EFORMAT : PLX_ENOMEM;
+		goto done;
+	}
+	run(&c, doc);
+	if (!c.rc && !c.out.rc && c.out.len < PLX_HTML_RETRY_BYTES) {
+		/* Too little: a class or id hid the article, or the scoring
+		 * chose a box.  Try again without class and id hints and
+		 * conditional cleaning; keep the longer text. */
+		plx_buf first = c.out;
+		plx_buf_init(&c.out);
+		c.relaxed = c.nodrop = 1;
+		run(&c, doc);
+		if (c.out.len <= first.len) {
+			plx_buf_free(&c.out);
+			c.out = first;
+		} else
+			plx_buf_free(&first);
+	}
+	if ((rc = c.rc ? c.rc : c.out.rc))
+		goto done;
+	if (!c.out.len) {
+		rc = PLX_EEMPTY;
+		goto done;
+	}
+	plx_html_doc *d = &h->pub;
+	plx_buf fixed;
+	plx_buf_init(&fixed);
+	plx_utf8_repair(&fixed, c.out.data, c.out.len);
+	d->text = fixed.rc ? NULL
+			   : plx_arena_strndup(&h->arena, fixed.data, fixed.len);
+	d->text_len = fixed.len;
+	plx_buf_free(&fixed);
+	if (!d->text) {
+		rc = PLX_ENOMEM;
+		goto done;
+	}
+	const char *pt = c.pg.v[M_TITLE];
+	d->title = c.ld.v[M_TITLE] ? c.ld.v[M_TITLE]
+		   : c.mt.v[M_TITLE] ? c.mt.v[M_TITLE]
+		   : pt		     ? cut_title(&c, c.pg.v[M_TITLE])
+				     : c.h1;
+	d->byline = pick(&c, M_BYLINE);
+	d->date = pick(&c, M_DATE);
+	d->site_name = pick(&c, M_SITE);
+	d->url = c.mt.v[M_URL] ? c.mt.v[M_URL] : c.ld.v[M_URL];
+	if (!d->url && url && *url)
+		d->url = clean_str(&c, url, strlen(url));
+	d->lang = c.pg.v[M_LANG] ? c.pg.v[M_LANG] : c.mt.v[M_LANG];
+	rc = c.rc;
+done:
+	if (doc)
+		xmlFreeDoc(doc);
+	if (px)
+		htmlFreeParserCtxt(px);
+	plx_free(c.nodes);
+	plx_free(c.cands);
+	plx_buf_free(&c.out);
+	if (rc) {
+		plx_html_doc_free(&h->pub);
+		return rc;
+	}
+	*out = &h->pub;
+	return PLX_OK;
+}
+
+void plx_html_record(const plx_html_doc *d, plx_record *rec)
+{
+	memset(rec, 0, sizeof *rec);
+	if (!d)
+		return;
+	rec->title = d->title;
+	rec->date = d->date;
+	rec->source = d->site_name;
+	rec->url = d->url;
+	rec->id = d->url;
+	rec->text = d->text;
+	rec->text_len = d->text_len;
+}

@@ -1,0 +1,1129 @@
+/*
+ * story.c: streaming story clustering.  Each analysed article, in input
+ * order, joins the best matching active story or opens a new one; stories
+ * that stop receiving articles go quiet and leave the index.
+ *
+ * Design (parameters in plx_story_params; measured in docs/stories.md):
+ * - Features, three kinds, each a 64-bit XXH3 hash with the kind in its
+ *   low 2 bits: words (Snowball stems of non-stop words of body and title
+ *   paragraphs, and of the record's title, which counts title_boost times),
+ *   entities (the entity stage's normalised keys, tf = mentions) and numbers
+ *   (years, ages, counts, magnitudes: what tells two earthquakes apart).
+ * - Weights: (1 + ln tf) * idf, idf = ln((1 + N) / (1 + df)) + 1 with N and
+ *   df counted online in input order (the article itself included), so the
+ *   result depends only on the order of the input.  Each kind keeps its
+ *   strongest terms (PLX_ART_* caps) and is L2-normalised on its own.
+ * - Story centroid: the plain sum of its members' vectors, truncated to the
+ *   story_terms strongest terms.  Similarity of article a and story c:
+ *       sum_k lambda_k cos_k(a, c) / sum_{k present in a} lambda_k
+ *   with lambda_word = 1, lambda_entity = entity_weight, lambda_number =
+ *   number_weight: names and numbers count apart from the words, so two
+ *   events of the same kind (two earthquakes, two rehab check-ins) that
+ *   share their whole vocabulary still differ where it matters.
+ * - Candidates: the query_terms strongest terms of the article (terms in
+ *   more than max_df of all documents skipped once N >= PLX_DF_MIN_DOCS) are
+ *   looked up in an inverted index term -> active stories, at most
+ *   max_postings (the most recent) per term; stories are ranked by the sum
+ *   of the weights of the terms that found them, and the max_candidates
+ *   best are scored exactly.  A story is posted under the index_terms
+ *   strongest terms of its centroid (new ones added as it grows, at most
+ *   PLX_MAX_POSTED in all).  No scan of all stories ever happens: an
+ *   article costs O(query_terms * max_postings + max_candidates *
+ *   story_terms).
+ * - Join when the best similarity >= threshold, else open a new story.
+ * - Time: the stream clock is the latest article date seen; an undated
+ *   article takes the clock as it is.  A story not joined for window_days
+ *   of clock, or for window_articles input articles (0: no such limit),
+ *   goes quiet: it leaves the index and its centroid is freed, its summary
+ *   (id, headline, counts, first/last seen) stays.
+ * Known limits: single pass, so an early article that opens a story with
+ * few terms can split an event in two, and two stories never merge; online
+ * idf is crude for the first few hundred articles; a late article (dated
+ * before the clock minus the window) cannot join its quiet story.
+ */
+#include "story.h"
+
+#include <libstemmer.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include "mem.h"
+
+/* Strongest terms an article keeps per kind: words (a long article's
+ * tail is noise), entities, numbers. */
+#define PLX_ART_WORDS 120
+#define PLX_ART_ENTITIES 40
+#define PLX_ART_NUMBERS 24
+/* Terms one story may ever be posted under (bounds index memory when a
+ * story's vocabulary drifts). */
+#define PLX_MAX_POSTED 64
+/* The max_df filter applies only from this many documents on: before,
+ * document frequencies mean little. */
+#define PLX_DF_MIN_DOCS 1000
+/* Longest word (bytes) taken from a record title. */
+#define PLX_TITLE_WORD_MAX 64
+
+/* ---- Small hash map: uint64 key -> uint32 value ------------------------ */
+
+/* Open addressing, linear probing; key 0 marks an empty slot (terms are
+ * never 0, see term_of). */
+typedef struct u64map {
+	uint64_t *keys;
+	uint32_t *vals;
+	size_t cap, n; /* cap a power of two */
+} u64map;
+
+static uint32_t *map_find(const u64map *m, uint64_t key)
+{
+	if (!m->cap)
+		return NULL;
+	size_t mask = m->cap - 1;
+	for (size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & mask;;
+	     i = (i + 1) & mask) {
+		if (m->keys[i] == key)
+			return &m->vals[i];
+		if (!m->keys[i])
+			return NULL;
+	}
+}
+
+static int map_grow(u64map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024;
+	uint64_t *keys = plx_calloc(cap, sizeof *keys);
+	uint32_t *vals = plx_malloc(cap * sizeof *vals);
+	if (!keys || !vals) {
+		plx_free(keys);
+		plx_free(vals);
+		return PLX_ENOMEM;
+	}
+	for (size_t j = 0; j < m->cap; j++) {
+		uint64_t k = m->keys[j];
+		if (!k)
+			continue;
+		size_t i = (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
+		while (keys[i])
+			i = (i + 1) & (cap - 1);
+		keys[i] = k;
+		vals[i] = m->vals[j];
+	}
+	plx_free(m->keys);
+	plx_free(m->vals);
+	m->keys = keys;
+	m->vals = vals;
+	m->cap = cap;
+	return PLX_OK;
+}
+
+/* The value slot of key, inserted with value init if absent; NULL on OOM. */
+static uint32_t *map_put(u64map *m, uint64_t key, uint32_t init)
+{
+	uint32_t *v = map_find(m, key);
+	if (v)
+		return v;
+	if ((m->n + 1) * 4 > m->cap * 3 && map_grow(m))
+		return NULL;
+	size_t mask = m->cap - 1;
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & mask;
+	while (m->keys[i])
+		i = (i + 1) & mask;
+	m->keys[i] = key;
+	m->vals[i] = init;
+	m->n++;
+	return &m->vals[i];
+}
+
+static void map_free(u64map *m)
+{
+	plx_free(m->keys);
+	plx_free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- The in-memory store ------------------------------------------------ */
+
+typedef struct plist {
+	uint32_t *ids; /* story ids in posting order */
+	size_t n, cap;
+	size_t dead; /* entries whose story went quiet */
+} plist;
+
+typedef struct mem_story {
+	plx_story_state s;
+	uint64_t *posted; /* terms it is posted under */
+	uint32_t n_posted;
+	uint32_t prev, next; /* LRU list of active stories, oldest first */
+} mem_story;
+
+typedef struct mem_store {
+	plx_story_store base;
+	size_t max_posted;
+	u64map df;       /* term -> document frequency */
+	uint64_t n_docs;
+	u64map post;     /* term -> index into lists */
+	plist *lists;
+	size_t n_lists, cap_lists;
+	mem_story *stories;
+	size_t n_stories, cap_stories, n_active;
+	uint32_t lru_head, lru_tail;
+	float *acc;       /* candidate scores by story id (scratch) */
+	size_t cap_acc;
+	uint32_t *touched; /* ids with acc != 0 */
+	size_t cap_touched;
+} mem_store;
+
+static int mem_df_add(plx_story_store *st, const uint64_t *terms, size_t n,
+		      uint32_t *df, uint64_t *n_docs)
+{
+	mem_store *m = (mem_store *)st;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t *v = map_put(&m->df, terms[i], 0);
+		if (!v)
+			return PLX_ENOMEM;
+		df[i] = ++*v;
+	}
+	*n_docs = ++m->n_docs;
+	return PLX_OK;
+}
+
+typedef struct cand {
+	float score;
+	uint32_t id;
+} cand;
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int mem_candidates(plx_story_store *st, const uint64_t *terms,
+			  const float *w, size_t n, size_t max_postings,
+			  uint32_t *out, size_t cap, size_t *n_out)
+{
+	mem_store *m = (mem_store *)st;
+	*n_out = 0;
+	if (m->cap_acc < m->n_stories) {
+		size_t c = m->n_stories * 2;
+		float *a = plx_realloc(m->acc, c * sizeof *a);
+		if (!a)
+			return PLX_ENOMEM;
+		memset(a + m->cap_acc, 0, (c - m->cap_acc) * sizeof *a);
+		m->acc = a;
+		m->cap_acc = c;
+	}
+	size_t n_touched = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t *li = map_find(&m->post, terms[i]);
+		if (!li)
+			continue;
+		plist *pl = &m->lists[*li];
+		size_t seen = 0;
+		for (size_t j = pl->n; j-- > 0 && seen < max_postings;
+		     seen++) {
+			uint32_t id = pl->ids[j];
+			if (!m->stories[id].s.active)
+				continue;
+			if (m->acc[id] == 0) {
+				if (plx_grow((void **)&m->touched,
+					     &m->cap_touched, n_touched + 1,
+					     sizeof *m->touched)) {
+					for (size_t k = 0; k < n_touched; k++)
+						m->acc[m->touched[k]] = 0;
+					return PLX_ENOMEM;
+				}
+				m->touched[n_touched++] = id;
+			}
+			m->acc[id] += w[i] > 0 ? w[i] : 1e-6f;
+		}
+	}
+	/* Rank in place: the touched ids become cand records in a scratch
+	 * array carved from the same buffer would alias; use a local one. */
+	cand *c = plx_malloc((n_touched ? n_touched : 1) * sizeof *c);
+	if (!c) {
+		for (size_t k = 0; k < n_touched; k++)
+			m->acc[m->touched[k]] = 0;
+		return PLX_ENOMEM;
+	}
+	for (size_t k = 0; k < n_touched; k++) {
+		c[k].id = m->touched[k];
+		c[k].score = m->acc[c[k].id];
+		m->acc[c[k].id] = 0;
+	}
+	qsort(c, n_touched, sizeof *c, cand_cmp);
+	size_t k = n_touched < cap ? n_touched : cap;
+	for (size_t i = 0; i < k; i++)
+		out[i] = c[i].id;
+	*n_out = k;
+	plx_free(c);
+	return PLX_OK;
+}
+
+static void lru_unlink(mem_store *m, uint32_t id)
+{
+	mem_story *s = &m->stories[id];
+	if (s->prev != PLX_STORY_NONE)
+		m->stories[s->prev].next = s->next;
+	else
+		m->lru_head = s->next;
+	if (s->next != PLX_STORY_NONE)
+		m->stories[s->next].prev = s->prev;
+	else
+		m->lru_tail = s->prev;
+	s->prev = s->next = PLX_STORY_NONE;
+}
+
+static void lru_append(mem_store *m, uint32_t id)
+{
+	mem_story *s = &m->stories[id];
+	s->prev = m->lru_tail;
+	s->next = PLX_STORY_NONE;
+	if (m->lru_tail != PLX_STORY_NONE)
+		m->stories[m->lru_tail].next = id;
+	else
+		m->lru_head = id;
+	m->lru_tail = id;
+}
+
+static int mem_create(plx_story_store *st, plx_story_state **out)
+{
+	mem_store *m = (mem_store *)st;
+	*out = NULL;
+	if (m->n_stories >= PLX_STORY_NONE - 1)
+		return PLX_ETOOBIG;
+	if (plx_grow((void **)&m->stories, &m->cap_stories, m->n_stories + 1,
+		     sizeof *m->stories))
+		return PLX_ENOMEM;
+	uint32_t id = (uint32_t)m->n_stories++;
+	mem_story *s = &m->stories[id];
+	memset(s, 0, sizeof *s);
+	s->s.id = id;
+	s->s.active = 1;
+	s->s.first_time = s->s.last_time = PLX_STORY_NOTIME;
+	s->prev = s->next = PLX_STORY_NONE;
+	lru_append(m, id);
+	m->n_active++;
+	*out = &s->s;
+	return PLX_OK;
+}
+
+static int mem_get(plx_story_store *st, uint32_t id, plx_story_state **out)
+{
+	mem_store *m = (mem_store *)st;
+	if (id >= m->n_stories) {
+		*out = NULL;
+		return PLX_ENOTFOUND;
+	}
+	*out = &m->stories[id].s;
+	return PLX_OK;
+}
+
+static int mem_put(plx_story_store *st, plx_story_state *ss,
+		   const uint64_t *ix, size_t n)
+{
+	mem_store *m = (mem_store *)st;
+	mem_story *s = &m->stories[ss->id];
+	if (!s->s.active)
+		return PLX_EINVAL;
+	lru_unlink(m, ss->id);
+	lru_append(m, ss->id);
+	for (size_t i = 0; i < n && s->n_posted < m->max_posted; i++) {
+		int seen = 0;
+		for (uint32_t j = 0; j < s->n_posted && !seen; j++)
+			seen = s->posted[j] == ix[i];
+		if (seen)
+			continue;
+		if (!s->posted) {
+			s->posted = plx_malloc(m->max_posted * sizeof *s->posted);
+			if (!s->posted)
+				return PLX_ENOMEM;
+		}
+		uint32_t *li = map_put(&m->post, ix[i], (uint32_t)m->n_lists);
+		if (!li)
+			return PLX_ENOMEM;
+		if (*li == m->n_lists) {
+			if (plx_grow((void **)&m->lists, &m->cap_lists,
+				     m->n_lists + 1, sizeof *m->lists)) {
+				/* Leave the map pointing at nothing new. */
+				*li = PLX_STORY_NONE;
+				return PLX_ENOMEM;
+			}
+			memset(&m->lists[m->n_lists++], 0, sizeof(plist));
+		}
+		if (*li == PLX_STORY_NONE)
+			return PLX_ENOMEM;
+		plist *pl = &m->lists[*li];
+		if (plx_grow((void **)&pl->ids, &pl->cap, pl->n + 1,
+			     sizeof *pl->ids))
+			return PLX_ENOMEM;
+		pl->ids[pl->n++] = ss->id;
+		s->posted[s->n_posted++] = ix[i];
+	}
+	return PLX_OK;
+}
+
+static void quiet(mem_store *m, uint32_t id)
+{
+	mem_story *s = &m->stories[id];
+	lru_unlink(m, id);
+	s->s.active = 0;
+	m->n_active--;
+	for (uint32_t j = 0; j < s->n_posted; j++) {
+		uint32_t *li = map_find(&m->post, s->posted[j]);
+		if (!li)
+			continue;
+		plist *pl = &m->lists[*li];
+		if (++pl->dead * 2 > pl->n) {
+			size_t o = 0;
+			for (size_t k = 0; k < pl->n; k++)
+				if (m->stories[pl->ids[k]].s.active)
+					pl->ids[o++] = pl->ids[k];
+			pl->n = o;
+			pl->dead = 0;
+		}
+	}
+	plx_free(s->posted);
+	s->posted = NULL;
+	s->n_posted = 0;
+	plx_free(s->s.terms);
+	plx_free(s->s.w);
+	s->s.terms = NULL;
+	s->s.w = NULL;
+	s->s.n_terms = s->s.cap_terms = 0;
+}
+
+static int mem_expire(plx_story_store *st, int64_t min_time, size_t min_seq)
+{
+	mem_store *m = (mem_store *)st;
+	while (m->lru_head != PLX_STORY_NONE) {
+		plx_story_state *s = &m->stories[m->lru_head].s;
+		int old = (min_time != PLX_STORY_NOTIME &&
+			   s->touch_time != PLX_STORY_NOTIME &&
+			   s->touch_time < min_time) ||
+			  s->touch_seq < min_seq;
+		if (!old)
+			break;
+		quiet(m, m->lru_head);
+	}
+	return PLX_OK;
+}
+
+static size_t mem_count(const plx_story_store *st)
+{
+	return ((const mem_store *)st)->n_stories;
+}
+
+static size_t mem_active(const plx_story_store *st)
+{
+	return ((const mem_store *)st)->n_active;
+}
+
+static void mem_free(plx_story_store *st)
+{
+	mem_store *m = (mem_store *)st;
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n_stories; i++) {
+		mem_story *s = &m->stories[i];
+		plx_free(s->posted);
+		plx_free(s->s.terms);
+		plx_free(s->s.w);
+		plx_free(s->s.sources);
+		plx_free(s->s.headline);
+	}
+	for (size_t i = 0; i < m->n_lists; i++)
+		plx_free(m->lists[i].ids);
+	plx_free(m->lists);
+	plx_free(m->stories);
+	plx_free(m->acc);
+	plx_free(m->touched);
+	map_free(&m->df);
+	map_free(&m->post);
+	plx_free(m);
+}
+
+static const plx_story_store_vt MEM_VT = {
+	mem_df_add, mem_candidates, mem_create, mem_get,   mem_put,
+	mem_expire, mem_count,      mem_active, mem_free};
+
+int plx_story_store_mem_new(size_t max_posted, plx_story_store **out)
+{
+	*out = NULL;
+	mem_store *m = plx_calloc(1, sizeof *m);
+	if (!m)
+		return PLX_ENOMEM;
+	m->base.vt = &MEM_VT;
+	m->max_posted = max_posted ? max_posted : 1;
+	m->lru_head = m->lru_tail = PLX_STORY_NONE;
+	*out = &m->base;
+	return PLX_OK;
+}
+
+/* ---- Clustering ------------------------------------------------------------ */
+
+struct plx_stories {
+	plx_story_params p;
+	plx_story_store *store;
+	struct sb_stemmer *stemmer; /* for record titles (not in the text) */
+	size_t n_added;
+	int64_t clock; /* latest article date, or PLX_STORY_NOTIME */
+	/* Scratch, reused per article. */
+	struct feat *f;
+	size_t n_f, cap_f;
+	uint64_t *terms;
+	uint32_t *df;
+	float *qw;
+	size_t cap_terms;
+	uint32_t *cand;
+	size_t cap_cand;
+	uint64_t *mt; /* merged centroid */
+	float *mw;
+	size_t cap_m;
+};
+
+typedef struct feat {
+	uint64_t term;
+	float w;     /* tf, then weight */
+	uint32_t df; /* document frequency */
+} feat;
+
+void plx_story_params_default(plx_story_params *p)
+{
+	p->threshold = 0.25;
+	p->window_days = 3.0;
+	p->window_articles = 0;
+	p->title_boost = 2.0;
+	p->entity_weight = 2.0;
+	p->number_weight = 1.0;
+	p->story_terms = 200;
+	p->index_terms = 24;
+	p->query_terms = 16;
+	p->max_postings = 256;
+	p->max_candidates = 24;
+	p->max_df = 0.05;
+}
+
+int plx_stories_new(const plx_story_params *params, plx_stories **out)
+{
+	*out = NULL;
+	plx_stories *s = plx_calloc(1, sizeof *s);
+	if (!s)
+		return PLX_ENOMEM;
+	if (params)
+		s->p = *params;
+	else
+		plx_story_params_default(&s->p);
+	if (!(s->p.threshold >= 0) || s->p.story_terms < 1 ||
+	    s->p.max_candidates < 1 || !(s->p.window_days >= 0)) {
+		plx_free(s);
+		return PLX_EINVAL;
+	}
+	s->clock = PLX_STORY_NOTIME;
+	int rc = plx_story_store_mem_new(PLX_MAX_POSTED, &s->store);
+	if (rc) {
+		plx_free(s);
+		return rc;
+	}
+	s->stemmer = sb_stemmer_new("english", "UTF_8");
+	if (!s->stemmer) {
+		plx_stories_free(s);
+		return PLX_ENOMEM;
+	}
+	*out = s;
+	return PLX_OK;
+}
+
+void plx_stories_free(plx_stories *s)
+{
+	if (!s)
+		return;
+	if (s->store)
+		s->store->vt->free(s->store);
+	if (s->stemmer)
+		sb_stemmer_delete(s->stemmer);
+	plx_free(s->f);
+	plx_free(s->terms);
+	plx_free(s->df);
+	plx_free(s->qw);
+	plx_free(s->cand);
+	plx_free(s->mt);
+	plx_free(s->mw);
+	plx_free(s);
+}
+
+static uint64_t term_of(const char *s, size_t n, unsigned kind)
+{
+	uint64_t h = XXH3_64bits_withSeed(s, n, kind + 1) & ~(uint64_t)3;
+	if (!h)
+		h = 4;
+	return h | kind;
+}
+
+static int add_feat(plx_stories *s, uint64_t term, float tf)
+{
+	if (plx_grow((void **)&s->f, &s->cap_f, s->n_f + 1, sizeof *s->f))
+		return PLX_ENOMEM;
+	s->f[s->n_f].term = term;
+	s->f[s->n_f].w = tf;
+	s->n_f++;
+	return PLX_OK;
+}
+
+/* Stop words for record titles (the segmenter flags those of the text). */
+static const char *const TITLE_STOP[] = {
+	"a",    "about", "after", "all",   "also",  "an",   "and",  "are",
+	"as",   "at",    "be",    "been",  "but",   "by",   "for",  "from",
+	"has",  "have",  "he",    "her",   "his",   "in",   "into", "is",
+	"it",   "its",   "new",   "not",   "of",    "on",   "or",   "over",
+	"says", "she",   "than",  "that",  "the",   "their", "they", "this",
+	"to",   "up",    "was",   "were",  "what",  "who",  "will", "with"};
+
+static int title_stop(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof TITLE_STOP / sizeof *TITLE_STOP; i++)
+		if (strlen(TITLE_STOP[i]) == n && !memcmp(TITLE_STOP[i], w, n))
+			return 1;
+	return 0;
+}
+
+/* Words and numbers of the record's title, which is not in the text. */
+static int title_feats(plx_stories *s, const char *title)
+{
+	utf8proc_uint8_t *m = NULL;
+	utf8proc_ssize_t r = utf8proc_map(
+		(const utf8proc_uint8_t *)title, 0, &m,
+		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+			UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+	if (r < 0) {
+		free(m);
+		return r == UTF8PROC_ERROR_NOMEM ? PLX_ENOMEM : PLX_OK;
+	}
+	int rc = PLX_OK;
+	const char *t = (const char *)m;
+	size_t i = 0, n = (size_t)r;
+	while (i < n && !rc) {
+		unsigned char c = (unsigned char)t[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c >= 0x80)) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n) {
+			c = (unsigned char)t[j];
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    c >= 0x80 ||
+			    (c == '\'' && j + 1 < n && t[j + 1] >= 'a'))
+				j++;
+			else
+				break;
+		}
+		size_t len = j - i;
+		if (len <= PLX_TITLE_WORD_MAX && !title_stop(t + i, len)) {
+			if (t[i] >= '0' && t[i] <= '9')
+				rc = add_feat(s,
+					      term_of(t + i, len,
+						      PLX_FEAT_NUMBER),
+					      (float)s->p.title_boost);
+			else if (len > 1) {
+				const sb_symbol *st = sb_stemmer_stem(
+					s->stemmer, (const sb_symbol *)t + i,
+					(int)len);
+				if (!st)
+					rc = PLX_ENOMEM;
+				else
+					rc = add_feat(
+						s,
+						term_of((const char *)st,
+							(size_t)sb_stemmer_length(
+								s->stemmer),
+							PLX_FEAT_WORD),
+						(float)s->p.title_boost);
+			}
+		}
+		i = j;
+	}
+	free(m); /* utf8proc allocates with malloc */
+	return rc;
+}
+
+static int feat_by_term(const void *a, const void *b)
+{
+	const feat *x = a, *y = b;
+	return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static int feat_by_weight_only(const void *a, const void *b)
+{
+	const feat *x = a, *y = b;
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return x->term < y->term ? -1 : x->term > y->term;
+}
+
+/* By kind, then weight descending, then term. */
+static int feat_by_weight(const void *a, const void *b)
+{
+	const feat *x = a, *y = b;
+	if (PLX_FEAT_KIND(x->term) != PLX_FEAT_KIND(y->term))
+		return (int)PLX_FEAT_KIND(x->term) -
+		       (int)PLX_FEAT_KIND(y->term);
+	if (x->w != y->w)
+		return x->w > y->w ? -1 : 1;
+	return x->term < y->term ? -1 : x->term > y->term;
+}
+
+/* Builds the article's weighted, per-kind normalised vector in s->f,
+ * sorted by term, and counts its terms in the document frequencies. */
+static int article_vector(plx_stories *s, const plx_article *art)
+{
+	s->n_f = 0;
+	int rc = PLX_OK;
+	size_t np, ns, nt, ne;
+	const plx_paragraph *paras = plx_article_paragraphs(art, &np);
+	const plx_sentence *sents = plx_article_sentences(art, &ns);
+	const plx_token *toks = plx_article_tokens(art, &nt);
+	const plx_entity *ents = plx_article_entities(art, &ne);
+	int has_title_para = 0;
+	for (size_t i = 0; i < np && !rc; i++) {
+		const plx_paragraph *p = &paras[i];
+		if (p->kind != PLX_PARA_BODY && p->kind != PLX_PARA_TITLE)
+			continue;
+		float tf = p->kind == PLX_PARA_TITLE ? (float)s->p.title_boost
+						     : 1.0f;
+		has_title_para |= p->kind == PLX_PARA_TITLE;
+		for (size_t j = p->first_sentence;
+		     j < p->first_sentence + p->n_sentences && j < ns && !rc;
+		     j++)
+			for (size_t k = sents[j].first_token;
+			     k < sents[j].first_token + sents[j].n_tokens &&
+			     k < nt && !rc;
+			     k++) {
+				const plx_token *t = &toks[k];
+				if (t->flags & PLX_TOK_STOP)
+					continue;
+				/* A capitalised word inside a body sentence is
+				 * (part of) a name: an entity feature too, which
+				 * does not depend on the entity stage's
+				 * segmentation of the name. */
+				if (p->kind == PLX_PARA_BODY &&
+				    k > sents[j].first_token &&
+				    (t->flags & (PLX_TOK_UPPER | PLX_TOK_WORD)) ==
+					    (PLX_TOK_UPPER | PLX_TOK_WORD) &&
+				    (rc = add_feat(s,
+						   term_of(t->norm,
+							   strlen(t->norm),
+							   PLX_FEAT_ENTITY),
+						   1.0f)))
+					break;
+				if (t->flags & PLX_TOK_NUMBER)
+					rc = add_feat(
+						s,
+						term_of(t->norm,
+							strlen(t->norm),
+							PLX_FEAT_NUMBER),
+						tf);
+				else if ((t->flags & PLX_TOK_WORD) &&
+					 t->stem[0] && t->stem[1])
+					rc = add_feat(
+						s,
+						term_of(t->stem,
+							strlen(t->stem),
+							PLX_FEAT_WORD),
+						tf);
+			}
+	}
+	const char *title = plx_article_title(art);
+	if (!rc && title && !has_title_para)
+		rc = title_feats(s, title);
+	for (size_t i = 0; i < ne && !rc; i++)
+		if (ents[i].key && ents[i].key[0])
+			rc = add_feat(s,
+				      term_of(ents[i].key, strlen(ents[i].key),
+					      PLX_FEAT_ENTITY),
+				      (float)(ents[i].n_mentions
+						      ? ents[i].n_mentions
+						      : 1));
+	if (rc)
+		return rc;
+
+	/* Merge duplicates: tf per distinct term. */
+	qsort(s->f, s->n_f, sizeof *s->f, feat_by_term);
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_f; i++) {
+		if (n && s->f[n - 1].term == s->f[i].term)
+			s->f[n - 1].w += s->f[i].w;
+		else
+			s->f[n++] = s->f[i];
+	}
+	s->n_f = n;
+	if (plx_grow((void **)&s->terms, &s->cap_terms, n + 1,
+		     sizeof *s->terms))
+		return PLX_ENOMEM;
+	size_t cap = s->cap_terms;
+	void *a = plx_realloc(s->df, cap * sizeof *s->df);
+	if (!a)
+		return PLX_ENOMEM;
+	s->df = a;
+	if (!(a = plx_realloc(s->qw, cap * sizeof *s->qw)))
+		return PLX_ENOMEM;
+	s->qw = a;
+	for (size_t i = 0; i < n; i++)
+		s->terms[i] = s->f[i].term;
+	uint64_t n_docs;
+	if ((rc = s->store->vt->df_add(s->store, s->terms, n, s->df, &n_docs)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		double idf = log((1.0 + (double)n_docs) / (1.0 + s->df[i])) + 1;
+		s->f[i].df = s->df[i];
+		s->f[i].w = (float)((1 + log(s->f[i].w)) * idf);
+	}
+
+	/* Keep each kind's strongest terms, normalise each kind. */
+	qsort(s->f, n, sizeof *s->f, feat_by_weight);
+	static const size_t keep[PLX_FEAT_KINDS] = {
+		PLX_ART_WORDS, PLX_ART_ENTITIES, PLX_ART_NUMBERS};
+	size_t o = 0, run = 0;
+	double norm[PLX_FEAT_KINDS] = {0};
+	for (size_t i = 0; i < n; i++) {
+		unsigned k = PLX_FEAT_KIND(s->f[i].term);
+		run = (i && PLX_FEAT_KIND(s->f[i - 1].term) == k) ? run + 1 : 0;
+		if (run >= keep[k])
+			continue;
+		norm[k] += (double)s->f[i].w * s->f[i].w;
+		s->f[o++] = s->f[i];
+	}
+	n = s->n_f = o;
+	for (size_t i = 0; i < n; i++)
+		s->f[i].w /= (float)sqrt(norm[PLX_FEAT_KIND(s->f[i].term)]);
+	qsort(s->f, n, sizeof *s->f, feat_by_term);
+	return PLX_OK;
+}
+
+static double lambda(const plx_stories *s, unsigned kind)
+{
+	return kind == PLX_FEAT_WORD     ? 1.0
+	       : kind == PLX_FEAT_ENTITY ? s->p.entity_weight
+				     : s->p.number_weight;
+}
+
+/* Similarity of the article vector (s->f) and a story centroid. */
+static double similarity(const plx_stories *s, const double *present,
+			 const plx_story_state *c)
+{
+	double dot[PLX_FEAT_KINDS] = {0};
+	size_t i = 0, j = 0;
+	while (i < s->n_f && j < c->n_terms) {
+		uint64_t a = s->f[i].term, b = c->terms[j];
+		if (a < b)
+			i++;
+		else if (a > b)
+			j++;
+		else {
+			dot[PLX_FEAT_KIND(a)] += (double)s->f[i].w * c->w[j];
+			i++;
+			j++;
+		}
+	}
+	double num = 0, den = 0;
+	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
+		if (!present[k])
+			continue;
+		den += lambda(s, k);
+		if (c->norm[k] > 0)
+			num += lambda(s, k) * dot[k] / c->norm[k];
+	}
+	return den > 0 ? num / den : 0;
+}
+
+/* Strongest terms of a vector (weights scaled by lambda) into out. */
+static size_t top_terms(const plx_stories *s, const uint64_t *terms,
+			const float *w, size_t n, size_t k, feat *tmp,
+			uint64_t *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		tmp[i].term = terms[i];
+		tmp[i].w = w[i] * (float)lambda(s, PLX_FEAT_KIND(terms[i]));
+	}
+	size_t m = n;
+	/* Partial selection sort is enough for k of a few dozen. */
+	size_t got = 0;
+	while (got < k && got < m) {
+		size_t best = got;
+		for (size_t i = got + 1; i < m; i++)
+			if (tmp[i].w > tmp[best].w ||
+			    (tmp[i].w == tmp[best].w &&
+			     tmp[i].term < tmp[best].term))
+				best = i;
+		feat t = tmp[got];
+		tmp[got] = tmp[best];
+		tmp[best] = t;
+		out[got] = tmp[got].term;
+		got++;
+	}
+	return got;
+}
+
+/* Adds the article vector to story c's centroid and truncates it. */
+static int centroid_add(plx_stories *s, plx_story_state *c)
+{
+	size_t need = c->n_terms + s->n_f;
+	if (need > s->cap_m) {
+		uint64_t *t = plx_realloc(s->mt, need * sizeof *t);
+		if (!t)
+			return PLX_ENOMEM;
+		s->mt = t;
+		float *w = plx_realloc(s->mw, need * sizeof *w);
+		if (!w)
+			return PLX_ENOMEM;
+		s->mw = w;
+		s->cap_m = need;
+	}
+	size_t i = 0, j = 0, o = 0;
+	while (i < s->n_f || j < c->n_terms) {
+		if (j >= c->n_terms ||
+		    (i < s->n_f && s->f[i].term < c->terms[j])) {
+			s->mt[o] = s->f[i].term;
+			s->mw[o++] = s->f[i++].w;
+		} else if (i >= s->n_f || c->terms[j] < s->f[i].term) {
+			s->mt[o] = c->terms[j];
+			s->mw[o++] = c->w[j++];
+		} else {
+			s->mt[o] = c->terms[j];
+			s->mw[o++] = c->w[j++] + s->f[i++].w;
+		}
+	}
+	size_t keep = o < s->p.story_terms ? o : s->p.story_terms;
+	if (keep > c->cap_terms) {
+		uint64_t *t = plx_realloc(c->terms, keep * sizeof *t);
+		if (!t)
+			return PLX_ENOMEM;
+		c->terms = t;
+		float *w = plx_realloc(c->w, keep * sizeof *w);
+		if (!w)
+			return PLX_ENOMEM;
+		c->w = w;
+		c->cap_terms = keep;
+	}
+	if (o > keep) {
+		/* Threshold: the keep-th largest weight; ties by term. */
+		feat *tmp = plx_malloc(o * sizeof *tmp);
+		if (!tmp)
+			return PLX_ENOMEM;
+		for (size_t k = 0; k < o; k++) {
+			tmp[k].term = s->mt[k];
+			tmp[k].w = s->mw[k];
+		}
+		qsort(tmp, o, sizeof *tmp, feat_by_weight_only);
+		qsort(tmp, keep, sizeof *tmp, feat_by_term);
+		for (size_t k = 0; k < keep; k++) {
+			c->terms[k] = tmp[k].term;
+			c->w[k] = tmp[k].w;
+		}
+		plx_free(tmp);
+	} else {
+		memcpy(c->terms, s->mt, o * sizeof *c->terms);
+		memcpy(c->w, s->mw, o * sizeof *c->w);
+	}
+	c->n_terms = keep;
+	double norm[PLX_FEAT_KINDS] = {0};
+	for (size_t k = 0; k < keep; k++)
+		norm[PLX_FEAT_KIND(c->terms[k])] += (double)c->w[k] * c->w[k];
+	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++)
+		c->norm[k] = (float)sqrt(norm[k]);
+	return PLX_OK;
+}
+
+/* Adds a source hash to the story's sorted set. */
+static int add_source(plx_story_state *c, const char *src)
+{
+	if (!src || !src[0])
+		return PLX_OK;
+	uint64_t h = XXH3_64bits(src, strlen(src));
+	size_t lo = 0, hi = c->n_sources;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->sources[mid] == h)
+			return PLX_OK;
+		if (c->sources[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (plx_grow((void **)&c->sources, &c->cap_sources, c->n_sources + 1,
+		     sizeof *c->sources))
+		return PLX_ENOMEM;
+	memmove(c->sources + lo + 1, c->sources + lo,
+		(c->n_sources - lo) * sizeof *c->sources);
+	c->sources[lo] = h;
+	c->n_sources++;
+	return PLX_OK;
+}
+
+/* Records the article in the story's summary. */
+static int add_member(plx_stories *s, plx_story_state *c,
+		      const plx_article *art, int64_t t, size_t seq)
+{
+	if (!c->n_articles)
+		c->first_seq = seq;
+	c->n_articles++;
+	c->last_seq = seq;
+	c->touch_time = s->clock;
+	c->touch_seq = seq;
+	if (t != PLX_STORY_NOTIME) {
+		if (c->first_time == PLX_STORY_NOTIME || t < c->first_time)
+			c->first_time = t;
+		if (c->last_time == PLX_STORY_NOTIME || t > c->last_time)
+			c->last_time = t;
+	}
+	const char *title = plx_article_title(art);
+	if (!c->headline && title && title[0]) {
+		c->headline = plx_strndup(title, strlen(title));
+		if (!c->headline)
+			return PLX_ENOMEM;
+	}
+	return add_source(c, plx_article_source(art));
+}
+
+int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
+		    double *score)
+{
+	if (story)
+		*story = (size_t)-1;
+	if (score)
+		*score = 0;
+	if (!s || !art)
+		return PLX_EINVAL;
+	plx_story_store *st = s->store;
+	size_t seq = s->n_added;
+	int64_t t = PLX_STORY_NOTIME;
+	const char *date = plx_article_date(art);
+	if (!date || plx_date_parse(date, &t))
+		t = PLX_STORY_NOTIME;
+	if (t != PLX_STORY_NOTIME && (s->clock == PLX_STORY_NOTIME ||
+				      t > s->clock))
+		s->clock = t;
+
+	int rc;
+	int64_t min_time = PLX_STORY_NOTIME;
+	if (s->clock != PLX_STORY_NOTIME)
+		min_time = s->clock - (int64_t)(s->p.window_days * 86400);
+	size_t min_seq = s->p.window_articles && seq > s->p.window_articles
+				 ? seq - s->p.window_articles
+				 : 0;
+	if ((rc = st->vt->expire(st, min_time, min_seq)))
+		return rc;
+	if ((rc = article_vector(s, art)))
+		return rc;
+	s->n_added++;
+
+	/* Query: the strongest terms, frequent ones left out. */
+	double present[PLX_FEAT_KINDS] = {0};
+	for (size_t i = 0; i < s->n_f; i++)
+		present[PLX_FEAT_KIND(s->f[i].term)] = 1;
+	/* Scratch for the query, then for the story's index terms. */
+	size_t n_tmp = s->n_f + s->p.story_terms + s->p.index_terms + 1;
+	feat *tmp = plx_malloc(n_tmp * sizeof *tmp);
+	uint64_t *q = plx_malloc(n_tmp * sizeof *q);
+	if (!tmp || !q) {
+		plx_free(tmp);
+		plx_free(q);
+		return PLX_ENOMEM;
+	}
+	size_t nq = 0;
+	uint64_t n_docs = s->n_added;
+	for (size_t i = 0; i < s->n_f; i++) {
+		if (n_docs >= PLX_DF_MIN_DOCS &&
+		    s->f[i].df > s->p.max_df * (double)n_docs)
+			continue;
+		s->terms[nq] = s->f[i].term;
+		s->qw[nq++] = s->f[i].w;
+	}
+	nq = top_terms(s, s->terms, s->qw, nq, s->p.query_terms, tmp, q);
+	for (size_t i = 0; i < nq; i++)
+		s->qw[i] = tmp[i].w;
+	if (plx_grow((void **)&s->cand, &s->cap_cand, s->p.max_candidates,
+		     sizeof *s->cand)) {
+		plx_free(tmp);
+		plx_free(q);
+		return PLX_ENOMEM;
+	}
+	size_t nc = 0;
+	rc = st->vt->candidates(st, q, s->qw, nq, s->p.max_postings, s->cand,
+				s->p.max_candidates, &nc);
+	double best = -1;
+	plx_story_state *bs = NULL;
+	for (size_t i = 0; i < nc && !rc; i++) {
+		plx_story_state *c;
+		if ((rc = st->vt->get(st, s->cand[i], &c)))
+			break;
+		double sim = similarity(s, present, c);
+		if (sim > best || (sim == best && c->id < bs->id)) {
+			best = sim;
+			bs = c;
+		}
+	}
+	uint32_t id = PLX_STORY_NONE;
+	if (!rc && bs && best >= s->p.threshold) {
+		id = bs->id;
+		if ((rc = st->vt->get(st, id, &bs)) == 0 &&
+		    (rc = centroid_add(s, bs)) == 0)
+			rc = add_member(s, bs, art, t, seq);
+	} else if (!rc) {
+		if ((rc = st->vt->create(st, &bs)) == 0) {
+			id = bs->id;
+			if ((rc = centroid_add(s, bs)) == 0)
+				rc = add_member(s, bs, art, t, seq);
+		}
+	}
+	if (!rc) {
+		size_t k = top_terms(s, bs->terms, bs->w, bs->n_terms,
+				     s->p.index_terms, tmp, q);
+		rc = st->vt->put(st, bs, q, k);
+	}
+	plx_free(tmp);
+	plx_free(q);
+	if (rc)
+		return rc;
+	if (story)
+		*story = id;
+	if (score)
+		*score = best > 0 ? best : 0;
+	return PLX_OK;
+}
+
+size_t plx_stories_count(const plx_stories *s)
+{
+	return s ? s->store->vt->count(s->store) : 0;
+}
+
+size_t plx_stories_active(const plx_stories *s)
+{
+	return s ? s->store->vt->active(s->store) : 0;
+}
+
+int plx_stories_get(plx_stories *s, size_t id, plx_story *out)
+{
+	memset(out, 0, sizeof *out);
+	plx_story_state *c;
+	if (!s || id >= plx_stories_count(s))
+		return PLX_ENOTFOUND;
+	int rc = s->store->vt->get(s->store, (uint32_t)id, &c);
+	if (rc)
+		return rc;
+	out->id = id;
+	out->headline = c->headline;
+	out->n_articles = c->n_articles;
+	out->n_sources = c->n_sources;
+	out->first_seen = c->first_time == PLX_STORY_NOTIME ? -1 : c->first_time;
+	out->last_seen = c->last_time == PLX_STORY_NOTIME ? -1 : c->last_time;
+	out->first_article = c->first_seq;
+	out->last_article = c->last_seq;
+	out->active = c->active;
+	return PLX_OK;
+}

@@ -1,0 +1,323 @@
+/*
+ * test_story.c: streaming story clustering: joining, opening, same-kind
+ * events kept apart, window expiry, the seeds, the sample corpus and
+ * determinism.
+ */
+#include <string.h>
+
+#include "harness.h"
+#include "parallax.h"
+
+static plx_analyzer *an;
+
+/* Analyses a record built from the arguments; NULL on failure. */
+static plx_article *art(const char *id, const char *title, const char *date,
+			const char *source, const char *text)
+{
+	plx_record rec;
+	memset(&rec, 0, sizeof rec);
+	rec.path = "test";
+	rec.id = id;
+	rec.title = title;
+	rec.date = date;
+	rec.source = source;
+	rec.text = text;
+	rec.text_len = strlen(text);
+	plx_article *a = NULL;
+	return plx_analyze(an, &rec, &a) == 0 ? a : NULL;
+}
+
+/* Adds and frees; returns the story (or (size_t)-1). */
+static size_t add(plx_stories *s, plx_article *a, double *score)
+{
+	size_t story = (size_t)-1;
+	double sc = 0;
+	CHECK(a != NULL);
+	if (a)
+		CHECK(plx_stories_add(s, a, &story, &sc) == PLX_OK);
+	plx_article_free(a);
+	if (score)
+		*score = sc;
+	return story;
+}
+
+static const char QUAKE1[] =
+	"A magnitude 6.1 earthquake struck the Ardesh valley near the town of "
+	"Kelvara on Monday, killing at least 14 people and flattening "
+	"hundreds of mud-brick homes, officials said.\n\n"
+	"Governor Tomas Ilyev said rescue teams were searching the rubble in "
+	"Kelvara and two nearby villages.  The quake hit at 4:12 a.m.\n\n"
+	"The Ardesh Red Crescent sent tents and blankets to Kelvara.";
+static const char QUAKE1B[] =
+	"Rescuers in Kelvara pulled survivors from collapsed homes on Tuesday "
+	"after the magnitude 6.1 earthquake in the Ardesh valley killed 14 "
+	"people.\n\n"
+	"Governor Tomas Ilyev told reporters that 200 homes were destroyed in "
+	"Kelvara and the death toll could rise.  The Ardesh Red Crescent "
+	"opened a camp for families left homeless by the quake.";
+static const char QUAKE2[] =
+	"A magnitude 5.4 earthquake shook the coastal city of Porto Salvo on "
+	"Friday, injuring 32 people and damaging a cathedral, the Marinan "
+	"civil protection agency said.\n\n"
+	"Mayor Lucia Ferrante said schools in Porto Salvo would stay closed "
+	"while engineers inspect them.  The tremor was felt across Marina "
+	"province.";
+static const char BUDGET[] =
+	"The finance ministry unveiled a budget on Wednesday that raises "
+	"spending on schools and hospitals while cutting fuel subsidies.\n\n"
+	"Finance Minister Ada Okafor told parliament the deficit would fall "
+	"to 3 percent of output next year.  Opposition leaders called the "
+	"subsidy cuts a tax on the poor.";
+
+TEST(join_and_open)
+{
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(NULL, &s) == PLX_OK);
+	double sc;
+	size_t a = add(s, art("q1", "Earthquake kills 14 in Ardesh valley", NULL,
+			      "Wire", QUAKE1),
+		       NULL);
+	size_t b = add(s, art("q1b", "Survivors pulled from rubble in Kelvara",
+			      NULL, "Daily", QUAKE1B),
+		       &sc);
+	size_t c = add(s, art("bud", "Budget cuts fuel subsidies", NULL, "Wire",
+			      BUDGET),
+		       NULL);
+	CHECK(a == 0);
+	CHECK(b == a);
+	CHECK(sc >= 0.25 && sc <= 1.0);
+	CHECK(c == 1);
+	CHECK(plx_stories_count(s) == 2);
+	plx_story st;
+	CHECK(plx_stories_get(s, 0, &st) == PLX_OK);
+	CHECK(st.n_articles == 2);
+	CHECK(st.n_sources == 2);
+	CHECK_STR(st.headline, "Earthquake kills 14 in Ardesh valley");
+	CHECK(st.first_article == 0 && st.last_article == 1);
+	CHECK(st.first_seen == -1);
+	CHECK(st.active == 1);
+	CHECK(plx_stories_get(s, 2, &st) == PLX_ENOTFOUND);
+	plx_stories_free(s);
+}
+
+/* Two earthquakes: the same words, other places, names and numbers. */
+TEST(same_kind_other_event)
+{
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(NULL, &s) == PLX_OK);
+	size_t a = add(s, art("q1", "Earthquake kills 14 in Ardesh valley", NULL,
+			      NULL, QUAKE1),
+		       NULL);
+	size_t b = add(s, art("q2", "Earthquake injures 32 in Porto Salvo",
+			      NULL, NULL, QUAKE2),
+		       NULL);
+	size_t c = add(s, art("q1b", "Survivors pulled from rubble in Kelvara",
+			      NULL, NULL, QUAKE1B),
+		       NULL);
+	CHECK(a == 0);
+	CHECK(b == 1);
+	CHECK(c == 0);
+	plx_stories_free(s);
+}
+
+TEST(window_expiry)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	CHECK(p.window_days == 3.0);
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(&p, &s) == PLX_OK);
+	size_t a = add(s, art("q1", "Earthquake kills 14 in Ardesh valley",
+			      "2025-03-10T06:00:00Z", NULL, QUAKE1),
+		       NULL);
+	/* Within the window: joins. */
+	size_t b = add(s, art("q1b", "Survivors pulled from rubble in Kelvara",
+			      "2025-03-12T06:00:00+01:00", NULL, QUAKE1B),
+		       NULL);
+	/* An unrelated article a week later moves the clock on. */
+	size_t c = add(s, art("bud", "Budget cuts fuel subsidies",
+			      "2025-03-19T06:00:00Z", NULL, BUDGET),
+		       NULL);
+	CHECK(a == 0 && b == 0 && c == 1);
+	plx_story st;
+	CHECK(plx_stories_get(s, 0, &st) == PLX_OK);
+	CHECK(st.active == 0);
+	CHECK(st.n_articles == 2);
+	CHECK(st.first_seen == 1741586400LL);           /* 2025-03-10 06:00Z */
+	CHECK(st.last_seen == 1741586400LL + 2 * 86400 - 3600);
+	CHECK(plx_stories_active(s) == 1);
+	/* The quiet story cannot be joined: the same event opens a new one. */
+	size_t d = add(s, art("q1c", "Kelvara quake survivors", NULL, NULL,
+			      QUAKE1B),
+		       NULL);
+	CHECK(d == 2);
+	plx_stories_free(s);
+
+	/* A longer window keeps it open. */
+	p.window_days = 30;
+	CHECK(plx_stories_new(&p, &s) == PLX_OK);
+	add(s, art("q1", NULL, "2025-03-10", NULL, QUAKE1), NULL);
+	add(s, art("bud", NULL, "2025-03-19", NULL, BUDGET), NULL);
+	CHECK(add(s, art("q1b", NULL, "2025-03-20", NULL, QUAKE1B), NULL) == 0);
+	plx_stories_free(s);
+
+	/* The article-count window, for undated streams. */
+	plx_story_params_default(&p);
+	p.window_articles = 1;
+	CHECK(plx_stories_new(&p, &s) == PLX_OK);
+	add(s, art("q1", NULL, NULL, NULL, QUAKE1), NULL);
+	add(s, art("bud", NULL, NULL, NULL, BUDGET), NULL);
+	add(s, art("bud2", NULL, NULL, NULL, BUDGET), NULL);
+	CHECK(add(s, art("q1b", NULL, NULL, NULL, QUAKE1B), NULL) == 2);
+	plx_stories_free(s);
+}
+
+/* Reads a whole file; NULL if absent. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+		free(s);
+		s = NULL;
+	}
+	if (s)
+		s[n] = 0;
+	fclose(f);
+	*len = (size_t)n;
+	return s;
+}
+
+TEST(seeds_one_story)
+{
+	static const char *const files[] = {"000_b2e9686b3f254adb.txt",
+					    "002_fbc1206ab1d4c0e9.txt"};
+	char path[1024];
+	snprintf(path, sizeof path, "%s/seeds/%s", PLX_SHARED_DATA, files[0]);
+	FILE *probe = fopen(path, "rb");
+	if (!probe) {
+		fprintf(stderr, "SKIPPED seeds_one_story: %s absent\n", path);
+		return;
+	}
+	fclose(probe);
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(NULL, &s) == PLX_OK);
+	size_t got[2];
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/seeds/%s", PLX_SHARED_DATA,
+			 files[i]);
+		size_t len;
+		char *text = slurp(path, &len);
+		CHECK(text != NULL);
+		plx_article *a = NULL;
+		CHECK(text && plx_analyze_text(an, text, len, path, &a) == 0);
+		got[i] = add(s, a, NULL);
+		free(text);
+	}
+	CHECK(got[0] == 0 && got[1] == 0);
+	CHECK(plx_stories_count(s) == 1);
+	plx_stories_free(s);
+}
+
+/* The invented sample corpus: stories by id, run twice. */
+static int cluster_sample(size_t *story, char ids[][8], size_t max)
+{
+	plx_reader *rd = NULL;
+	plx_stories *s = NULL;
+	char path[1024];
+	snprintf(path, sizeof path, "%s/sample/articles.jsonl",
+		 PLX_SOURCE_DIR);
+	if (plx_reader_new(NULL, &rd) || plx_reader_add(rd, path) ||
+	    plx_stories_new(NULL, &s))
+		return -1;
+	const plx_record *rec;
+	int rc, n = 0;
+	while ((rc = plx_reader_next(rd, &rec)) != 0 && (size_t)n < max) {
+		if (rc < 0)
+			continue;
+		plx_article *a = NULL;
+		if (plx_analyze(an, rec, &a))
+			continue;
+		snprintf(ids[n], 8, "%s", rec->id ? rec->id : "?");
+		if (plx_stories_add(s, a, &story[n], NULL))
+			story[n] = (size_t)-1;
+		plx_article_free(a);
+		n++;
+	}
+	plx_stories_free(s);
+	plx_reader_free(rd);
+	return n;
+}
+
+static size_t story_of(size_t *story, char ids[][8], int n, const char *id)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return story[i];
+	return (size_t)-2;
+}
+
+TEST(sample_and_determinism)
+{
+	size_t s1[64], s2[64];
+	char ids[64][8];
+	int n = cluster_sample(s1, ids, 64);
+	CHECK(n == 17);
+	CHECK(cluster_sample(s2, ids, 64) == n);
+	CHECK(n > 0 && memcmp(s1, s2, (size_t)n * sizeof *s1) == 0);
+	if (n <= 0)
+		return;
+	static const char *const groups[][5] = {
+		{"s02", "s03", "s05", NULL},
+		{"s06", "s07", "s08", "s09", "s10"},
+		{"s11", "s12", "s13", NULL},
+		{"s14", "s15", NULL}};
+	size_t heads[4];
+	for (int g = 0; g < 4; g++) {
+		heads[g] = story_of(s1, ids, n, groups[g][0]);
+		for (int k = 1; k < 5 && groups[g][k]; k++)
+			CHECK(story_of(s1, ids, n, groups[g][k]) == heads[g]);
+		for (int h = 0; h < g; h++)
+			CHECK(heads[h] != heads[g]);
+	}
+	/* The unrelated articles are alone. */
+	static const char *const alone[] = {"s01", "s04", "s17"};
+	for (int i = 0; i < 3; i++) {
+		size_t x = story_of(s1, ids, n, alone[i]);
+		int shared = 0;
+		for (int j = 0; j < n; j++)
+			shared += strcmp(ids[j], alone[i]) != 0 && s1[j] == x;
+		CHECK(shared == 0);
+	}
+}
+
+TEST(bad_arguments)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	p.story_terms = 0;
+	plx_stories *s = (plx_stories *)&p;
+	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
+	CHECK(s == NULL);
+	CHECK(plx_stories_add(NULL, NULL, NULL, NULL) == PLX_EINVAL);
+	plx_stories_free(NULL);
+}
+
+int main(void)
+{
+	if (plx_analyzer_new(NULL, &an))
+		return 1;
+	RUN(join_and_open);
+	RUN(same_kind_other_event);
+	RUN(window_expiry);
+	RUN(seeds_one_story);
+	RUN(sample_and_determinism);
+	RUN(bad_arguments);
+	plx_analyzer_free(an);
+	DONE();
+}
