@@ -1,6 +1,8 @@
 /*
- * store.c: the SQLite database (WAL mode).  Articles keep their analysis
- * as JSON plus indexed tables for entities and quotes; stories and copy
+ * store.c: the SQLite database (WAL mode).  Articles keep their text and
+ * metadata, with indexed tables for entities and quotes (the full analysis
+ * is not stored: it is recomputed from the text when shown, about 50 us an
+ * article, which keeps the database near 1.5 KB an article); stories and copy
  * relations have their own tables.  Identity is the record id, else the
  * content hash, so ingesting the same article twice stores it once.
  * Writes happen inside caller-driven transactions (one per batch): after
@@ -25,7 +27,6 @@ static const char SCHEMA[] =
 	" path TEXT, source TEXT, title TEXT, dateline TEXT, date TEXT,"
 	" time INTEGER,"             /* seconds since the epoch, or NULL */
 	" url TEXT, text TEXT NOT NULL,"
-	" analysis TEXT NOT NULL,"   /* plx_article_json */
 	" rec_title TEXT, rec_source TEXT," /* as the input gave them, for
 					      replaying the analysis */
 	" story INTEGER, story_score REAL,"
@@ -76,9 +77,9 @@ static const char *const SQL[ST_N] = {
 	[ST_FIND_HASH] = "SELECT seq FROM articles WHERE hash = ?1 LIMIT 1",
 	[ST_PUT_ARTICLE] =
 		"INSERT INTO articles(id, hash, path, source, title, dateline,"
-		" date, time, url, text, analysis, story, story_score, features,"
+		" date, time, url, text, story, story_score, features,"
 		" rec_title, rec_source)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
 	[ST_PUT_ENTITY] = "INSERT INTO entities(article, key, name, type,"
 			  " mentions) VALUES(?1,?2,?3,?4,?5)",
 	[ST_PUT_QUOTE] = "INSERT INTO quotes(article, speaker, text, partial,"
@@ -338,11 +339,7 @@ int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 	if (s->readonly)
 		return PLX_EINVAL;
 	const plx_article *art = a->art;
-	char *json = NULL;
-	size_t jlen;
-	int rc = plx_article_json(art, &json, &jlen);
-	if (rc)
-		return rc;
+	int rc;
 	char idbuf[32];
 	const char *id = art->id;
 	if (!id) {
@@ -362,21 +359,18 @@ int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 		sqlite3_bind_int64(st, 8, a->time);
 	bind_text(st, 9, art->url);
 	sqlite3_bind_text(st, 10, art->text, (int)art->len, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, json, (int)jlen, SQLITE_STATIC);
 	if (a->story >= 0) {
-		sqlite3_bind_int64(st, 12, a->story);
-		sqlite3_bind_double(st, 13, a->story_score);
+		sqlite3_bind_int64(st, 11, a->story);
+		sqlite3_bind_double(st, 12, a->story_score);
 	}
 	if (a->features)
-		sqlite3_bind_blob(st, 14, a->features, (int)a->features_len,
+		sqlite3_bind_blob(st, 13, a->features, (int)a->features_len,
 				  SQLITE_STATIC);
 	if (a->rec) {
-		bind_text(st, 15, a->rec->title);
-		bind_text(st, 16, a->rec->source);
+		bind_text(st, 14, a->rec->title);
+		bind_text(st, 15, a->rec->source);
 	}
-	rc = step_done(s, st);
-	plx_free(json);
-	if (rc)
+	if ((rc = step_done(s, st)))
 		return rc;
 	int64_t row = sqlite3_last_insert_rowid(s->db);
 	if (seq)
