@@ -1,18 +1,30 @@
 #!/bin/sh
-# Runs the analysis of the seeds and of the sample corpus under valgrind and
-# fails on any leak or memory error.  usage: valgrind.sh PATH/TO/parallax
+# Runs the analysis, ingest and story listing of the seeds and the sample
+# corpus under valgrind and fails on any leak or memory error.
+# usage: valgrind.sh PATH/TO/parallax
 set -e
 bin=${1:-build/parallax}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 inputs="sample/articles.jsonl sample/text sample/bad.jsonl"
 [ -d ../shared/data/seeds ] && inputs="$inputs ../shared/data/seeds"
-for fmt in json text; do
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+vg() {
 	valgrind --quiet --leak-check=full --show-leak-kinds=all \
-		--errors-for-leak-kinds=all --error-exitcode=99 \
-		"$bin" analyze --outlets sample/outlets.tsv --format $fmt -q $inputs >/dev/null || {
-		rc=$?
-		[ $rc = 99 ] && { echo "valgrind: errors or leaks ($fmt)"; exit 1; }
-	}
+		--errors-for-leak-kinds=all --error-exitcode=99 "$@" >/dev/null ||
+		{
+			rc=$?
+			[ $rc = 99 ] && { echo "valgrind: errors or leaks: $*"; exit 1; }
+			true
+		}
+}
+for fmt in json text; do
+	vg "$bin" analyze --outlets sample/outlets.tsv --format $fmt -q $inputs
 done
-echo "valgrind: no leaks, no errors"
+vg "$bin" ingest -q --db "$tmp/v.db" --outlets sample/outlets.tsv $inputs
+vg "$bin" ingest -q --db "$tmp/v.db" --outlets sample/outlets.tsv $inputs
+vg "$bin" stories --db "$tmp/v.db"
+vg "$bin" dedup -q $inputs
+vg "$bin" cluster -q $inputs
+echo "valgrind: no leaks, no errors (analyze, ingest twice, stories, dedup, cluster)"
