@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "parallax.h"
 
@@ -139,10 +140,17 @@ static double run(const stream *st, const plx_story_params *sp, double *pp,
 		return -1;
 	size_t *c = malloc(st->n * sizeof *c);
 	size_t extra = 1000000;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (size_t i = 0; i < st->n; i++) {
 		if (!st->arts[i] || plx_stories_add(ss, st->arts[i], &c[i], NULL))
 			c[i] = extra++;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf(" [%.1f us/article]",
+	       ((double)(t1.tv_sec - t0.tv_sec) * 1e6 +
+		(double)(t1.tv_nsec - t0.tv_nsec) / 1e3) /
+		       (double)st->n);
 	*n_stories = plx_stories_count(ss);
 	const char *dump = getenv("STORY_DUMP");
 	FILE *df = dump ? fopen(dump, "w") : NULL;

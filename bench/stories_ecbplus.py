@@ -67,14 +67,33 @@ def run_parallax(exe, paths, extra=()):
 
 
 def sklearn_cluster(docs, cut):
+    """The whole scikit-learn pipeline: vectorise, then cluster."""
     from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    x = TfidfVectorizer(stop_words="english", sublinear_tf=True,
-                        min_df=1).fit_transform(docs)
+    x = tfidf(docs)
     model = AgglomerativeClustering(n_clusters=None, metric="cosine",
                                     linkage="average",
                                     distance_threshold=cut)
     return model.fit_predict(x.toarray())
+
+
+def tfidf(docs):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    return TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                           min_df=1).fit_transform(docs)
+
+
+def sklearn_sweep(docs, cuts):
+    """Labels per cut, from one precomputed cosine distance matrix (the
+    same clustering as metric='cosine', computed once for the sweep)."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.metrics.pairwise import cosine_distances
+    d = cosine_distances(tfidf(docs))
+    for cut in cuts:
+        model = AgglomerativeClustering(n_clusters=None,
+                                        metric="precomputed",
+                                        linkage="average",
+                                        distance_threshold=cut)
+        yield cut, model.fit_predict(d)
 
 
 def main():
@@ -129,8 +148,8 @@ def main():
     docs = [(d.get("title") or "") + "\n" + d["text"] for d in arts
             if d.get("text", "").strip()]
     best = None
-    for cut in [0.5 + 0.02 * k for k in range(23)]:
-        labels = sklearn_cluster(docs, cut)
+    for cut, labels in sklearn_sweep(docs,
+                                     [0.5 + 0.02 * k for k in range(23)]):
         p, r, f1 = bcubed(dict(zip(ids, labels)), gold)
         if best is None or f1 > best[3]:
             best = (cut, p, r, f1, len(set(labels)))

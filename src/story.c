@@ -7,8 +7,10 @@
  * - Features, three kinds, each a 64-bit XXH3 hash with the kind in its
  *   low 2 bits: words (Snowball stems of non-stop words of body and title
  *   paragraphs, and of the record's title, which counts title_boost times),
- *   entities (the entity stage's normalised keys, tf = mentions) and numbers
- *   (years, ages, counts, magnitudes: what tells two earthquakes apart).
+ *   entities (the entity stage's normalised keys, tf = mentions, plus every
+ *   capitalised word inside a body sentence, robust to how the entity stage
+ *   cuts names) and numbers (years, ages, tolls, magnitudes: what tells two
+ *   earthquakes apart).
  * - Weights: (1 + ln tf) * idf, idf = ln((1 + N) / (1 + df)) + 1 with N and
  *   df counted online in input order (the article itself included), so the
  *   result depends only on the order of the input.  Each kind keeps its
@@ -220,7 +222,7 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 	size_t n_touched = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t *li = map_find(&m->post, terms[i]);
-		if (!li)
+		if (!li || *li >= m->n_lists) /* NONE: no list yet */
 			continue;
 		plist *pl = &m->lists[*li];
 		size_t seen = 0;
@@ -343,20 +345,18 @@ static int mem_put(plx_story_store *st, plx_story_state *ss,
 			if (!s->posted)
 				return PLX_ENOMEM;
 		}
-		uint32_t *li = map_put(&m->post, ix[i], (uint32_t)m->n_lists);
+		/* A term with no list yet maps to PLX_STORY_NONE (also after
+		 * a failed allocation here, so a later put retries). */
+		uint32_t *li = map_put(&m->post, ix[i], PLX_STORY_NONE);
 		if (!li)
 			return PLX_ENOMEM;
-		if (*li == m->n_lists) {
+		if (*li >= m->n_lists) {
 			if (plx_grow((void **)&m->lists, &m->cap_lists,
-				     m->n_lists + 1, sizeof *m->lists)) {
-				/* Leave the map pointing at nothing new. */
-				*li = PLX_STORY_NONE;
+				     m->n_lists + 1, sizeof *m->lists))
 				return PLX_ENOMEM;
-			}
-			memset(&m->lists[m->n_lists++], 0, sizeof(plist));
+			memset(&m->lists[m->n_lists], 0, sizeof(plist));
+			*li = (uint32_t)m->n_lists++;
 		}
-		if (*li == PLX_STORY_NONE)
-			return PLX_ENOMEM;
 		plist *pl = &m->lists[*li];
 		if (plx_grow((void **)&pl->ids, &pl->cap, pl->n + 1,
 			     sizeof *pl->ids))
@@ -375,7 +375,7 @@ static void quiet(mem_store *m, uint32_t id)
 	m->n_active--;
 	for (uint32_t j = 0; j < s->n_posted; j++) {
 		uint32_t *li = map_find(&m->post, s->posted[j]);
-		if (!li)
+		if (!li || *li >= m->n_lists)
 			continue;
 		plist *pl = &m->lists[*li];
 		if (++pl->dead * 2 > pl->n) {
