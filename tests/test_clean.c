@@ -285,7 +285,7 @@ TEST(mastheads_and_other)
 
 	/* Regressions (sample corpus): a section breadcrumb and a bare time
 	 * stamp are other, not title or body. */
-	art = run_text("Northgate Daily\nSport | Football\n"
+	art = run_text("The Guardian\nSport | Football\n"
 	               "Rovers beaten in extra time\n"
 	               "March 10, 2025 at 2:14 p.m.\n"
 	               "GREYHOLM - Rovers lost the final on Wednesday night, "
