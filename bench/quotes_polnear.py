@@ -32,7 +32,9 @@ quotes that have a Source.  A predicted speaker is right when its quote
 matches a gold quote and either its speaker span overlaps the gold Source
 span (a resolved pronoun keeps the pronoun's span, which is what PolNeAR
 marks as Source), or its speaker text and the Source text share a
-capitalised word (the same named entity: "Sergei Lavrov" / "Lavrov").  Precision = right / predicted with speaker; recall = right /
+capitalised word other than a function word, title or pronoun (the same
+named entity: "Sergei Lavrov" / "Lavrov"; not "The ad" / "The campaign",
+"Mr. Cruz" / "Mr. Trump").  Precision = right / predicted with speaker; recall = right /
 gold with Source.
 
 Tune on --split train; report --split dev.
@@ -109,9 +111,18 @@ def overlap(a0, a1, b0, b1):
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+# Capitalised words that do not name anyone: a shared "The", "Mr." or "He"
+# is no evidence of the same speaker.
+NOT_NAMES = {"the", "a", "an", "mr", "mrs", "ms", "dr", "sen", "rep", "gov",
+             "gen", "president", "senator", "secretary", "former", "he",
+             "she", "they", "it", "we", "i", "his", "her", "their", "its",
+             "of", "and", "u.s", "state", "house", "white", "new"}
+
+
 def caps(s):
-    return {w.strip(".,’'\"").lower() for w in (s or "").split()
-            if w[:1].isupper() and len(w.strip(".,’'\"")) > 1}
+    words = (w.strip(".,’'\"").lower() for w in (s or "").split()
+             if w[:1].isupper())
+    return {w for w in words if len(w) > 1 and w not in NOT_NAMES}
 
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it"}

@@ -36,8 +36,21 @@
  *       "according to SPEAKER, ...", "SPEAKER described X as “...”" (for a
  *       partial quote only when no other quote lies in between);
  *    c. a previous sentence ending with a colon that holds a cue;
+ *    e. a quote inside a sentence with no cue: the sentence's main-clause
+ *       subject (clause_subject: "Clinton decried the GOP for “...”"),
+ *       unless it is a short phrase modifying the next noun (“open door”
+ *       policy) or the verb is a bare copula ("The plan is an “...”");
+ *    f. a full quote opening its sentence: the colon cue or subject of
+ *       the quote-free sentence before it ("Jared Potts echoed:");
  *    d. a full quote with no cue takes the speaker of the previous quote of
- *       its paragraph (“We’ll see,” he said. “Meanwhile, ...”).
+ *       its paragraph (“We’ll see,” he said. “Meanwhile, ...”) or of the
+ *       previous paragraph (the news convention for quote paragraphs).
+ *    Before the quote the FIRST cue of the clause wins (the main verb:
+ *    "Cruz said he is certain Rubio will continue to be “...”"); a cue
+ *    followed by "to" reports nothing; participles ("..., saying",
+ *    "“...,” telling reporters") take the sentence's subject; after a
+ *    quote ending in a comma, "NAME VERB" needs no speech verb ("Trump
+ *    barked", "Viguerie notes").
  *    Cues are ~80 speech verbs in their inflected forms plus "according
  *    to"; "told" takes its listener ("told reporters"), "posted" and
  *    friends a medium ("on Twitter", "in a statement").  A speaker is a
@@ -57,8 +70,11 @@
  *    sentence and consumed by a pointer that only moves forward.
  *
  * Known limits: no gender check (he may resolve to a woman), no syntax (a
- * name followed by a verb is taken as a subject), attribution to a speaker
- * more than one sentence away only through pronouns and colons.
+ * name followed by a verb is taken as a subject; a fronted object or a
+ * relative clause defeats clause_subject), attribution to a speaker more
+ * than one sentence away only through pronouns, colons and the previous
+ * paragraph's quote.  Tuned on PolNeAR, whose annotators credit nearly
+ * every partial quote to its sentence's subject.
  */
 #include "quote.h"
 
@@ -759,7 +775,10 @@ typedef struct attr {
 
 /* "..., CUE SPEAKER" or "..., SPEAKER [, apposition,] CUE" in tokens
  * [k, hi).  Returns 1 when found. */
-static int after_cue(const qstate *q, size_t k, size_t hi, attr *a)
+static int verb_like(const char *w);
+
+static int after_cue(const qstate *q, size_t k, size_t hi, int loose,
+                     attr *a)
 {
 	while (k < hi && (tchar(q, k, ',') || tchar(q, k, 0x2014) ||
 	                  tchar(q, k, 0x2013)))
@@ -767,6 +786,14 @@ static int after_cue(const qstate *q, size_t k, size_t hi, attr *a)
 	if (k >= hi)
 		return 0;
 	if (tcue(q, k)) {
+		const char *w = T(q, k)->norm;
+		size_t wn = strlen(w);
+		if (wn > 4 && !strcmp(w + wn - 3, "ing")) {
+			/* “...,” telling reporters: the sentence's subject */
+			a->c0 = k, a->c1 = cue_end(q, k, hi);
+			a->s0 = a->s1 = PLX_NONE;
+			return 1;
+		}
 		/* said the official / according to */
 		size_t e = np_forward(q, k + 1, hi);
 		if (e == k + 1)
@@ -785,11 +812,23 @@ static int after_cue(const qstate *q, size_t k, size_t hi, attr *a)
 	size_t e = np_forward(q, k, hi);
 	if (e == k)
 		return 0;
+	if (loose) {
+		/* “...,” Trump barked: after a quote that ends in a comma,
+		 * the first verb-like word ends the name */
+		for (size_t j = k + 1; j < e; j++)
+			if (tword(q, j) && !tupper(q, j) &&
+			    verb_like(T(q, j)->norm) &&
+			    !in_list(PERSON_HEADS, T(q, j)->norm) &&
+			    !in_list(NP_FUNC, T(q, j)->norm)) {
+				e = j;
+				break;
+			}
+	}
 	size_t v = e;
 	if (v < hi && tchar(q, v, ',')) {
 		/* apposition: "Smith, a spokesman for the agency, said" */
 		size_t j = v + 1;
-		while (j < hi && j - v < WINDOW / 2 && !tchar(q, j, ',') &&
+		while (j < hi && j - v < 2 * WINDOW / 3 && !tchar(q, j, ',') &&
 		       !tterminal(q, j) && !q->inq[j])
 			j++;
 		if (j >= hi || !tchar(q, j, ','))
@@ -803,7 +842,8 @@ static int after_cue(const qstate *q, size_t k, size_t hi, attr *a)
 		/* "told" is in ADVERBS for "has told": try it as the cue */
 		if (v > e && tis(q, v - 1, "told"))
 			v--;
-		else
+		else if (!(loose && v < hi && tword(q, v) && !tupper(q, v) &&
+		           verb_like(T(q, v)->norm)))
 			return 0;
 	}
 	a->s0 = k, a->s1 = e;
@@ -811,52 +851,75 @@ static int after_cue(const qstate *q, size_t k, size_t hi, attr *a)
 	return 1;
 }
 
-/* "SPEAKER CUE ... “" or "according to SPEAKER, “" in [lo, k). */
-static int before_cue(const qstate *q, size_t lo, size_t k, attr *a)
+/* Cues that may precede their speaker ("Said Dorothy Poynter, who grew up
+ * with Ali, “...”"). */
+static const char *const INVERT_CUES[] = {
+	"said", "says", "asked", "added", "wrote", "writes", "tweeted",
+	"explained", "continued", "replied", NULL};
+
+/* Cue v in [lo, k) with its speaker; 1 when v is one. */
+static int cue_at(const qstate *q, size_t lo, size_t k, size_t v, attr *a)
 {
-	for (size_t v = k; v-- > lo;) {
-		if (tis(q, v, "according") && v + 1 < k && tis(q, v + 1, "to")) {
-			size_t e = np_forward(q, v + 2, k);
-			if (e == v + 2)
-				return 0;
-			a->c0 = v, a->c1 = v + 2, a->s0 = v + 2, a->s1 = e;
-			return 1;
-		}
-		if (!tcue(q, v) && !(tis(q, v, "told") && !q->inq[v]))
-			continue;
-		if (q->inq[v])
-			continue;
-		size_t e = skip_adverbs_back(q, v, lo);
-		size_t b = np_backward(q, e, lo);
-		if (b == e && e > lo && tchar(q, e - 1, ',')) {
-			/* "Lavrov, speaking after the meeting, said" */
-			size_t j = e - 1;
-			while (j > lo && e - j < WINDOW / 2 && !tchar(q, j - 1, ',') &&
-			       !q->inq[j - 1])
-				j--;
-			if (j > lo && tchar(q, j - 1, ',')) {
-				e = j - 1;
-				b = np_backward(q, e, lo);
-			}
-		}
-		if (b == e) {
-			/* "said a senior official: “...”" */
-			size_t f = np_forward(q, v + 1, k);
-			if (f > v + 1 && (f == k || tchar(q, f, ':') ||
-			                  tchar(q, f, ','))) {
-				a->c0 = v, a->c1 = v + 1, a->s0 = v + 1, a->s1 = f;
-				return 1;
-			}
-			a->s0 = a->s1 = PLX_NONE; /* subject found by the caller */
-		} else {
-			a->s0 = b, a->s1 = e;
-		}
-		a->c0 = v;
-		a->c1 = cue_end(q, v, k);
-		if (a->c1 <= v)
-			a->c1 = v + 1;
+	if (tis(q, v, "according") && v + 1 < k && tis(q, v + 1, "to")) {
+		size_t e = np_forward(q, v + 2, k);
+		if (e == v + 2)
+			return 0;
+		a->c0 = v, a->c1 = v + 2, a->s0 = v + 2, a->s1 = e;
 		return 1;
 	}
+	if (q->inq[v] || (!tcue(q, v) && !tis(q, v, "told")))
+		return 0;
+	/* "will continue to be", "promised to": not a report of words */
+	if (v + 1 < k && tis(q, v + 1, "to"))
+		return 0;
+	const char *w = T(q, v)->norm;
+	size_t wn = strlen(w);
+	int ing = wn > 4 && !strcmp(w + wn - 3, "ing");
+	size_t e = skip_adverbs_back(q, v, lo);
+	size_t b = np_backward(q, e, lo);
+	if (b == e && e > lo && tchar(q, e - 1, ',') && !ing) {
+		/* "Lavrov, speaking after the meeting, said" */
+		size_t j = e - 1;
+		while (j > lo && e - j < WINDOW / 2 && !tchar(q, j - 1, ',') &&
+		       !q->inq[j - 1])
+			j--;
+		if (j > lo && tchar(q, j - 1, ',')) {
+			e = j - 1;
+			b = np_backward(q, e, lo);
+		}
+	}
+	/* "..., saying": the participle's subject is the sentence's, unless
+	 * an auxiliary makes it a verb ("Kasich is telling") */
+	if (ing && !(b < e && e < v))
+		b = e;
+	if (b == e) {
+		/* "said a senior official: “...”" */
+		size_t f = np_forward(q, v + 1, k);
+		if (in_list(INVERT_CUES, w) &&
+		    (v == lo || tchar(q, v - 1, ',') || q->inq[v - 1]) &&
+		    f > v + 1 && f < k && (tchar(q, f, ':') || tchar(q, f, ','))) {
+			a->c0 = v, a->c1 = v + 1, a->s0 = v + 1, a->s1 = f;
+			return 1;
+		}
+		a->s0 = a->s1 = PLX_NONE; /* subject found by the caller */
+	} else {
+		a->s0 = b, a->s1 = e;
+	}
+	a->c0 = v;
+	a->c1 = cue_end(q, v, k);
+	if (a->c1 <= v)
+		a->c1 = v + 1;
+	return 1;
+}
+
+/* "SPEAKER CUE ... “" or "according to SPEAKER, “" in [lo, k): the first
+ * cue of the clause, which is the main verb more often than the nearest
+ * ("Cruz said he is certain Rubio will continue to be “...”"). */
+static int before_cue(const qstate *q, size_t lo, size_t k, attr *a)
+{
+	for (size_t v = lo; v < k; v++)
+		if (cue_at(q, lo, k, v, a))
+			return 1;
 	return 0;
 }
 
@@ -962,11 +1025,15 @@ static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
 				s++;
 			continue;
 		}
-		if (!in_list(OPENERS, T(q, s)->norm))
-			break;
 		size_t j = s + 1;
 		while (j < k && !tchar(q, j, ',') && !q->inq[j] && j - s < WINDOW)
 			j++;
+		/* "A few days later, Trump ...": a time phrase */
+		int timed = 0;
+		for (size_t i = s; i < j && j < k && j - s <= 5; i++)
+			timed |= in_list(BAD_HEADS, T(q, i)->norm);
+		if (!timed && !in_list(OPENERS, T(q, s)->norm))
+			break;
 		if (j >= k || !tchar(q, j, ','))
 			return 0;
 		s = j + 1;
@@ -1028,6 +1095,15 @@ static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
 		return 0;
 	if (!(v > v0 || tcue(q, v) || verb_like(T(q, v)->norm)))
 		return 0;
+	/* "The plan is an ...": a copula describes, it reports nothing */
+	if (v == v0 + 1 && (tis(q, v0, "is") || tis(q, v0, "are") ||
+	                    tis(q, v0, "was") || tis(q, v0, "were")) &&
+	    !verb_like(T(q, v)->norm) && !tcue(q, v)) {
+		const char *w = T(q, v)->norm;
+		size_t n = strlen(w);
+		if (n < 4 || strcmp(w + n - 3, "ing"))
+			return 0;
+	}
 	*b = s, *e = t;
 	return 1;
 }
@@ -1180,15 +1256,15 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	int comma_inside = lastc == ',' || lastc == '?' || lastc == '!' ||
 	                   lastc == 0x2014;
 	if (!qt->partial || comma_inside || (k < hi && tchar(q, k, ',')))
-		found = after_cue(q, k, hi, &a);
+		found = after_cue(q, k, hi, !qt->partial && comma_inside, &a);
 	if (!found && !qt->partial && hi > k) {
 		/* “...” if she lost, said David Wasserman: the clause after
 		 * the last comma, when it ends the sentence */
 		size_t c = hi;
 		while (c > k + 1 && !tchar(q, c - 1, ','))
 			c--;
-		if (c > k + 1 && after_cue(q, c, hi, &a)) {
-			size_t e = a.s1 > a.c1 ? a.s1 : a.c1;
+		if (c > k + 1 && after_cue(q, c, hi, 0, &a)) {
+			size_t e = a.s1 != PLX_NONE && a.s1 > a.c1 ? a.s1 : a.c1;
 			found = e == hi || tchar(q, e, ',');
 		}
 	}
@@ -1222,14 +1298,59 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 			}
 		}
 	}
+	/* e. a quote inside a sentence with no cue ("Clinton decried the GOP
+	 * for “turning its back”"): the sentence's subject */
+	if (!found) {
+		size_t slo = sent_lo(q, x->t_open), b, e;
+		/* a short quote modifying the noun after it (the alliance's
+		 * “open door” policy) is a name, not someone's words */
+		size_t nk = x->t_close + 1;
+		int modifier = qt->partial && x->t_close - x->t_open <= 4 &&
+		               nk < art->n_toks && tword(q, nk) && !tupper(q, nk) &&
+		               !(T(q, nk)->flags & PLX_TOK_STOP);
+		if (slo < x->t_open && !modifier &&
+		    clause_subject(q, slo, x->t_open, &b, &e)) {
+			a.s0 = b, a.s1 = e;
+			a.c0 = a.c1 = PLX_NONE;
+			found = 1;
+		}
+	}
+	/* f. a full quote opening its sentence after a sentence with no
+	 * quote: that sentence's colon cue ("Jared Potts echoed:") or its
+	 * subject when it names a person ("Valastro praised Christie's
+	 * leadership.  “We need someone ...”") */
+	size_t slo = sent_lo(q, x->t_open);
+	if (!found && !qt->partial && slo == x->t_open && x->t_open > 0 &&
+	    (x->t_open > plo || qt->paragraph > 0)) {
+		size_t lo2 = sent_lo(q, x->t_open - 1), hi2 = x->t_open, b, e;
+		int clean = lo2 < hi2 && T(q, lo2)->start >=
+		            art->paras[qt->paragraph - (x->t_open == plo)].start;
+		for (size_t j = lo2; clean && j < hi2; j++)
+			clean = !q->inq[j];
+		if (clean && tchar(q, hi2 - 1, ':'))
+			found = before_cue(q, lo2, hi2 - 1, &a);
+		if (clean && !found &&
+		    (x->t_open > plo || tchar(q, hi2 - 1, ':')) &&
+		    clause_subject(q, lo2, hi2, &b, &e)) {
+			speaker t;
+			memset(&t, 0, sizeof t);
+			t.t0 = b, t.t1 = e;
+			if (tpronoun(q, b) ? !tis(q, b, "i") && !tis(q, b, "we") :
+			                     (classify(q, &t), t.person)) {
+				a.s0 = b, a.s1 = e;
+				a.c0 = a.c1 = PLX_NONE;
+				found = 1;
+			}
+		}
+	}
 	/* d. a full quote continues the previous quote of its paragraph */
 	if (!found) {
-		/* ... or, opening its paragraph, the quote that ended the
-		 * previous one (a quote paragraph left unattributed continues
-		 * the speaker before it) */
-		int prev_para = qi > 0 && x->t_open == plo &&
-		                art->quotes[qi - 1].paragraph + 1 == qt->paragraph &&
-		                q->x[qi - 1].close_end + 2 >= para->start &&
+		/* ... or, opening its paragraph, a quote of the previous
+		 * paragraph (a quote paragraph left unattributed continues
+		 * the speaker before it: the news convention) */
+		int prev_para = qi > 0 && x->t_open == plo && qt->paragraph > 0 &&
+		                q->x[qi - 1].close_end >=
+		                        art->paras[qt->paragraph - 1].start &&
 		                q->x[qi - 1].close_end <= para->start;
 		if (!qt->partial && qi > 0 &&
 		    (art->quotes[qi - 1].paragraph == qt->paragraph || prev_para) &&
@@ -1259,9 +1380,12 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	sp.ent = -1;
 	if (a.s0 == PLX_NONE) {
 		/* "... and acknowledged a “...”": the sentence's subject */
+		size_t b, e;
 		size_t si = plx_article_sentence_at(art, qt->cue_start);
-		if (si == PLX_NONE || !sentence_subject(q, si, &sp) ||
-		    sp.t1 > a.c0)
+		if (clause_subject(q, sent_lo(q, a.c0), a.c0, &b, &e))
+			sp.t0 = b, sp.t1 = e;
+		else if (si == PLX_NONE || !sentence_subject(q, si, &sp) ||
+		         sp.t1 > a.c0)
 			return PLX_OK; /* a cue without a speaker */
 	} else {
 		sp.t0 = a.s0, sp.t1 = a.s1;

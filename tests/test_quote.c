@@ -305,6 +305,73 @@ TEST(cue_forms)
 	plx_article_free(art);
 }
 
+/* Regression cases for the attribution patterns found on PolNeAR's train
+ * split (invented sentences, one per pattern). */
+TEST(attribution_patterns)
+{
+	plx_article *art = run(
+		/* partial quote, no cue: the sentence's subject */
+		"Clinton decried the GOP for " LQ "turning its back" RQ
+		" on working families.\n\n"
+		/* opening time phrase; a participle cue takes the subject */
+		"Later on Sunday, Carson shared a syllabus on his page, "
+		"writing " LQ "Allow me to do the research for the "
+		"reporter." RQ "\n\n"
+		/* the first cue of the clause, not the nearest ("continue
+		 * to" reports nothing) */
+		"Cruz said he is certain Rubio will continue to be " LQ
+		"a champion for opportunity." RQ "\n\n"
+		/* a participle after the quote: the subject, not the
+		 * listener */
+		"Trump has hailed the vote as " LQ "fantastic," RQ
+		" telling reporters that it was good.\n\n"
+		/* any verb after a comma-ended quote and a name */
+		LQ "Go back to the studio," RQ " Trump barked as guards "
+		"moved in.\n\n"
+		LQ "Voters reject the establishment," RQ " Viguerie "
+		"notes.\n\n"
+		/* a cue whose object precedes the quote is no speaker */
+		"Carson took the stage and called the system " LQ
+		"rotten to the core." RQ "\n\n"
+		/* a quote paragraph continues the speaker of a quote
+		 * earlier in the previous paragraph */
+		LQ "This is the first thing," RQ " Smith said at the rally "
+		"on Monday.\n\n"
+		LQ "This is the second thing. It follows from the first "
+		"one." RQ "\n\n"
+		/* a colon introduces the next paragraph's quote */
+		"Jared Potts echoed:\n\n"
+		LQ "He speaks his mind, and that is what the country "
+		"needs." RQ "\n\n"
+		/* a description as subject; a copula reports nothing */
+		"The Florida senator sought to calm his supporters, "
+		"promising they would " LQ "not get beat up" RQ ".\n\n"
+		"The plan is an " LQ "open door" RQ " policy.\n");
+	if (!art)
+		return;
+	expect(art, "turning its back", "Clinton", 1);
+	expect(art, "Allow me", "Carson", 0);
+	expect(art, "a champion", "Cruz", 1);
+	expect(art, "fantastic", "Trump", 1);
+	expect(art, "Go back", "Trump", 0);
+	expect(art, "Voters reject", "Viguerie", 0);
+	expect(art, "rotten to the core", "Carson", 1);
+	expect(art, "This is the second", "Smith", 0);
+	expect(art, "He speaks his mind", "Jared Potts", 0);
+	expect(art, "not get beat up", "The Florida senator", 1);
+	expect(art, "open door", NULL, 1);
+	const plx_quote *q = find(art, "fantastic");
+	if (q)
+		CHECK_STR(q->cue, "telling reporters");
+	q = find(art, "Voters reject");
+	if (q)
+		CHECK_STR(q->cue, "notes");
+	q = find(art, "a champion");
+	if (q)
+		CHECK_STR(q->cue, "said");
+	plx_article_free(art);
+}
+
 TEST(seed)
 {
 	FILE *f = fopen(PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt", "rb");
@@ -379,6 +446,7 @@ int main(void)
 	RUN(partial_and_scare);
 	RUN(pronouns);
 	RUN(cue_forms);
+	RUN(attribution_patterns);
 	RUN(seed);
 	plx_analyzer_free(an);
 	DONE();
