@@ -29,6 +29,9 @@ struct plx_ingest {
 	plx_stories *stories;
 	plx_dedup *dedup;
 	size_t in_batch; /* articles written since the last commit */
+	int failed;      /* the fatal status once one happened: the batch
+			    was rolled back while the story and duplicate
+			    state kept it, so nothing more may be written */
 	plx_ingest_stats stats;
 	char err[512];
 };
@@ -36,6 +39,7 @@ struct plx_ingest {
 void plx_ingest_params_default(plx_ingest_params *p)
 {
 	p->batch = 1000;
+	p->busy_ms = 10000;
 	plx_story_params_default(&p->stories);
 	plx_dedup_params_default(&p->dedup);
 }
@@ -57,6 +61,18 @@ static int db_error(plx_ingest *g, int rc)
 			 plx_store_errmsg(g->store));
 	else if (!g->err[0])
 		snprintf(g->err, sizeof g->err, "%s", plx_strerror(rc));
+	return rc;
+}
+
+/* A fatal error: the batch in progress is rolled back now (SQLite may
+ * have ended the transaction itself on an I/O error, and later statements
+ * would then commit one by one) and the ingest refuses all further work. */
+static int fatal(plx_ingest *g, int rc)
+{
+	db_error(g, rc);
+	plx_store_rollback(g->store);
+	g->in_batch = 0;
+	g->failed = rc;
 	return rc;
 }
 
@@ -139,8 +155,12 @@ int plx_ingest_open(const char *path, const plx_ingest_params *params,
 	if (msg && msglen)
 		msg[0] = 0;
 	plx_ingest *g = plx_calloc(1, sizeof *g);
-	if (!g)
+	if (!g) {
+		if (msg && msglen)
+			snprintf(msg, msglen, "%s: %s", path,
+				 plx_strerror(PLX_ENOMEM));
 		return PLX_ENOMEM;
+	}
 	if (params)
 		g->p = *params;
 	else
@@ -149,6 +169,8 @@ int plx_ingest_open(const char *path, const plx_ingest_params *params,
 		g->p.batch = 1;
 	g->an = an;
 	int rc = plx_store_open(path, 0, &g->store, msg, msglen);
+	if (!rc && g->p.busy_ms > 0)
+		plx_store_set_busy_timeout(g->store, g->p.busy_ms);
 	if (!rc)
 		rc = plx_stories_new(&g->p.stories, &g->stories);
 	if (!rc)
@@ -178,9 +200,16 @@ int plx_ingest_open(const char *path, const plx_ingest_params *params,
 
 int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 {
+	if (g->failed)
+		return g->failed;
 	g->err[0] = 0;
 	plx_article *art = NULL;
 	int rc = plx_analyze(g->an, rec, &art);
+	if (rc == PLX_ENOMEM) {
+		snprintf(g->err, sizeof g->err, "%s: out of memory in the "
+			 "analysis", rec->id ? rec->id : "record");
+		return fatal(g, rc);
+	}
 	if (rc)
 		return rc;
 	uint64_t hash = plx_article_hash(art);
@@ -191,15 +220,15 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 		return PLX_OK;
 	}
 	if (rc < 0)
-		goto fatal;
+		goto fail;
 	if (g->in_batch == 0 && (rc = plx_store_begin(g->store)))
-		goto fatal;
+		goto fail;
 
 	const plx_dedup_result *dr;
 	size_t story;
 	double score;
 	if ((rc = assign(g, art, &dr, &story, &score)))
-		goto fatal;
+		goto fail;
 	int64_t t;
 	if (plx_date_parse(plx_article_date(art), &t))
 		t = INT64_MIN;
@@ -214,25 +243,27 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 	}
 	if ((rc = plx_store_put(g->store, &sa, NULL)) ||
 	    (rc = put_story(g, story)) || (rc = put_copies(g, id, dr)))
-		goto fatal;
+		goto fail;
 	g->stats.stored++;
 	g->stats.stories = plx_stories_count(g->stories);
 	plx_article_free(art);
 	if (++g->in_batch >= g->p.batch)
 		return plx_ingest_commit(g);
 	return PLX_OK;
-fatal:
+fail:
 	plx_article_free(art);
-	return db_error(g, rc < 0 ? rc : PLX_EDB);
+	return fatal(g, rc < 0 ? rc : PLX_EDB);
 }
 
 int plx_ingest_commit(plx_ingest *g)
 {
+	if (g->failed)
+		return g->failed;
 	if (!g->in_batch)
 		return PLX_OK;
 	int rc = plx_store_commit(g->store);
 	if (rc)
-		return db_error(g, rc);
+		return fatal(g, rc);
 	g->in_batch = 0;
 	return PLX_OK;
 }

@@ -162,8 +162,8 @@ int plx_store_open(const char *path, int flags, plx_store **out, char *msg,
 				  "PRAGMA synchronous=NORMAL;"
 				  "PRAGMA foreign_keys=ON;",
 				  NULL, NULL, NULL);
+		int version = 0;
 		if (rc == SQLITE_OK) {
-			int version = 0;
 			sqlite3_stmt *v = NULL;
 			rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1,
 						&v, NULL);
@@ -180,11 +180,18 @@ int plx_store_open(const char *path, int flags, plx_store **out, char *msg,
 				return PLX_EDB;
 			}
 		}
-		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(s->db, "BEGIN;", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
+		/* The schema is written only when missing or older, so an
+		 * up-to-date database opens without a write lock; IMMEDIATE
+		 * takes the lock at BEGIN, where the busy timeout applies (a
+		 * deferred BEGIN that reads first fails at once when another
+		 * writer holds the lock). */
+		int make = rc == SQLITE_OK && version < PLX_STORE_SCHEMA;
+		if (make)
+			rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE;", NULL, NULL,
+					  NULL);
+		if (make && rc == SQLITE_OK)
 			rc = sqlite3_exec(s->db, SCHEMA, NULL, NULL, NULL);
-		if (rc == SQLITE_OK) {
+		if (make && rc == SQLITE_OK) {
 			char pragma[64];
 			snprintf(pragma, sizeof pragma,
 				 "PRAGMA user_version=%d; COMMIT;",
@@ -212,6 +219,12 @@ int plx_store_open(const char *path, int flags, plx_store **out, char *msg,
 	}
 	*out = s;
 	return PLX_OK;
+}
+
+void plx_store_set_busy_timeout(plx_store *s, int ms)
+{
+	if (s && s->db)
+		sqlite3_busy_timeout(s->db, ms);
 }
 
 const char *plx_store_errmsg(const plx_store *s)
