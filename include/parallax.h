@@ -373,6 +373,10 @@ void plx_store_close(plx_store *s);
 /* The database's last error message, borrowed until the next call. */
 const char *plx_store_errmsg(const plx_store *s);
 
+/* How long a write waits for another writer's lock before failing with
+ * PLX_EDB ("database is locked"); the default is 10000 ms. */
+void plx_store_set_busy_timeout(plx_store *s, int ms);
+
 /* Transactions: ingest writes in batches; a batch is all or nothing. */
 int plx_store_begin(plx_store *s);
 int plx_store_commit(plx_store *s);
@@ -554,6 +558,8 @@ typedef struct plx_ingest plx_ingest;
 typedef struct plx_ingest_params {
 	size_t batch;   /* articles per transaction (default 1000): a crash
 			   loses at most the batch in progress */
+	int busy_ms;    /* wait this long for another writer's lock before
+			   failing (default 10000) */
 	plx_story_params stories;
 	plx_dedup_params dedup;
 } plx_ingest_params;
@@ -580,7 +586,9 @@ int plx_ingest_open(const char *path, const plx_ingest_params *params,
 
 /* Analyses and stores one record (unless already stored).  A bad record
  * returns its status (PLX_EEMPTY, PLX_ETOOBIG ...) and changes nothing;
- * PLX_EDB and PLX_ENOMEM are fatal: plx_ingest_errmsg says why. */
+ * PLX_EDB and PLX_ENOMEM are fatal: plx_ingest_errmsg says why, the batch
+ * in progress is rolled back, and every later add or commit returns the
+ * same status without writing. */
 int plx_ingest_add(plx_ingest *g, const plx_record *rec);
 
 /* Commits the batch in progress. */
