@@ -45,6 +45,11 @@
  *    d. a full quote with no cue takes the speaker of the previous quote of
  *       its paragraph (“We’ll see,” he said. “Meanwhile, ...”) or of the
  *       previous paragraph (the news convention for quote paragraphs).
+ *    g. a quote inside a relative clause ("Swanson, who slammed X for
+ *       “...”", "Harlow, who said ...") takes the relative pronoun: its
+ *       span (PolNeAR's Source), its antecedent's name as text.
+ *    A text after a full stop inside the marks (“... it.” She noted)
+ *    starts a new sentence and is no cue for the quote before it.
  *    Before the quote the FIRST cue of the clause wins (the main verb:
  *    "Cruz said he is certain Rubio will continue to be “...”"); a cue
  *    followed by "to" reports nothing; participles ("..., saying",
@@ -426,7 +431,8 @@ static const char *const CUE_BASE[] = {
 /* Forms that are not regular inflections of CUE_BASE. */
 static const char *const CUE_IRREG[] = {
 	"said", "says", "told", "tells", "wrote", "writes", "written", "spoke",
-	"speaks", "went", "pleaded", "pled", "reported", "explained", NULL};
+	"speaks", "went", "pleaded", "pled", "reported", "explained", "read",
+	"reads", NULL};
 
 /* Inflections that are too often nouns or adjectives to be cues. */
 static const char *const CUE_NOT[] = {
@@ -609,6 +615,12 @@ static int tpronoun(const qstate *q, size_t k)
 	return tword(q, k) && in_list(PRONOUNS, T(q, k)->norm);
 }
 
+/* A relative pronoun that can be a speaker ("Swanson, who said"). */
+static int trel(const qstate *q, size_t k)
+{
+	return tword(q, k) && (tis(q, k, "who") || tis(q, k, "which"));
+}
+
 /* May token k be part of a speaker phrase? */
 static int tnp(const qstate *q, size_t k)
 {
@@ -728,10 +740,27 @@ static size_t np_backward(const qstate *q, size_t e, size_t lo)
 	return b;
 }
 
+/* Nouns that end in -ly. */
+static const char *const LY_NOUNS[] = {
+	"family", "ally", "rally", "daily", "weekly", "monthly", "bully",
+	"assembly", "supply", "reply", "italy", "fly", "july", "anomaly",
+	"monopoly", "belly", "jelly", "lily", "holly", "sally", "molly",
+	"kelly", "billy", "wally", "polly", "emily", "beverly", "shelly",
+	"tally", "folly", "gully", "only", NULL};
+
+/* A manner adverb ("memorably", "angrily"): -ly and not a noun. */
+static int ly_adverb(const char *w)
+{
+	size_t n = strlen(w);
+	return n > 4 && !strcmp(w + n - 2, "ly") && !in_list(LY_NOUNS, w);
+}
+
 /* Skips ADVERBS backward from e (exclusive); returns the new end. */
 static size_t skip_adverbs_back(const qstate *q, size_t e, size_t lo)
 {
-	while (e > lo && tword(q, e - 1) && in_list(ADVERBS, T(q, e - 1)->norm))
+	while (e > lo && tword(q, e - 1) &&
+	       (in_list(ADVERBS, T(q, e - 1)->norm) ||
+	        (!tupper(q, e - 1) && ly_adverb(T(q, e - 1)->norm))))
 		e--;
 	return e;
 }
@@ -876,6 +905,14 @@ static int cue_at(const qstate *q, size_t lo, size_t k, size_t v, attr *a)
 	size_t wn = strlen(w);
 	int ing = wn > 4 && !strcmp(w + wn - 3, "ing");
 	size_t e = skip_adverbs_back(q, v, lo);
+	/* "Rep. Steve Israel (D-N.Y.) said": the name before a party tag */
+	if (e > lo + 2 && tchar(q, e - 1, ')')) {
+		size_t j = e - 1;
+		while (j > lo && e - j <= 8 && !tchar(q, j, '('))
+			j--;
+		if (tchar(q, j, '(') && np_backward(q, j, lo) < j)
+			e = j;
+	}
 	size_t b = np_backward(q, e, lo);
 	if (b == e && e > lo && tchar(q, e - 1, ',') && !ing) {
 		/* "Lavrov, speaking after the meeting, said" */
@@ -887,6 +924,13 @@ static int cue_at(const qstate *q, size_t lo, size_t k, size_t v, attr *a)
 			e = j - 1;
 			b = np_backward(q, e, lo);
 		}
+	}
+	/* "Swanson, who said": the relative pronoun, resolved later */
+	if (b == e && e > lo + 1 && trel(q, e - 1) && !ing) {
+		a->s0 = e - 1, a->s1 = e;
+		a->c0 = v;
+		a->c1 = cue_end(q, v, k);
+		return 1;
 	}
 	/* "..., saying": the participle's subject is the sentence's, unless
 	 * an auxiliary makes it a verb ("Kasich is telling") */
@@ -986,6 +1030,14 @@ static int sentence_subject(const qstate *q, size_t si, speaker *sp)
 			k = e - 1;
 			continue;
 		}
+		/* "Later, he said": an adverb, not a name */
+		if (e == k + 1 && (in_list(OPENERS, T(q, k)->norm) ||
+		                   in_list(LEADERS, T(q, k)->norm) ||
+		                   in_list(BAD_HEADS, T(q, k)->norm) ||
+		                   ly_adverb(T(q, k)->norm))) {
+			k = e - 1;
+			continue;
+		}
 		/* "Biden administration officials": the name modifies a noun */
 		if (tword(q, n) && in_list(PERSON_HEADS, T(q, n)->norm))
 			return 0;
@@ -1004,6 +1056,34 @@ static const char *const DETS[] = {
 /* Conjunctions skipped before a subject ("But Clinton said"). */
 static const char *const CONJS[] = {"and", "but", "so", "yet", "or", "plus",
                                     NULL};
+
+/* Does token s open an adverbial phrase that OPENERS misses: a
+ * participle ("Invoking the civil rights movement, Cruz pledged"), a
+ * manner adverb ("Ultimately, ..."), an ordinal, or, after an earlier
+ * phrase, a relative clause ("In Iowa, which votes first, Cruz said")? */
+static int opener_word(const qstate *q, size_t s, int round)
+{
+	const char *w = T(q, s)->norm;
+	size_t n = strlen(w);
+	static const char *const MORE[] = {
+		"first", "second", "third", "finally", "even", "just", "again",
+		"days", "hours", "weeks", "months", "minutes", "moments",
+		"shortly", "soon", "ultimately", "already", "elsewhere",
+		"otherwise", "similarly", "likewise", "overall", "here",
+		"there", "thus", "afterward", "afterwards", "back", "nearly",
+		"almost", "within", "without", "against", "among", "outside",
+		"inside", "upon", "around", "throughout", "between", "beyond",
+		"toward", "towards", "near", "whether", "where", "given",
+		"whatever", "of", "about", "across", "along", "behind", NULL};
+	if (in_list(MORE, w) || ly_adverb(w))
+		return 1;
+	if (round > 0 && (!strcmp(w, "which") || !strcmp(w, "who") ||
+	                  !strcmp(w, "where") || !strcmp(w, "when")))
+		return 1;
+	/* a participle, lowercase in the text once past the capital */
+	return n > 5 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")) &&
+	       !in_list(CUE_IRREG, w);
+}
 
 /* The main-clause subject of a sentence whose tokens before the quote or
  * cue are [lo, k): after leading conjunctions and an opening adverbial
@@ -1032,7 +1112,8 @@ static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
 		int timed = 0;
 		for (size_t i = s; i < j && j < k && j - s <= 5; i++)
 			timed |= in_list(BAD_HEADS, T(q, i)->norm);
-		if (!timed && !in_list(OPENERS, T(q, s)->norm))
+		if (!timed && !in_list(OPENERS, T(q, s)->norm) &&
+		    !opener_word(q, s, round))
 			break;
 		if (j >= k || !tchar(q, j, ','))
 			return 0;
@@ -1077,6 +1158,14 @@ static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
 			return 0;
 	}
 	size_t v = t;
+	if (v < k && t > s && tchar(q, v, '(')) {
+		/* "Sen. Rand Paul (R-Ky.) said" */
+		size_t j = v + 1;
+		while (j < k && j - v <= 8 && !tchar(q, j, ')') && !q->inq[j])
+			j++;
+		if (j < k && tchar(q, j, ')'))
+			v = j + 1;
+	}
 	if (v < k && tchar(q, v, ',')) {
 		/* "Christie, New Jersey's sitting governor, repeated" */
 		size_t j = v + 1;
@@ -1224,6 +1313,31 @@ static const char *speaker_name(qstate *q, const speaker *sp)
 	return span_text(q->art, T(q, sp->t0)->start, T(q, sp->t1 - 1)->end);
 }
 
+/* "Swanson, who slammed the Girl Scouts for “...”": the relative pronoun
+ * of a clause in [lo, k) that runs up to the quote (no comma or quote in
+ * between) after a name or description.  Returns its token, or PLX_NONE. */
+static size_t rel_subject(const qstate *q, size_t lo, size_t k)
+{
+	for (size_t j = k; j > lo + 1; j--) {
+		size_t w = j - 1;
+		if (q->inq[w] || tchar(q, w, ',') || tterminal(q, w))
+			return PLX_NONE;
+		if (!trel(q, w))
+			continue;
+		size_t e = tchar(q, w - 1, ',') ? w - 1 : w;
+		/* the pronoun must be the clause's subject: a verb follows */
+		size_t v = w + 1;
+		while (v < k && tword(q, v) && (in_list(ADVERBS, T(q, v)->norm) ||
+		                                ly_adverb(T(q, v)->norm)))
+			v++;
+		if (v >= k || !tword(q, v) || tupper(q, v) ||
+		    !(tcue(q, v) || verb_like(T(q, v)->norm) || v > w + 1))
+			return PLX_NONE;
+		return np_backward(q, e, lo) < e ? w : PLX_NONE;
+	}
+	return PLX_NONE;
+}
+
 static int attribute(qstate *q, size_t qi, salience *sl)
 {
 	plx_article *art = q->art;
@@ -1255,7 +1369,12 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	int32_t lastc = char_before(art->text, qt->start, qt->end);
 	int comma_inside = lastc == ',' || lastc == '?' || lastc == '!' ||
 	                   lastc == 0x2014;
-	if (!qt->partial || comma_inside || (k < hi && tchar(q, k, ',')))
+	/* “... it.” She noted ...: a new sentence after a full stop is not
+	 * this quote's attribution */
+	int new_sent = lastc == '.' && k < hi && tupper(q, k) &&
+	               sent_lo(q, k) == k;
+	if (!new_sent &&
+	    (!qt->partial || comma_inside || (k < hi && tchar(q, k, ','))))
 		found = after_cue(q, k, hi, !qt->partial && comma_inside, &a);
 	if (!found && !qt->partial && hi > k) {
 		/* “...” if she lost, said David Wasserman: the clause after
@@ -1273,7 +1392,9 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 		size_t lo = x->t_open, stop = x->t_open > WINDOW ? x->t_open - WINDOW : 0;
 		if (stop < plo)
 			stop = plo;
-		while (lo > stop && (!tterminal(q, lo - 1) || tnp(q, lo - 1)) &&
+		while (lo > stop &&
+		       (!tterminal(q, lo - 1) || tnp(q, lo - 1) ||
+		        tchar(q, lo, ')')) && /* "(D-Nev.) said" */
 		       !(q->inq[lo - 1] && (qt->partial || q->inq[lo - 1] == 1)))
 			lo--;
 		if (lo < x->t_open && !(x->t_open - lo == 1 && tchar(q, lo, ',')))
@@ -1308,7 +1429,14 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 		int modifier = qt->partial && x->t_close - x->t_open <= 4 &&
 		               nk < art->n_toks && tword(q, nk) && !tupper(q, nk) &&
 		               !(T(q, nk)->flags & PLX_TOK_STOP);
-		if (slo < x->t_open && !modifier &&
+		size_t w = slo < x->t_open && !modifier ?
+		                   rel_subject(q, slo, x->t_open) :
+		                   PLX_NONE;
+		if (w != PLX_NONE) {
+			a.s0 = w, a.s1 = w + 1;
+			a.c0 = a.c1 = PLX_NONE;
+			found = 1;
+		} else if (slo < x->t_open && !modifier &&
 		    clause_subject(q, slo, x->t_open, &b, &e)) {
 			a.s0 = b, a.s1 = e;
 			a.c0 = a.c1 = PLX_NONE;
@@ -1391,6 +1519,32 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 		sp.t0 = a.s0, sp.t1 = a.s1;
 	}
 	advance(q, sl, sp.t0);
+	if (sp.t1 - sp.t0 == 1 && trel(q, sp.t0) && sp.t0 > 0) {
+		/* a relative pronoun names its antecedent but keeps its own
+		 * span, like a resolved he/she */
+		size_t w = sp.t0, ae = tchar(q, w - 1, ',') ? w - 1 : w;
+		size_t ab = np_backward(q, ae, sent_lo(q, w));
+		qt->speaker_start = T(q, w)->start;
+		qt->speaker_end = T(q, w)->end;
+		if (ab < ae) {
+			speaker an;
+			memset(&an, 0, sizeof an);
+			an.t0 = ab, an.t1 = ae;
+			classify(q, &an);
+			qt->speaker_entity = an.ent;
+			qt->speaker = speaker_name(q, &an);
+			if (an.person || an.plural) {
+				sl->last = an;
+				sl->has = 1;
+				size_t si = plx_article_sentence_at(art, T(q, ab)->start);
+				sl->last_sent = si == PLX_NONE ? sl->last_sent : si;
+			}
+		} else {
+			qt->speaker = span_text(art, qt->speaker_start,
+			                        qt->speaker_end);
+		}
+		return qt->speaker ? PLX_OK : PLX_ENOMEM;
+	}
 	if (sp.t1 - sp.t0 == 1 && tpronoun(q, sp.t0)) {
 		const char *p = T(q, sp.t0)->norm;
 		int want_plural = !strcmp(p, "they");
@@ -1412,7 +1566,11 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	{
 		const char *h = T(q, sp.t1 - 1)->norm;
 		size_t hn = strlen(h);
-		if (in_list(BAD_HEADS, h) || in_list(BAD_HEADS, T(q, sp.t0)->norm) ||
+		/* "the statement said": a document speaks for its author */
+		int doc = !strcmp(h, "statement") && sp.t1 - sp.t0 >= 2 &&
+		          in_list(DETS, T(q, sp.t0)->norm);
+		if ((!doc && in_list(BAD_HEADS, h)) ||
+		    in_list(BAD_HEADS, T(q, sp.t0)->norm) ||
 		    (hn > 2 && !strcmp(h + hn - 2, "'t"))) {
 			qt->speaker_entity = -1;
 			return PLX_OK; /* a cue whose "speaker" is not one */

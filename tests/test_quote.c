@@ -372,6 +372,72 @@ TEST(attribution_patterns)
 	plx_article_free(art);
 }
 
+/* Regressions from the PolNeAR train error dump, one per pattern. */
+TEST(attribution_regressions)
+{
+	plx_article *art = run(
+		/* a participle phrase opens the sentence before its subject */
+		"Invoking the civil rights movement, Kowalski pledged to "
+		"fight the plan " LQ "today and tomorrow." RQ "\n\n"
+		/* an ordinal adverb opens it too */
+		"First, Marlowe called the judge " LQ "deeply biased" RQ
+		" in a speech.\n\n"
+		/* a manner adverb between subject and cue is no speaker */
+		"Fenwick memorably promised that he would fight " LQ
+		"until the last dog dies." RQ "\n\n"
+		/* a quote inside a relative clause: the relative pronoun,
+		 * resolved to its antecedent */
+		"The pastor angered Dunmore, who slammed the scouts for "
+		"promoting " LQ "reckless ideas" RQ " on his show.\n\n"
+		/* a relative pronoun before a cue */
+		"Quentin Harlow, who said the vote was " LQ "a disgrace" RQ
+		", left early.\n\n"
+		/* a document speaks ("the statement said") */
+		LQ "We stand with our allies today," RQ " the statement "
+		"said.\n\n"
+		/* a sentence after a quote's full stop is not its cue */
+		"Ottoline Brandt spoke first. " LQ "I disagree with that,"
+		RQ " she said. " LQ "We feel good about the plan." RQ
+		" She noted the polls.\n\n"
+		/* a party tag between the name and the cue */
+		"Rep. Ann Tolliver (D-Ore.) said the bill was " LQ
+		"a total mess." RQ "\n\n"
+		/* a sentence adverb is never a subject for he/she */
+		"Later, " LQ "we will see," RQ " he said.\n");
+	if (!art)
+		return;
+	expect(art, "today and tomorrow", "Kowalski", 1);
+	expect(art, "deeply biased", "Marlowe", 1);
+	expect(art, "until the last dog", "Fenwick", 1);
+	expect(art, "reckless ideas", "Dunmore", 1);
+	expect(art, "a disgrace", "Quentin Harlow", 1);
+	expect(art, "We stand with", "the statement", 0);
+	expect(art, "a total mess", "Tolliver", 1);
+	const plx_quote *q = find(art, "until the last dog");
+	if (q)
+		CHECK_STR(span(art, q->speaker_start, q->speaker_end), "Fenwick");
+	q = find(art, "reckless ideas");
+	if (q)
+		CHECK_STR(span(art, q->speaker_start, q->speaker_end), "who");
+	q = find(art, "a disgrace");
+	if (q) {
+		CHECK_STR(span(art, q->speaker_start, q->speaker_end), "who");
+		CHECK_STR(q->cue, "said");
+	}
+	/* the second quote continues "she", not the later "She noted" */
+	const plx_quote *q1 = find(art, "I disagree");
+	q = find(art, "We feel good");
+	if (q && q1) {
+		CHECK(q->speaker_start == q1->speaker_start);
+		CHECK_STR(span(art, q->speaker_start, q->speaker_end), "she");
+	}
+	q = find(art, "we will see");
+	if (q)
+		CHECK(q->speaker == NULL ||
+		      strcmp(q->speaker, "Later") != 0);
+	plx_article_free(art);
+}
+
 TEST(seed)
 {
 	FILE *f = fopen(PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt", "rb");
@@ -447,6 +513,7 @@ int main(void)
 	RUN(pronouns);
 	RUN(cue_forms);
 	RUN(attribution_patterns);
+	RUN(attribution_regressions);
 	RUN(seed);
 	plx_analyzer_free(an);
 	DONE();
