@@ -1104,6 +1104,65 @@ static const char *const GIVEN[] = {
 	"yekaterina", "yevgeny", "yevhen", "yingluck", "yitzhak", "yoshihide",
 	"yoweri", "yulia", "yuri", "yury", "zachary", "zhang", "zine",
 };
+/* Gender of the given names above: FEMALE_GIVEN are women's names,
+ * UNISEX_GIVEN names borne by both (or Chinese family names, which lead
+ * the name); every other GIVEN name is a man's. */
+static const char *const FEMALE_GIVEN[] = {
+	"aisha", "alexandra", "alexandria", "alice", "alicia", "alison", "alla",
+	"allison", "amanda", "amber", "amy", "ana", "anastasia", "angela",
+	"ann", "anna", "annalena", "anne", "annie", "avril", "ayanna",
+	"barbara", "beata", "benazir", "beth", "betty", "brenda", "carla",
+	"carol", "caroline", "carolyn", "carrie", "catherine", "chelsea",
+	"cheryl", "christina", "christine", "chrystia", "cindy", "claire",
+	"claudia", "condi", "condoleezza", "cristina", "cynthia", "danielle",
+	"deborah", "debra", "diana", "diane", "dilma", "dolores", "donna",
+	"ekaterina", "elena", "elizabeth", "ellen", "emily", "emma", "erin",
+	"erna", "fatima", "galina", "gina", "giorgia", "gloria", "golda",
+	"grace", "hannah", "heather", "helen", "hillary", "ilhan", "imelda",
+	"irina", "iryna", "ivanka", "jacinda", "jane", "janet", "janice", "jen",
+	"jennifer", "jessica", "jill", "joan", "joanna", "joyce", "judith",
+	"judy", "julia", "julie", "kaja", "kamala", "karen", "karine", "kate",
+	"katherine", "kathleen", "kathryn", "kathy", "katie", "kellyanne",
+	"kersti", "kimberly", "kirsten", "laura", "lauren", "letitia", "linda",
+	"lisa", "liz", "lori", "lyudmila", "madeleine", "magdalena", "margaret",
+	"maria", "marie", "marilyn", "marina", "marine", "marjorie", "martha",
+	"mary", "masha", "megan", "melania", "melissa", "mette", "michelle",
+	"nadia", "nancy", "naomi", "natalia", "natalie", "nicole", "nikki",
+	"nora", "oksana", "olga", "olivia", "pamela", "patricia", "paula",
+	"rachel", "rashida", "rebecca", "rose", "ruth", "sally", "samantha",
+	"sandra", "sanna", "sara", "sarah", "sharon", "sheila", "shirley",
+	"sonia", "sophia", "sophie", "stacey", "stephanie", "susan", "svetlana",
+	"tamara", "tammy", "tara", "tatiana", "tatyana", "teresa", "theresa",
+	"tina", "tulsi", "ursula", "valentina", "vanessa", "victoria",
+	"virginia", "wendy", "xiomara", "yekaterina", "yingluck", "yulia",
+};
+static const char *const UNISEX_GIVEN[] = {
+	"alex", "alexis", "andrea", "ariel", "ashley", "chen", "chris", "dana",
+	"dominique", "jackie", "jamie", "jan", "jean", "jin", "jordan", "kelly",
+	"kim", "li", "lindsey", "liu", "lynn", "nicola", "pat", "robin", "sam",
+	"shannon", "terry", "tracy", "tsai", "wang", "wei", "xi", "yan", "yang",
+	"zhang",
+};
+/* Gendered titles and nouns, for plx_name_gender. */
+static const char *const MALE_WORDS[] = {
+	"boy", "brother", "businessman", "chairman", "congressman",
+	"councilman", "emperor", "father", "grandfather", "husband", "king",
+	"lord", "man", "mr", "nephew", "pope", "prince", "sir", "son",
+	"spokesman", "uncle",
+};
+static const char *const FEMALE_WORDS[] = {
+	"actress", "aunt", "businesswoman", "chairwoman", "congresswoman",
+	"councilwoman", "dame", "daughter", "first lady", "girl", "grandmother",
+	"lady", "madam", "madame", "miss", "mother", "mrs", "ms", "niece",
+	"princess", "queen", "sister", "spokeswoman", "widow", "wife", "woman",
+};
+/* Words of multi-word titles and determiners, passed over before a name
+ * ("Secretary of State John Kerry"). */
+static const char *const TITLE_PARTS[] = {
+	"a", "an", "defence", "defense", "foreign", "house", "of", "senate",
+	"state", "the",
+};
+
 static const char *const PLACE_HEADS[] = {
 	"bay", "county", "district", "governorate", "island", "islands", "lake",
 	"mountains", "oblast", "peninsula", "prefecture", "province", "region",
@@ -1407,6 +1466,11 @@ int plx_entity_lex_check(void)
 	return sorted_words(TITLES, NELEM(TITLES)) &&
 	       sorted_words(MODIFIERS, NELEM(MODIFIERS)) &&
 	       sorted_words(GIVEN, NELEM(GIVEN)) &&
+	       sorted_words(FEMALE_GIVEN, NELEM(FEMALE_GIVEN)) &&
+	       sorted_words(UNISEX_GIVEN, NELEM(UNISEX_GIVEN)) &&
+	       sorted_words(MALE_WORDS, NELEM(MALE_WORDS)) &&
+	       sorted_words(FEMALE_WORDS, NELEM(FEMALE_WORDS)) &&
+	       sorted_words(TITLE_PARTS, NELEM(TITLE_PARTS)) &&
 	       sorted_words(CONNECTORS, NELEM(CONNECTORS)) &&
 	       sorted_words(SUFFIXES, NELEM(SUFFIXES)) &&
 	       sorted_pairs(DEMONYMS, NELEM(DEMONYMS)) &&
@@ -2536,4 +2600,139 @@ long plx_entity_person_before(const plx_article *art, size_t off)
 			return (long)ix[lo].entity;
 	}
 	return -1;
+}
+
+/* ---- Gender ----------------------------------------------------------
+ *
+ * For "he"/"she" resolution in quote.c.  A name's gender comes from its
+ * first decisive word: a gendered title or noun ("Mrs.", "Queen",
+ * "spokeswoman", "mother") or a given name (FEMALE_GIVEN, UNISEX_GIVEN,
+ * else male); neutral titles ("Sen.", "Secretary of State") are passed
+ * over and any other word stops the scan ("Trump's daughter Ivanka" is
+ * read after the possessive).  A person entity takes the gender of its
+ * name, else of its titled aliases ("Mr. Lavrov"), else of the article's
+ * own usage: the he/his/him or she/her within GENDER_LOOKAHEAD tokens
+ * after its mentions, before any other capitalised word, when one side
+ * has at least twice the votes of the other. */
+
+/* Tokens after a mention searched for a gendered pronoun ("Lavrov said
+ * he", "Clinton, saying her"). */
+#define GENDER_LOOKAHEAD 3
+
+/* Gender of one ASCII-lower-cased word: PLX_GENDER_* , or -1 when it is a
+ * neutral title or connector the scan passes over, -2 when it stops the
+ * scan. */
+static int word_gender(const char *w, size_t n)
+{
+	if (in_words(FEMALE_WORDS, NELEM(FEMALE_WORDS), w, n))
+		return PLX_GENDER_FEMALE;
+	if (in_words(MALE_WORDS, NELEM(MALE_WORDS), w, n))
+		return PLX_GENDER_MALE;
+	if (in_words(GIVEN, NELEM(GIVEN), w, n)) {
+		if (in_words(FEMALE_GIVEN, NELEM(FEMALE_GIVEN), w, n))
+			return PLX_GENDER_FEMALE;
+		if (in_words(UNISEX_GIVEN, NELEM(UNISEX_GIVEN), w, n))
+			return PLX_GENDER_UNKNOWN;
+		return PLX_GENDER_MALE;
+	}
+	if (in_words(TITLES, NELEM(TITLES), w, n) ||
+	    in_words(MODIFIERS, NELEM(MODIFIERS), w, n) ||
+	    in_words(TITLE_PARTS, NELEM(TITLE_PARTS), w, n))
+		return -1;
+	return -2;
+}
+
+int plx_name_gender(const char *s, size_t len)
+{
+	if (!s)
+		return PLX_GENDER_UNKNOWN;
+	/* Words: ASCII letters, hyphens and apostrophes, lower-cased;
+	 * start after the last possessive. */
+	char w[32];
+	size_t from = 0;
+	for (size_t i = 0; i + 1 < len; i++)
+		if ((s[i] == '\'' && (s[i + 1] == 's' || s[i + 1] == 'S')) ||
+		    ((unsigned char)s[i] == 0xE2 && i + 3 < len &&
+		     (unsigned char)s[i + 1] == 0x80 &&
+		     (unsigned char)s[i + 2] == 0x99 &&
+		     (s[i + 3] == 's' || s[i + 3] == 'S')))
+			from = i + 1;
+	if (from) {
+		while (from < len && s[from] != ' ')
+			from++;
+	}
+	size_t i = from;
+	while (i < len) {
+		size_t n = 0;
+		while (i < len && n < sizeof w &&
+		       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		        s[i] == '-' || s[i] == '\'')) {
+			char c = s[i++];
+			w[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		}
+		if (n == sizeof w)
+			return PLX_GENDER_UNKNOWN;
+		if (n) {
+			/* two-word titles ("first lady") */
+			if (i + 5 <= len && n == 5 && !memcmp(w, "first", 5) &&
+			    (s[i + 1] == 'l' || s[i + 1] == 'L') &&
+			    !memcmp(s + i + 2, "ady", 3))
+				return PLX_GENDER_FEMALE;
+			int g = word_gender(w, n);
+			if (g >= 0)
+				return g;
+			if (g == -2)
+				return PLX_GENDER_UNKNOWN;
+		}
+		/* skip a non-letter byte (space, dot, comma, UTF-8) */
+		if (i < len && !n)
+			i++;
+	}
+	return PLX_GENDER_UNKNOWN;
+}
+
+int plx_entity_gender(const plx_article *art, long e)
+{
+	if (!art || e < 0 || (size_t)e >= art->n_ents)
+		return PLX_GENDER_UNKNOWN;
+	const plx_entity *en = &art->ents[e];
+	if (en->type != PLX_ENT_PERSON)
+		return PLX_GENDER_UNKNOWN;
+	int g = plx_name_gender(en->name, en->name ? strlen(en->name) : 0);
+	for (size_t a = 0; g == PLX_GENDER_UNKNOWN && a < en->n_aliases; a++)
+		g = plx_name_gender(en->aliases[a], strlen(en->aliases[a]));
+	if (g != PLX_GENDER_UNKNOWN || !art->n_toks)
+		return g;
+	size_t votes[3] = {0, 0, 0};
+	for (size_t m = 0; m < en->n_mentions; m++) {
+		const plx_mention *mn = &en->mentions[m];
+		size_t k = plx_article_token_at(art, mn->end);
+		for (size_t j = 0; j < GENDER_LOOKAHEAD && k + j < art->n_toks;
+		     j++) {
+			const plx_token *t = &art->toks[k + j];
+			if (t->start < mn->end)
+				continue;
+			/* another name, a quote or a sentence end: the
+			 * pronoun may be someone else */
+			if ((t->flags & (PLX_TOK_UPPER | PLX_TOK_QUOTE)) ||
+			    !strcmp(t->norm, ".") || !strcmp(t->norm, "?") ||
+			    !strcmp(t->norm, "!"))
+				break;
+			const char *w = t->norm;
+			if (!strcmp(w, "he") || !strcmp(w, "his") ||
+			    !strcmp(w, "him")) {
+				votes[PLX_GENDER_MALE]++;
+				break;
+			}
+			if (!strcmp(w, "she") || !strcmp(w, "her")) {
+				votes[PLX_GENDER_FEMALE]++;
+				break;
+			}
+		}
+	}
+	if (votes[PLX_GENDER_MALE] > 2 * votes[PLX_GENDER_FEMALE])
+		return PLX_GENDER_MALE;
+	if (votes[PLX_GENDER_FEMALE] > 2 * votes[PLX_GENDER_MALE])
+		return PLX_GENDER_FEMALE;
+	return PLX_GENDER_UNKNOWN;
 }

@@ -37,4 +37,17 @@ long plx_entity_at(const plx_article *art, size_t start, size_t end);
  * antecedent for a "he"/"she" at off. */
 long plx_entity_person_before(const plx_article *art, size_t off);
 
+/* Genders for "he"/"she" resolution. */
+enum { PLX_GENDER_UNKNOWN = 0, PLX_GENDER_MALE = 1, PLX_GENDER_FEMALE = 2 };
+
+/* Gender of a name or description ("Mrs. Clinton", "Hillary Clinton",
+ * "a spokeswoman"): its first gendered title, noun or given name;
+ * PLX_GENDER_UNKNOWN when none or the given name is borne by both. */
+int plx_name_gender(const char *s, size_t len);
+
+/* Gender of entity e: of its name or aliases, else of the he/she that
+ * follows its mentions in the article; PLX_GENDER_UNKNOWN for a
+ * non-person or no evidence.  O(mentions). */
+int plx_entity_gender(const plx_article *art, long e);
+
 #endif

@@ -72,9 +72,15 @@
  *    or a description whose head is a person noun).  they resolves the same
  *    way to a plural description or an organisation.  Unresolved pronouns
  *    keep the pronoun as the speaker text.  Subjects are computed once per
- *    sentence and consumed by a pointer that only moves forward.
+ *    sentence and consumed by a pointer that only moves forward.  Gender:
+ *    he/she skip back over up to MAX_SALIENT recent persons of the other
+ *    gender (plx_entity_gender: given name, title, the article's own
+ *    he/she; else plx_name_gender of the span: "a spokeswoman"); a person
+ *    of unknown gender takes either pronoun, a group or organisation in
+ *    between stops the search.
  *
- * Known limits: no gender check (he may resolve to a woman), no syntax (a
+ * Known limits: gender only from names, titles and nearby pronouns (a
+ * surname-only unknown takes either pronoun), no syntax (a
  * name followed by a verb is taken as a subject; a fronted object or a
  * relative clause defeats clause_subject), attribution to a speaker more
  * than one sentence away only through pronouns, colons and the previous
@@ -102,6 +108,9 @@
 #define MIN_FULL_WORDS 4
 /* Sentences back a pronoun may look for its antecedent. */
 #define MAX_PRONOUN_SENTS 12
+/* Candidates a pronoun may skip back over for one of its gender ("Clinton
+ * met Sanders ... she said"). */
+#define MAX_SALIENT 8
 
 /* ---- Marks ------------------------------------------------------------ */
 
@@ -652,6 +661,7 @@ typedef struct speaker {
 	long ent;
 	int person;    /* can be "he"/"she" */
 	int plural;    /* can be "they" */
+	int gender;    /* PLX_GENDER_* of a person */
 	const char *text; /* resolved text (arena), NULL to use the span */
 } speaker;
 
@@ -672,18 +682,31 @@ static long span_entity(const qstate *q, size_t t0, size_t t1)
 	return plx_entity_at(q->art, T(q, k)->start, T(q, t1 - 1)->end);
 }
 
-/* Fills person/plural/ent for a non-pronoun speaker span. */
+/* Gender of a speaker span's text ("Mrs. Clinton", "a spokeswoman"). */
+static int span_gender(const qstate *q, const speaker *sp)
+{
+	size_t a = T(q, sp->t0)->start, b = T(q, sp->t1 - 1)->end;
+	return plx_name_gender(q->art->text + a, b - a);
+}
+
+/* Fills person/plural/gender/ent for a non-pronoun speaker span. */
 static void classify(const qstate *q, speaker *sp)
 {
 	sp->ent = span_entity(q, sp->t0, sp->t1);
 	sp->person = sp->plural = 0;
+	sp->gender = PLX_GENDER_UNKNOWN;
 	const char *head = T(q, sp->t1 - 1)->norm;
 	if (sp->ent >= 0) {
 		plx_entity_type ty = q->art->ents[sp->ent].type;
 		sp->person = ty == PLX_ENT_PERSON;
 		sp->plural = ty == PLX_ENT_ORG;
+		if (sp->person)
+			sp->gender = plx_entity_gender(q->art, sp->ent);
+		if (sp->person && sp->gender == PLX_GENDER_UNKNOWN)
+			sp->gender = span_gender(q, sp);
 		return;
 	}
+	sp->gender = span_gender(q, sp);
 	if (in_list(PERSON_HEADS, head)) {
 		size_t n = strlen(head);
 		sp->plural = (n > 1 && head[n - 1] == 's') ||
@@ -1269,7 +1292,41 @@ typedef struct salience {
 	int has;
 	size_t next_sent; /* sentences before this are consumed */
 	size_t last_sent; /* sentence of last */
+	/* the latest MAX_SALIENT candidates, a ring: hist[(n_hist - 1) %
+	 * MAX_SALIENT] is last */
+	speaker hist[MAX_SALIENT];
+	size_t hist_sent[MAX_SALIENT];
+	size_t n_hist;
 } salience;
+
+/* Makes sp, found in sentence si, the latest candidate. */
+static void salient(salience *sl, const speaker *sp, size_t si)
+{
+	sl->last = *sp;
+	sl->has = 1;
+	sl->last_sent = si;
+	sl->hist[sl->n_hist % MAX_SALIENT] = *sp;
+	sl->hist_sent[sl->n_hist % MAX_SALIENT] = si;
+	sl->n_hist++;
+}
+
+/* The antecedent of he (want MALE) or she (FEMALE) before sentence cur:
+ * the latest person candidate not of the other gender, within
+ * MAX_PRONOUN_SENTS sentences; NULL when none. */
+static const speaker *resolve_person(const salience *sl, int want, size_t cur)
+{
+	for (size_t i = 0; i < sl->n_hist && i < MAX_SALIENT; i++) {
+		size_t j = (sl->n_hist - 1 - i) % MAX_SALIENT;
+		const speaker *c = &sl->hist[j];
+		if (cur != PLX_NONE && cur - sl->hist_sent[j] > MAX_PRONOUN_SENTS)
+			return NULL;
+		if (!c->person)
+			return NULL; /* an organisation or group in between */
+		if (c->gender == PLX_GENDER_UNKNOWN || c->gender == want)
+			return c;
+	}
+	return NULL;
+}
 
 /* Consumes sentence subjects that end before token k. */
 static void advance(qstate *q, salience *sl, size_t k)
@@ -1282,11 +1339,8 @@ static void advance(qstate *q, salience *sl, size_t k)
 			speaker sp;
 			if ((!sl->has || sl->next_sent > sl->last_sent) &&
 			    sentence_subject(q, sl->next_sent, &sp) && sp.t1 <= k &&
-			    (sp.person || sp.plural)) {
-				sl->last = sp;
-				sl->has = 1;
-				sl->last_sent = sl->next_sent;
-			}
+			    (sp.person || sp.plural))
+				salient(sl, &sp, sl->next_sent);
 			return;
 		}
 		if (s->first_token > k)
@@ -1295,11 +1349,8 @@ static void advance(qstate *q, salience *sl, size_t k)
 		/* a quote's speaker set later in the text outranks it */
 		if ((!sl->has || sl->next_sent > sl->last_sent) &&
 		    sentence_subject(q, sl->next_sent, &sp) &&
-		    (sp.person || sp.plural)) {
-			sl->last = sp;
-			sl->has = 1;
-			sl->last_sent = sl->next_sent;
-		}
+		    (sp.person || sp.plural))
+			salient(sl, &sp, sl->next_sent);
 		sl->next_sent++;
 	}
 }
@@ -1534,10 +1585,8 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 			qt->speaker_entity = an.ent;
 			qt->speaker = speaker_name(q, &an);
 			if (an.person || an.plural) {
-				sl->last = an;
-				sl->has = 1;
 				size_t si = plx_article_sentence_at(art, T(q, ab)->start);
-				sl->last_sent = si == PLX_NONE ? sl->last_sent : si;
+				salient(sl, &an, si == PLX_NONE ? sl->last_sent : si);
 			}
 		} else {
 			qt->speaker = span_text(art, qt->speaker_start,
@@ -1552,11 +1601,23 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 		size_t cur = plx_article_sentence_at(art, T(q, sp.t0)->start);
 		qt->speaker_start = T(q, sp.t0)->start;
 		qt->speaker_end = T(q, sp.t0)->end;
-		if (!first_person && sl->has &&
-		    (want_plural ? sl->last.plural : sl->last.person) &&
-		    (cur == PLX_NONE || cur - sl->last_sent <= MAX_PRONOUN_SENTS)) {
-			qt->speaker = speaker_name(q, &sl->last);
-			qt->speaker_entity = sl->last.ent;
+		const speaker *ante = NULL;
+		if (first_person || !sl->has)
+			ante = NULL;
+		else if (want_plural)
+			ante = sl->last.plural && (cur == PLX_NONE ||
+			                           cur - sl->last_sent <=
+			                                   MAX_PRONOUN_SENTS) ?
+			               &sl->last :
+			               NULL;
+		else
+			ante = resolve_person(sl, !strcmp(p, "she") ?
+			                                  PLX_GENDER_FEMALE :
+			                                  PLX_GENDER_MALE,
+			                      cur);
+		if (ante) {
+			qt->speaker = speaker_name(q, ante);
+			qt->speaker_entity = ante->ent;
 		} else {
 			qt->speaker = span_text(art, qt->speaker_start,
 			                        qt->speaker_end);
@@ -1584,10 +1645,8 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	if (!qt->speaker)
 		return PLX_ENOMEM;
 	if (sp.person || sp.plural) {
-		sl->last = sp;
-		sl->has = 1;
 		size_t si = plx_article_sentence_at(art, qt->speaker_start);
-		sl->last_sent = si == PLX_NONE ? sl->last_sent : si;
+		salient(sl, &sp, si == PLX_NONE ? sl->last_sent : si);
 	}
 	return PLX_OK;
 }

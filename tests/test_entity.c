@@ -324,6 +324,45 @@ TEST(small_cases)
 	plx_article_free(art);
 }
 
+TEST(gender)
+{
+	CHECK(plx_name_gender("Hillary Clinton", 15) == PLX_GENDER_FEMALE);
+	CHECK(plx_name_gender("Sen. Ted Cruz", 13) == PLX_GENDER_MALE);
+	CHECK(plx_name_gender("Mrs. Smith", 10) == PLX_GENDER_FEMALE);
+	CHECK(plx_name_gender("Mr. Lavrov", 10) == PLX_GENDER_MALE);
+	CHECK(plx_name_gender("Secretary of State John Kerry", 29) ==
+	      PLX_GENDER_MALE);
+	CHECK(plx_name_gender("Queen Elizabeth", 15) == PLX_GENDER_FEMALE);
+	CHECK(plx_name_gender("a spokeswoman", 13) == PLX_GENDER_FEMALE);
+	CHECK(plx_name_gender("the first lady", 14) == PLX_GENDER_FEMALE);
+	CHECK(plx_name_gender("Trump's daughter Ivanka", 23) ==
+	      PLX_GENDER_FEMALE);
+	/* borne by both, unknown, or no name at all */
+	CHECK(plx_name_gender("Kelly Ayotte", 12) == PLX_GENDER_UNKNOWN);
+	CHECK(plx_name_gender("Lindsey Graham", 14) == PLX_GENDER_UNKNOWN);
+	CHECK(plx_name_gender("Blinken", 7) == PLX_GENDER_UNKNOWN);
+	CHECK(plx_name_gender("the official", 12) == PLX_GENDER_UNKNOWN);
+	CHECK(plx_name_gender("Senator", 7) == PLX_GENDER_UNKNOWN);
+	CHECK(plx_name_gender(NULL, 0) == PLX_GENDER_UNKNOWN);
+
+	/* entities: by given name, by title alias, by the article's usage */
+	plx_article *art = analyze_str(
+		"Maria Lopez met Mr. Okafor and Jordan Vance on Monday. "
+		"Lopez said the shelter would stay open. Vance said he "
+		"disagreed, and Vance said he would appeal. Berlin agreed.");
+	if (!art)
+		return;
+	const plx_entity *e = find(art, "Maria Lopez");
+	CHECK(e && plx_entity_gender(art, e - art->ents) == PLX_GENDER_FEMALE);
+	e = find(art, "Okafor");
+	CHECK(e && plx_entity_gender(art, e - art->ents) == PLX_GENDER_MALE);
+	e = find(art, "Jordan Vance");
+	CHECK(e && plx_entity_gender(art, e - art->ents) == PLX_GENDER_MALE);
+	CHECK(plx_entity_gender(art, -1) == PLX_GENDER_UNKNOWN);
+	CHECK(plx_entity_gender(art, 10000) == PLX_GENDER_UNKNOWN);
+	plx_article_free(art);
+}
+
 int main(void)
 {
 	if (plx_analyzer_new(NULL, &an) != PLX_OK) {
@@ -336,6 +375,7 @@ int main(void)
 	RUN(nyt_seed);
 	RUN(false_positives);
 	RUN(small_cases);
+	RUN(gender);
 	plx_analyzer_free(an);
 	DONE();
 }

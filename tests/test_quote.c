@@ -275,6 +275,31 @@ TEST(pronouns)
 		expect(art, "I stay", "Lopez", 0);
 		plx_article_free(art);
 	}
+
+	/* Gender: "she" skips the man named after the woman, "he" the
+	 * woman named after the man. */
+	art = run("Maria Lopez runs the shelter.\n\n"
+	          "David Chen visited on Monday.\n\n"
+	          LQ "We need more beds," RQ " she said.");
+	if (art) {
+		expect(art, "We need", "Lopez", 0);
+		plx_article_free(art);
+	}
+	art = run("Sen. Ted Cruz spoke first.\n\n"
+	          "Mrs. Ayotte answered the question.\n\n"
+	          LQ "That is wrong," RQ " he said.");
+	if (art) {
+		expect(art, "That is", "Cruz", 0);
+		plx_article_free(art);
+	}
+	/* A name of unknown gender still takes either pronoun. */
+	art = run("Maria Lopez runs the shelter.\n\n"
+	          "Pat Okafor visited on Monday.\n\n"
+	          LQ "We need more beds," RQ " she said.");
+	if (art) {
+		expect(art, "We need", "Okafor", 0);
+		plx_article_free(art);
+	}
 }
 
 TEST(cue_forms)
