@@ -38,6 +38,10 @@
  *   of clock, or for window_articles input articles (0: no such limit),
  *   goes quiet: it leaves the index and its centroid is freed, its summary
  *   (id, headline, counts, first/last seen) stays.
+ * - Cost: an article's duplicate terms merge through a hash map; per-kind
+ *   truncation, centroid trims and top terms use quickselect, and sorts are
+ *   typed (inlined comparisons): qsort's callbacks were the main cost.
+ *   Results do not depend on these choices: every order used is strict.
  * Known limits: single pass, so an early article that opens a story with
  * few terms can split an event in two, and two stories never merge; online
  * idf is crude for the first few hundred articles; a late article (dated
@@ -65,8 +69,77 @@
 /* The max_df filter applies only from this many documents on: before,
  * document frequencies mean little. */
 #define PLX_DF_MIN_DOCS 1000
+/* Slots of the per-article term map kept between articles (it is cleared
+ * for each one; a bigger one, grown by a huge article, is freed). */
+#define PLX_SEEN_KEEP 16384
 /* Longest word (bytes) taken from a record title. */
 #define PLX_TITLE_WORD_MAX 64
+
+/* ---- Typed sort ------------------------------------------------------------ */
+
+/* Defines static void name(type *a, size_t n) sorting by less(x, y), a
+ * strict order: quicksort (median of three, Hoare partition, the smaller
+ * side first so the stack stays under 64 levels) with insertion sort below
+ * 16 elements.  The comparison inlines, unlike qsort's callback, which
+ * profiling showed as the clusterer's main cost.  Not stable: only used
+ * where ties cannot change a result. */
+#define PLX_DEFINE_SORT(name, type, less)                                      \
+	static void name(type *a, size_t n)                                    \
+	{                                                                      \
+		size_t lo_st[64], hi_st[64], sp = 0;                           \
+		size_t lo = 0, hi = n;                                         \
+		for (;;) {                                                     \
+			while (hi - lo > 16) {                                 \
+				size_t mid = lo + (hi - lo) / 2;               \
+				type t;                                        \
+				if (less(&a[mid], &a[lo])) {                   \
+					t = a[mid]; a[mid] = a[lo]; a[lo] = t; \
+				}                                              \
+				if (less(&a[hi - 1], &a[mid])) {               \
+					t = a[hi - 1]; a[hi - 1] = a[mid];     \
+					a[mid] = t;                            \
+					if (less(&a[mid], &a[lo])) {           \
+						t = a[mid]; a[mid] = a[lo];    \
+						a[lo] = t;                     \
+					}                                      \
+				}                                              \
+				type pv = a[mid];                              \
+				size_t i = lo, j = hi - 1;                     \
+				for (;;) {                                     \
+					while (less(&a[i], &pv))               \
+						i++;                           \
+					while (less(&pv, &a[j]))               \
+						j--;                           \
+					if (i >= j)                            \
+						break;                         \
+					t = a[i]; a[i] = a[j]; a[j] = t;       \
+					i++;                                   \
+					j--;                                   \
+				}                                              \
+				/* [lo, j] <= pv <= [j + 1, hi) */             \
+				size_t cut = j + 1;                            \
+				if (cut - lo < hi - cut) {                     \
+					lo_st[sp] = cut; hi_st[sp++] = hi;     \
+					hi = cut;                              \
+				} else {                                       \
+					lo_st[sp] = lo; hi_st[sp++] = cut;     \
+					lo = cut;                              \
+				}                                              \
+			}                                                      \
+			for (size_t i = lo + 1; i < hi; i++) {                 \
+				type t = a[i];                                 \
+				size_t j = i;                                  \
+				for (; j > lo && less(&t, &a[j - 1]); j--)     \
+					a[j] = a[j - 1];                       \
+				a[j] = t;                                      \
+			}                                                      \
+			if (!sp)                                               \
+				return;                                        \
+			sp--;                                                  \
+			lo = lo_st[sp];                                        \
+			hi = hi_st[sp];                                        \
+		}                                                              \
+	}
 
 /* ---- Small hash map: uint64 key -> uint32 value ------------------------ */
 
@@ -196,13 +269,15 @@ typedef struct cand {
 	uint32_t id;
 } cand;
 
-static int cand_cmp(const void *a, const void *b)
+/* Higher score first, then lower id. */
+static inline int cand_less(const cand *x, const cand *y)
 {
-	const cand *x = a, *y = b;
 	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
+		return x->score > y->score;
+	return x->id < y->id;
 }
+
+PLX_DEFINE_SORT(sort_cands, cand, cand_less)
 
 static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 			  const float *w, size_t n, size_t max_postings,
@@ -257,7 +332,7 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 		c[k].score = m->acc[c[k].id];
 		m->acc[c[k].id] = 0;
 	}
-	qsort(c, n_touched, sizeof *c, cand_cmp);
+	sort_cands(c, n_touched);
 	size_t k = n_touched < cap ? n_touched : cap;
 	for (size_t i = 0; i < k; i++)
 		out[i] = c[i].id;
@@ -475,6 +550,7 @@ struct plx_stories {
 	/* Scratch, reused per article. */
 	struct feat *f;
 	size_t n_f, cap_f;
+	u64map seen; /* term -> index in f, while an article is read */
 	uint64_t *terms;
 	uint32_t *df;
 	float *qw;
@@ -547,6 +623,7 @@ void plx_stories_free(plx_stories *s)
 	if (s->stemmer)
 		sb_stemmer_delete(s->stemmer);
 	plx_free(s->f);
+	map_free(&s->seen);
 	plx_free(s->terms);
 	plx_free(s->df);
 	plx_free(s->qw);
@@ -564,10 +641,19 @@ static uint64_t term_of(const char *s, size_t n, unsigned kind)
 	return h | kind;
 }
 
+/* Counts tf more of term in the article being read (one entry per distinct
+ * term, found through a hash map instead of sorting every occurrence). */
 static int add_feat(plx_stories *s, uint64_t term, float tf)
 {
 	if (plx_grow((void **)&s->f, &s->cap_f, s->n_f + 1, sizeof *s->f))
 		return PLX_ENOMEM;
+	uint32_t *at = map_put(&s->seen, term, (uint32_t)s->n_f);
+	if (!at)
+		return PLX_ENOMEM;
+	if (*at < s->n_f) {
+		s->f[*at].w += tf;
+		return PLX_OK;
+	}
 	s->f[s->n_f].term = term;
 	s->f[s->n_f].w = tf;
 	s->n_f++;
@@ -652,30 +738,59 @@ static int title_feats(plx_stories *s, const char *title)
 	return rc;
 }
 
-static int feat_by_term(const void *a, const void *b)
+static inline int feat_term_less(const feat *x, const feat *y)
 {
-	const feat *x = a, *y = b;
-	return x->term < y->term ? -1 : x->term > y->term;
+	return x->term < y->term;
 }
 
-static int feat_by_weight_only(const void *a, const void *b)
+/* Weight descending, then term: a strict order. */
+static inline int feat_weight_less(const feat *x, const feat *y)
 {
-	const feat *x = a, *y = b;
 	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
-	return x->term < y->term ? -1 : x->term > y->term;
+		return x->w > y->w;
+	return x->term < y->term;
 }
 
-/* By kind, then weight descending, then term. */
-static int feat_by_weight(const void *a, const void *b)
+PLX_DEFINE_SORT(sort_by_term, feat, feat_term_less)
+PLX_DEFINE_SORT(sort_by_weight, feat, feat_weight_less)
+
+/* Moves the k strongest of a[0..n) (feat_weight_less order) to a[0..k),
+ * in no particular order: quickselect, expected O(n). */
+static void select_strongest(feat *a, size_t n, size_t k)
 {
-	const feat *x = a, *y = b;
-	if (PLX_FEAT_KIND(x->term) != PLX_FEAT_KIND(y->term))
-		return (int)PLX_FEAT_KIND(x->term) -
-		       (int)PLX_FEAT_KIND(y->term);
-	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
-	return x->term < y->term ? -1 : x->term > y->term;
+	size_t lo = 0, hi = n;
+	while (k > lo && k < hi && hi - lo > 16) {
+		size_t mid = lo + (hi - lo) / 2;
+		feat t;
+		if (feat_weight_less(&a[mid], &a[lo])) {
+			t = a[mid]; a[mid] = a[lo]; a[lo] = t;
+		}
+		if (feat_weight_less(&a[hi - 1], &a[mid])) {
+			t = a[hi - 1]; a[hi - 1] = a[mid]; a[mid] = t;
+			if (feat_weight_less(&a[mid], &a[lo])) {
+				t = a[mid]; a[mid] = a[lo]; a[lo] = t;
+			}
+		}
+		feat pv = a[mid];
+		size_t i = lo, j = hi - 1;
+		for (;;) {
+			while (feat_weight_less(&a[i], &pv))
+				i++;
+			while (feat_weight_less(&pv, &a[j]))
+				j--;
+			if (i >= j)
+				break;
+			t = a[i]; a[i] = a[j]; a[j] = t;
+			i++;
+			j--;
+		}
+		if (k <= j + 1)
+			hi = j + 1;
+		else
+			lo = j + 1;
+	}
+	if (k > lo && k < hi)
+		sort_by_weight(a + lo, hi - lo);
 }
 
 /* Builds the article's weighted, per-kind normalised vector in s->f,
@@ -683,6 +798,12 @@ static int feat_by_weight(const void *a, const void *b)
 static int article_vector(plx_stories *s, const plx_article *art)
 {
 	s->n_f = 0;
+	if (s->seen.cap > PLX_SEEN_KEEP) { /* after a huge article */
+		map_free(&s->seen);
+	} else if (s->seen.n) {
+		memset(s->seen.keys, 0, s->seen.cap * sizeof *s->seen.keys);
+		s->seen.n = 0;
+	}
 	int rc = PLX_OK;
 	size_t np, ns, nt, ne;
 	const plx_paragraph *paras = plx_article_paragraphs(art, &np);
@@ -752,16 +873,7 @@ static int article_vector(plx_stories *s, const plx_article *art)
 	if (rc)
 		return rc;
 
-	/* Merge duplicates: tf per distinct term. */
-	qsort(s->f, s->n_f, sizeof *s->f, feat_by_term);
-	size_t n = 0;
-	for (size_t i = 0; i < s->n_f; i++) {
-		if (n && s->f[n - 1].term == s->f[i].term)
-			s->f[n - 1].w += s->f[i].w;
-		else
-			s->f[n++] = s->f[i];
-	}
-	s->n_f = n;
+	size_t n = s->n_f; /* distinct terms, in order of first occurrence */
 	if (plx_grow((void **)&s->terms, &s->cap_terms, n + 1,
 		     sizeof *s->terms))
 		return PLX_ENOMEM;
@@ -784,24 +896,37 @@ static int article_vector(plx_stories *s, const plx_article *art)
 		s->f[i].w = (float)((1 + log(s->f[i].w)) * idf);
 	}
 
-	/* Keep each kind's strongest terms, normalise each kind. */
-	qsort(s->f, n, sizeof *s->f, feat_by_weight);
+	/* Keep each kind's strongest terms (grouped by kind, then a
+	 * selection per kind: no full sort), normalise each kind. */
 	static const size_t keep[PLX_FEAT_KINDS] = {
 		PLX_ART_WORDS, PLX_ART_ENTITIES, PLX_ART_NUMBERS};
-	size_t o = 0, run = 0;
-	double norm[PLX_FEAT_KINDS] = {0};
-	for (size_t i = 0; i < n; i++) {
-		unsigned k = PLX_FEAT_KIND(s->f[i].term);
-		run = (i && PLX_FEAT_KIND(s->f[i - 1].term) == k) ? run + 1 : 0;
-		if (run >= keep[k])
-			continue;
-		norm[k] += (double)s->f[i].w * s->f[i].w;
-		s->f[o++] = s->f[i];
+	size_t o = 0;
+	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
+		size_t first = o;
+		for (size_t i = o; i < n; i++)
+			if (PLX_FEAT_KIND(s->f[i].term) == k) {
+				feat t = s->f[o];
+				s->f[o++] = s->f[i];
+				s->f[i] = t;
+			}
+		if (o - first > keep[k]) {
+			select_strongest(s->f + first, o - first, keep[k]);
+			/* Drop the rest: move the next kinds' terms down. */
+			memmove(s->f + first + keep[k], s->f + o,
+				(n - o) * sizeof *s->f);
+			n -= o - first - keep[k];
+			o = first + keep[k];
+		}
 	}
 	n = s->n_f = o;
+	if (n)
+		sort_by_term(s->f, n);
+	double norm[PLX_FEAT_KINDS] = {0};
+	for (size_t i = 0; i < n; i++)
+		norm[PLX_FEAT_KIND(s->f[i].term)] +=
+			(double)s->f[i].w * s->f[i].w;
 	for (size_t i = 0; i < n; i++)
 		s->f[i].w /= (float)sqrt(norm[PLX_FEAT_KIND(s->f[i].term)]);
-	qsort(s->f, n, sizeof *s->f, feat_by_term);
 	return PLX_OK;
 }
 
@@ -816,19 +941,16 @@ static double lambda(const plx_stories *s, unsigned kind)
 static double similarity(const plx_stories *s, const double *present,
 			 const plx_story_state *c)
 {
+	/* Merge join without a branch on the order of the two terms (its
+	 * outcome is unpredictable; this is the clusterer's inner loop). */
 	double dot[PLX_FEAT_KINDS] = {0};
 	size_t i = 0, j = 0;
 	while (i < s->n_f && j < c->n_terms) {
 		uint64_t a = s->f[i].term, b = c->terms[j];
-		if (a < b)
-			i++;
-		else if (a > b)
-			j++;
-		else {
+		if (a == b) /* rare: a predictable branch */
 			dot[PLX_FEAT_KIND(a)] += (double)s->f[i].w * c->w[j];
-			i++;
-			j++;
-		}
+		i += a <= b;
+		j += b <= a;
 	}
 	double num = 0, den = 0;
 	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
@@ -850,22 +972,11 @@ static size_t top_terms(const plx_stories *s, const uint64_t *terms,
 		tmp[i].term = terms[i];
 		tmp[i].w = w[i] * (float)lambda(s, PLX_FEAT_KIND(terms[i]));
 	}
-	size_t m = n;
-	/* Partial selection sort is enough for k of a few dozen. */
-	size_t got = 0;
-	while (got < k && got < m) {
-		size_t best = got;
-		for (size_t i = got + 1; i < m; i++)
-			if (tmp[i].w > tmp[best].w ||
-			    (tmp[i].w == tmp[best].w &&
-			     tmp[i].term < tmp[best].term))
-				best = i;
-		feat t = tmp[got];
-		tmp[got] = tmp[best];
-		tmp[best] = t;
-		out[got] = tmp[got].term;
-		got++;
-	}
+	size_t got = k < n ? k : n;
+	select_strongest(tmp, n, got);
+	sort_by_weight(tmp, got);
+	for (size_t i = 0; i < got; i++)
+		out[i] = tmp[i].term;
 	return got;
 }
 
@@ -919,14 +1030,22 @@ static int centroid_add(plx_stories *s, plx_story_state *c)
 			tmp[k].term = s->mt[k];
 			tmp[k].w = s->mw[k];
 		}
-		qsort(tmp, o, sizeof *tmp, feat_by_weight_only);
-		qsort(tmp, keep, sizeof *tmp, feat_by_term);
-		for (size_t k = 0; k < keep; k++) {
-			c->terms[k] = tmp[k].term;
-			c->w[k] = tmp[k].w;
-		}
+		select_strongest(tmp, o, keep);
+		feat cut = tmp[0]; /* the weakest kept */
+		for (size_t k = 1; k < keep; k++)
+			if (feat_weight_less(&cut, &tmp[k]))
+				cut = tmp[k];
 		plx_free(tmp);
-	} else {
+		/* The merged terms are in term order already: filter them. */
+		size_t m = 0;
+		for (size_t k = 0; k < o && m < keep; k++) {
+			feat x = {s->mt[k], s->mw[k], 0};
+			if (!feat_weight_less(&cut, &x)) {
+				c->terms[m] = x.term;
+				c->w[m++] = x.w;
+			}
+		}
+	} else if (o) { /* with no terms, the arrays may be NULL */
 		memcpy(c->terms, s->mt, o * sizeof *c->terms);
 		memcpy(c->w, s->mw, o * sizeof *c->w);
 	}

@@ -1,8 +1,10 @@
 /*
  * test_story.c: streaming story clustering: joining, opening, same-kind
- * events kept apart, window expiry, the seeds, the sample corpus and
- * determinism.
+ * events kept apart, window expiry, the seeds, the sample corpus,
+ * determinism, and a failing allocator (every allocation, once or from
+ * then on: PLX_OK or PLX_ENOMEM, no leak under ASan).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
@@ -308,6 +310,115 @@ TEST(bad_arguments)
 	plx_stories_free(NULL);
 }
 
+/* ---- Failing allocator: the n-th allocation fails, for every n ---------- */
+
+static long fail_at;  /* allocation number that fails (-1: none) */
+static int fail_sticky; /* every allocation from fail_at on fails */
+static long n_calls;
+
+static int should_fail(void)
+{
+	long k = n_calls++;
+	return fail_at >= 0 && (k == fail_at || (fail_sticky && k > fail_at));
+}
+
+static void *f_malloc(size_t size, void *ud)
+{
+	(void)ud;
+	return should_fail() ? NULL : malloc(size);
+}
+
+static void *f_realloc(void *ptr, size_t size, void *ud)
+{
+	(void)ud;
+	return should_fail() ? NULL : realloc(ptr, size);
+}
+
+static void f_free(void *ptr, void *ud)
+{
+	(void)ud;
+	free(ptr);
+}
+
+/* Four dated articles: a join, a same-kind other event, an expiry. */
+static int oom_articles(plx_article **a)
+{
+	a[0] = art("q1", "Earthquake kills 14 in Ardesh valley", "2025-03-10",
+		   "Wire", QUAKE1);
+	a[1] = art("q1b", "Survivors pulled from rubble in Kelvara",
+		   "2025-03-11", "Daily", QUAKE1B);
+	a[2] = art("q2", "Earthquake injures 32 in Porto Salvo", "2025-03-12",
+		   "Wire", QUAKE2);
+	a[3] = art("bud", "Budget cuts fuel subsidies", "2025-03-19", NULL,
+		   BUDGET);
+	return a[0] && a[1] && a[2] && a[3];
+}
+
+/* One run with allocation number fail_at failing; returns 1 when no
+ * allocation failed (the loop is over).  Every call must answer PLX_OK or
+ * PLX_ENOMEM; after a one-shot failure the clusterer stays usable. */
+static int oom_run(plx_article **a, size_t *out)
+{
+	n_calls = 0;
+	plx_stories *s = NULL;
+	int rc = plx_stories_new(NULL, &s);
+	CHECK(rc == PLX_OK || (rc == PLX_ENOMEM && s == NULL));
+	if (rc)
+		return 0;
+	int failed = 0;
+	for (int i = 0; i < 4; i++) {
+		size_t story = 0;
+		rc = plx_stories_add(s, a[i], &story, NULL);
+		CHECK(rc == PLX_OK || rc == PLX_ENOMEM);
+		if (rc == PLX_ENOMEM) {
+			CHECK(story == (size_t)-1);
+			failed = 1;
+			if (fail_sticky)
+				break;
+			continue;
+		}
+		CHECK(story < plx_stories_count(s));
+		out[i] = story;
+	}
+	for (size_t id = 0; id < plx_stories_count(s); id++) {
+		plx_story st;
+		CHECK(plx_stories_get(s, id, &st) == PLX_OK);
+		CHECK(st.id == id);
+	}
+	plx_stories_free(s);
+	return !failed && (fail_at < 0 || fail_at >= n_calls);
+}
+
+TEST(every_allocation_fails)
+{
+	plx_article *a[4];
+	int ok = oom_articles(a);
+	CHECK(ok);
+	plx_allocator fa = {f_malloc, f_realloc, f_free, NULL};
+	for (fail_sticky = 0; ok && fail_sticky < 2; fail_sticky++) {
+		plx_set_allocator(&fa);
+		size_t ref[4] = {9, 9, 9, 9}, got[4];
+		fail_at = -1;
+		CHECK(oom_run(a, ref));
+		long n = 0;
+		for (; n < 100000; n++) {
+			fail_at = n;
+			memset(got, 9, sizeof got);
+			if (oom_run(a, got))
+				break;
+		}
+		plx_set_allocator(NULL);
+		fprintf(stderr, "  %s: %ld failure points\n",
+			fail_sticky ? "from then on" : "once", n);
+		/* The last run failed nothing: the reference result. */
+		CHECK(n > 20 && n < 100000);
+		CHECK(memcmp(got, ref, sizeof ref) == 0);
+		CHECK(ref[0] == 0 && ref[1] == 0 && ref[2] == 1 && ref[3] == 2);
+	}
+	for (int i = 0; i < 4; i++)
+		plx_article_free(a[i]);
+}
+
 int main(void)
 {
 	if (plx_analyzer_new(NULL, &an))
@@ -318,6 +429,7 @@ int main(void)
 	RUN(seeds_one_story);
 	RUN(sample_and_determinism);
 	RUN(bad_arguments);
+	RUN(every_allocation_fails);
 	plx_analyzer_free(an);
 	DONE();
 }
