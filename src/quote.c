@@ -1427,15 +1427,26 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	if (!new_sent &&
 	    (!qt->partial || comma_inside || (k < hi && tchar(q, k, ','))))
 		found = after_cue(q, k, hi, !qt->partial && comma_inside, &a);
+	if (!found && new_sent && !qt->partial && hi < phi &&
+	    tchar(q, hi, '.') && after_cue(q, k, hi, 0, &a)) {
+		/* “... missing.” Trump said.  A sentence that is nothing but
+		 * SPEAKER CUE reports the quote before it */
+		size_t e = a.s1 > a.c1 ? a.s1 : a.c1;
+		found = a.s0 != PLX_NONE && e == hi;
+	}
 	if (!found && !qt->partial && hi > k) {
-		/* “...” if she lost, said David Wasserman: the clause after
-		 * the last comma, when it ends the sentence */
-		size_t c = hi;
-		while (c > k + 1 && !tchar(q, c - 1, ','))
-			c--;
-		if (c > k + 1 && after_cue(q, c, hi, 0, &a)) {
-			size_t e = a.s1 != PLX_NONE && a.s1 > a.c1 ? a.s1 : a.c1;
-			found = e == hi || tchar(q, e, ',');
+		/* “...” if she lost, said David Wasserman: a clause after a
+		 * comma, the last one first, that reaches the sentence end or
+		 * another comma (“...” about it, said X, a union that ...) */
+		for (size_t c = hi; c > k + 1 && !found; c--) {
+			if (!tchar(q, c - 1, ','))
+				continue;
+			if (after_cue(q, c, hi, 0, &a)) {
+				size_t e = a.s1 != PLX_NONE && a.s1 > a.c1 ?
+				                   a.s1 :
+				                   a.c1;
+				found = e == hi || tchar(q, e, ',');
+			}
 		}
 	}
 	/* b. before the opening mark, in the same sentence */

@@ -524,6 +524,27 @@ TEST(seed)
 	plx_article_free(art);
 }
 
+TEST(sentence_after_quote)
+{
+	plx_article *art = run(
+		/* a longer sentence after a full stop is not a cue */
+		LQ "We keep our promises to the valley." RQ
+		" She noted the bridge was closed.\n\n"
+		/* a sentence that is only SPEAKER CUE reports the quote */
+		LQ "Ferries leave at noon and nobody waits for them." RQ
+		" Okafor said.\n\n"
+		/* the speaker after an earlier comma of a long tail */
+		LQ "We are extremely pleased" RQ " about the ruling, said "
+		"Ines Varga, director of Harbor Watch, a group that sued "
+		"the port.");
+	if (!art)
+		return;
+	expect(art, "Ferries leave", "Okafor", 0);
+	expect(art, "We keep our promises", NULL, 0);
+	expect(art, "We are extremely pleased", "Ines Varga", 0);
+	plx_article_free(art);
+}
+
 int main(void)
 {
 	if (plx_analyzer_new(NULL, &an) != PLX_OK)
@@ -539,6 +560,7 @@ int main(void)
 	RUN(cue_forms);
 	RUN(attribution_patterns);
 	RUN(attribution_regressions);
+	RUN(sentence_after_quote);
 	RUN(seed);
 	plx_analyzer_free(an);
 	DONE();
