@@ -99,8 +99,10 @@ typedef struct plx_reader plx_reader;
  * plx_reader_free. */
 int plx_reader_new(const plx_limits *limits, plx_reader **out);
 
-/* Queues a path: a file (.txt, .jsonl/.ndjson/.json, each possibly .gz), a
- * directory (read recursively, in name order) or "-" for standard input.
+/* Queues a path: a file (.txt, .jsonl/.ndjson/.json, .html/.htm: one
+ * record, the page's article, see plx_html_extract; each possibly .gz), a
+ * directory (read recursively, in name order) or "-" for standard input
+ * (JSON Lines, an HTML page or text, sniffed).
  * Nothing is opened until plx_reader_next. */
 int plx_reader_add(plx_reader *r, const char *path);
 

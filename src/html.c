@@ -5,9 +5,11 @@
  *
  * Design.  libxml2's HTML parser (the one lxml-based extractors use) builds
  * the tree, recovering from broken markup and converting the page's
- * character set (from <meta charset>, or Latin-1 when the bytes are not
- * UTF-8) to UTF-8.  Then two walks, both iterative (no recursion, so depth
- * costs nothing but the tree itself):
+ * character set to UTF-8: valid UTF-8 is read as UTF-8; otherwise the
+ * declared charset (BOM, <?xml encoding>, <meta charset> or http-equiv),
+ * else windows-1252, as browsers do.  Output is repaired to valid UTF-8.
+ * Then two walks, both iterative (no recursion, so depth costs nothing but
+ * the tree itself):
  *
  * 1. One walk over the whole tree gathers metadata (<meta> Open Graph,
  *    Twitter and Dublin Core names, JSON-LD Article objects read with
@@ -31,7 +33,9 @@
  *    body, text...) or not (comment, footer, sidebar, related, promo...).
  *    That is Readability's scoring (Mozilla's reader view), in one pass.
  * 2. The best container by score * (1 - link density) is taken, moved up
- *    to an ancestor that scores nearly as well (the text was split into
+ *    to the nearest ancestor holding two more of the five best candidates
+ *    that score within 3/4 of it (a body split into steps or sections),
+ *    or to an ancestor that scores nearly as well (the text was split into
  *    several blocks), and joined by its siblings that score at least a
  *    fifth of it or are link-poor paragraphs.  One walk over that subtree
  *    writes the paragraphs, leaving out the marked regions and containers
@@ -310,8 +314,18 @@ static char *clean_str(ctx *c, const char *s, size_t n)
 		space = 0;
 		plx_buf_putc(&b, (char)ch);
 	}
-	while (b.len && ((unsigned char)b.data[b.len - 1] & 0xC0) == 0x80)
-		b.len--; /* a cut character: the repair below drops it */
+	if (b.len >= PLX_HTML_MAX_META) { /* cut: drop a cut character */
+		size_t k = b.len;
+		while (k && ((unsigned char)b.data[k - 1] & 0xC0) == 0x80)
+			k--;
+		if (k) {
+			unsigned char lead = (unsigned char)b.data[k - 1];
+			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3
+				      : lead >= 0xC0 ? 2 : 1;
+			if (k - 1 + need > b.len)
+				b.len = k - 1;
+		}
+	}
 	char *r = NULL;
 	if (b.rc)
 		c->rc = PLX_ENOMEM;
@@ -713,8 +727,6 @@ static int enter(ctx *c, xmlNode *n)
 	if (byline && !c->hard && !(flags & F_HARD))
 		flags |= F_BYLINE;
 	I->flags = (uint8_t)flags;
-	if ((flags & F_SKIP) && !c->skip && getenv("PLX_HTML_DEBUG"))
-		fprintf(stderr, "SKIP %s class=%s id=%s\n", n->name, cls, id);
 	if (flags & F_SKIP)
 		c->skip++;
 	if (flags & F_HARD)
@@ -856,7 +868,7 @@ static void walk(ctx *c, xmlNode *top, int (*pre)(ctx *, xmlNode *),
 
 static float final_score(const ninfo *I)
 {
-	if (!(I->flags & F_CAND))
+	if (!I || !(I->flags & F_CAND))
 		return 0;
 	float ld = I->text ? (float)I->link / (float)I->text : 0;
 	return I->score * (1.0f - ld);
@@ -894,10 +906,28 @@ static void flush(ctx *c)
 	c->space = 0;
 }
 
+/* Whether heading n repeats the page's title (the headline above the
+ * body, not a part of it: Readability drops it too). */
+static int is_title(ctx *c, const xmlNode *n)
+{
+	char *t = text_of(c, n, PLX_HTML_MAX_META);
+	if (!t)
+		return 0;
+	const char *titles[] = {c->ld.v[M_TITLE], c->mt.v[M_TITLE],
+				c->pg.v[M_TITLE], c->h1};
+	for (size_t i = 0; i < 4; i++)
+		if (titles[i] && (strcmp(t, titles[i]) == 0 ||
+				  (strlen(t) >= 15 && strstr(titles[i], t))))
+			return 1;
+	return 0;
+}
+
 static int out_pre(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
 	if (!I || (I->flags & F_SKIP) || (!(I->flags & F_SEL) && furniture(c, I)))
+		return 0;
+	if ((I->tag == T_H1 || I->tag == T_H2) && is_title(c, n))
 		return 0;
 	if (is_block(I->tag))
 		flush(c);
@@ -954,13 +984,52 @@ static xmlNode *choose(ctx *c)
 		if (!best || s > top)
 			best = c->cands[i], top = s;
 	}
-	if (getenv("PLX_HTML_DEBUG"))
-		for (size_t i = 0; i < c->n_cands; i++) {
-			const ninfo *I = info(c, c->cands[i]);
-			fprintf(stderr, "DBG %s class=%s id=%s score=%.1f final=%.1f text=%u link=%u\n", c->cands[i]->name, get_attr(c->cands[i], "class"), get_attr(c->cands[i], "id"), I->score, final_score(I), I->text, I->link);
-		}
 	if (!best)
 		return c->body;
+	/* A body split into blocks that score alike (steps, sections): when
+	 * PLX_HTML_TOP_AGREE of the PLX_HTML_TOP_CANDS best candidates score
+	 * at least 3/4 of the best, their nearest common ancestor with it that
+	 * holds that many is the content (Readability's alternative
+	 * candidates). */
+	xmlNode *alt[PLX_HTML_TOP_CANDS];
+	size_t n_alt = 0;
+	for (size_t i = 0; i < c->n_cands; i++) {
+		float s = final_score(info(c, c->cands[i]));
+		if (s < top * 0.75f || c->cands[i] == best)
+			continue;
+		size_t j = n_alt < PLX_HTML_TOP_CANDS ? n_alt++ : n_alt;
+		while (j > 0 && final_score(info(c, alt[j - 1])) < s) {
+			if (j < PLX_HTML_TOP_CANDS)
+				alt[j] = alt[j - 1];
+			j--;
+		}
+		if (j < PLX_HTML_TOP_CANDS)
+			alt[j] = c->cands[i];
+	}
+	if (n_alt + 1 >= PLX_HTML_TOP_AGREE)
+		for (xmlNode *p = best->parent; p && p != c->body; p = p->parent) {
+			ninfo *P = info(c, p);
+			if (!P)
+				break; /* above the elements (no <body>) */
+			size_t in = 1; /* best itself */
+			for (size_t i = 0; i < n_alt; i++)
+				for (xmlNode *q = alt[i]->parent; q; q = q->parent)
+					if (q == p) {
+						in++;
+						break;
+					}
+			if (in >= PLX_HTML_TOP_AGREE) {
+				if (!(P->flags & F_CAND)) {
+					P->flags |= F_CAND;
+					P->score = (float)(tag_prior(P->tag) + P->weight);
+				}
+				if (P->score < top)
+					P->score = top; /* it stands for best now */
+				best = p;
+				top = final_score(P);
+				break;
+			}
+		}
 	/* An ancestor that scores nearly as well holds more of the text. */
 	float last = top;
 	for (xmlNode *p = best->parent; p && p != c->body; p = p->parent) {
@@ -1063,6 +1132,67 @@ static void silent_structured(void *ud, xmlErrorPtr err)
 	(void)err;
 }
 
+/* Case-insensitive search for the ASCII lower-case word w in s[0, n). */
+static const char *find_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	for (size_t i = 0; i + m <= n; i++)
+		if (strncasecmp(s + i, w, m) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* Whether the page says its character set: a byte order mark, an XML
+ * declaration's encoding, or a <meta> with charset= (<meta charset> or
+ * http-equiv Content-Type).  libxml2 honours those; a page that says
+ * nothing is sniffed by the caller. */
+static int declares_charset(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if ((n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ||
+	    (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
+			(u[0] == 0xFF && u[1] == 0xFE))))
+		return 1;
+	if (n >= 5 && memcmp(s, "<?xml", 5) == 0) {
+		const char *e = memchr(s, '>', n);
+		if (e && find_ci(s, (size_t)(e - s), "encoding"))
+			return 1;
+	}
+	for (const char *p = s, *end = s + n;
+	     (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+		if ((size_t)(end - p) < 6 || strncasecmp(p + 1, "meta", 4) != 0)
+			continue;
+		const char *e = memchr(p, '>', (size_t)(end - p));
+		size_t tn = e ? (size_t)(e - p) : (size_t)(end - p);
+		if (find_ci(p, tn, "charset"))
+			return 1;
+	}
+	return 0;
+}
+
+/* The charset a <meta> declares in the first PLX_HTML_SNIFF_BYTES, as a
+ * browser's prescan finds it (libxml2 switches too late for text read
+ * before the switch), or NULL. */
+static const char *sniff_charset(const char *s, size_t len, char out[40])
+{
+	size_t n = len < PLX_HTML_SNIFF_BYTES ? len : PLX_HTML_SNIFF_BYTES;
+	for (size_t i = 0; i + 8 < n; i++) {
+		if (strncasecmp(s + i, "charset=", 8) != 0)
+			continue;
+		size_t j = i + 8, k = 0;
+		while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ' '))
+			j++;
+		while (j < n && k < 39 &&
+		       ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+			(s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_' ||
+			s[j] == '.' || s[j] == ':'))
+			out[k++] = s[j++];
+		out[k] = 0;
+		return k ? out : NULL;
+	}
+	return NULL;
+}
+
 typedef struct html_doc {
 	plx_html_doc pub; /* first: the public view */
 	plx_arena arena;
@@ -1116,7 +1246,21 @@ int plx_html_extract(const char *html, size_t len, const char *url,
 		px->sax->serror = silent_structured;
 		px->vctxt.error = silent;
 		px->vctxt.warning = silent;
-		doc = htmlCtxtReadMemory(px, html, (int)len, url, NULL,
+		/* Valid UTF-8 is UTF-8 (most of the web), whatever a <meta>
+		 * says: pages re-saved as UTF-8 keep their old declaration,
+		 * and legacy text is almost never valid UTF-8 by chance.
+		 * Otherwise the declared charset, found before parsing
+		 * (libxml2 switches at the <meta>, too late for what it read
+		 * before), else windows-1252 as browsers read it (libxml2's
+		 * default, Latin-1, makes 0x93 a C1 control, not a quote). */
+		char cs[40];
+		int utf8 = plx_utf8_invalid(html, len) == len;
+		const char *enc = utf8 ? "UTF-8"
+			       : declares_charset(html, len)
+				       ? sniff_charset(html, len, cs)
+				       : "windows-1252";
+		doc = htmlCtxtReadMemory(px, html, (int)len, url, enc,
+					 (utf8 ? HTML_PARSE_IGNORE_ENC : 0) |
 					 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 						 HTML_PARSE_NOWARNING |
 						 HTML_PARSE_NONET |

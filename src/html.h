@@ -24,10 +24,20 @@
  * of the score). */
 #define PLX_HTML_SCORE_LEVELS 5
 
+/* Best candidates compared with the best one, and how many of them (the
+ * best included) a common ancestor must hold to be taken instead: a body
+ * split into blocks that score alike (Readability's 5 and 3). */
+#define PLX_HTML_TOP_CANDS 5
+#define PLX_HTML_TOP_AGREE 3
+
 /* Extracted text shorter than this (bytes) means the first try chose a
  * box, not the article, or a class hid it: a second, relaxed try runs
  * (Readability's 500-character threshold, in bytes). */
 #define PLX_HTML_RETRY_BYTES 500
+
+/* Bytes looked at for a <meta charset> before parsing (HTML5's prescan
+ * looks at 1024; pages with long heads put it later). */
+#define PLX_HTML_SNIFF_BYTES 4096
 
 /* A metadata value (title, byline...) is cut to this many bytes: metadata
  * longer than this is markup gone wrong, not a title. */

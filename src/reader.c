@@ -10,7 +10,9 @@
  * through zlib when the first two bytes are the gzip magic (whatever the
  * name says; members are read one after another, as gzip -d does).  JSON
  * Lines are split with memchr and parsed with jansson one line at a time; a
- * text file is one record.
+ * text file is one record.  An HTML page (.html/.htm, or a sniffed input
+ * starting with <!doctype html or <html) is one record: its article, from
+ * plx_html_extract (html.c), up to PLX_HTML_MAX_BYTES of page.
  *
  * Bad input never stops the reader: a bad line or file is reported once
  * (plx_reader_next returns its code, the message names path and line or
@@ -53,6 +55,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "html.h"
 #include "mem.h"
 #include "utf8.h"
 
@@ -67,7 +70,7 @@
 #define SNIFF_BYTES 8192
 
 enum { K_PATH, K_STDIN, K_MEM };
-enum { F_TEXT, F_JSONL, F_SNIFF };
+enum { F_TEXT, F_JSONL, F_HTML, F_SNIFF };
 
 typedef struct entry {
 	char *path;         /* as given, or directory + "/" + name */
@@ -119,6 +122,7 @@ struct plx_reader {
 	/* The current record. */
 	plx_record rec;
 	json_t *root;
+	plx_html_doc *html; /* F_HTML: the current record's page */
 	plx_buf text; /* repaired text of a text file */
 	plx_buf id;
 
@@ -202,6 +206,19 @@ static int take(plx_reader *r, entry *e)
 
 /* ---- Public: setup ---------------------------------------------------- */
 
+/* jansson does not always report a failed allocation as such (some paths
+ * turn it into a syntax error), so its allocations go through this
+ * wrapper, which remembers the failure for the parse that saw it. */
+static _Thread_local int json_oom;
+
+static void *json_malloc(size_t size)
+{
+	void *p = plx_malloc(size);
+	if (!p)
+		json_oom = 1;
+	return p;
+}
+
 int plx_reader_new(const plx_limits *limits, plx_reader **out)
 {
 	if (!out)
@@ -226,7 +243,7 @@ int plx_reader_new(const plx_limits *limits, plx_reader **out)
 	plx_buf_init(&r->msg);
 	/* jansson allocates through the library's hook like everything else
 	 * (a process-wide setting; the library is jansson's only user). */
-	json_set_alloc_funcs(plx_malloc, plx_free);
+	json_set_alloc_funcs(json_malloc, plx_free);
 	*out = r;
 	return PLX_OK;
 }
@@ -318,9 +335,13 @@ static int format_of(const char *path)
 	size_t xn = n - e - 1;
 	static const char *const jsonl[] = {"jsonl", "ndjson", "json"};
 	static const char *const text[] = {"txt", "text"};
+	static const char *const html[] = {"html", "htm"};
 	for (size_t i = 0; i < 3; i++)
 		if (strlen(jsonl[i]) == xn && !strncasecmp(x, jsonl[i], xn))
 			return F_JSONL;
+	for (size_t i = 0; i < 2; i++)
+		if (strlen(html[i]) == xn && !strncasecmp(x, html[i], xn))
+			return F_HTML;
 	for (size_t i = 0; i < 2; i++)
 		if (strlen(text[i]) == xn && !strncasecmp(x, text[i], xn))
 			return F_TEXT;
@@ -535,6 +556,19 @@ static int is_space(char c)
 	       c == '\v';
 }
 
+/* Whether p[0, n) (leading space skipped) starts an HTML page. */
+static int looks_html(const char *p, size_t n)
+{
+	static const char *const starts[] = {"<!doctype html", "<html"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t m = strlen(starts[i]);
+		if (n > m && !strncasecmp(p, starts[i], m) &&
+		    (is_space(p[m]) || p[m] == '>'))
+			return 1;
+	}
+	return 0;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -723,7 +757,9 @@ static int open_entry(plx_reader *r, entry *e)
 		size_t i = 0;
 		while (i < n && is_space(p[i]))
 			i++;
-		r->fmt = i < n && p[i] == '{' ? F_JSONL : F_TEXT;
+		r->fmt = i < n && p[i] == '{' ? F_JSONL
+		         : looks_html(p + i, n - i) ? F_HTML
+		                                    : F_TEXT;
 	}
 	return PLX_OK;
 oom:
@@ -807,6 +843,67 @@ static int next_text(plx_reader *r)
 		rec->text = p;
 		rec->text_len = n;
 	}
+	const char *base = base_name(r->name);
+	size_t bn = strip_gz(base);
+	bn = ext_start(base, bn);
+	buf_clear(&r->id);
+	plx_buf_put(&r->id, base, bn);
+	if (r->id.rc) {
+		set_msg(r, "%s: out of memory", r->name);
+		return PLX_ENOMEM;
+	}
+	rec->path = r->name;
+	rec->id = r->id.data;
+	return 1;
+}
+
+/* ---- HTML pages ------------------------------------------------------- */
+
+/* The whole page (up to PLX_HTML_MAX_BYTES) through plx_html_extract. */
+static int next_html(plx_reader *r)
+{
+	if (r->text_done)
+		return 0;
+	r->text_done = 1;
+	size_t max = PLX_HTML_MAX_BYTES;
+	for (;;) {
+		if (r->len - r->pos > max || r->eof)
+			break;
+		int room = make_room(r, max + 1);
+		if (room < 0) {
+			set_msg(r, "%s: out of memory", r->name);
+			return PLX_ENOMEM;
+		}
+		if (room > 0)
+			break;
+		fill(r);
+	}
+	if (r->perr)
+		return report_src_error(r);
+	const char *p = r->data + r->pos;
+	size_t n = r->len - r->pos;
+	if (n > max) {
+		set_msg(r, "%s: HTML page longer than %zu bytes", r->name, max);
+		return PLX_ETOOBIG;
+	}
+	plx_html_doc_free(r->html);
+	r->html = NULL;
+	int rc = plx_html_extract(p, n, NULL, &r->html);
+	if (rc) {
+		set_msg(r, "%s: %s", r->name,
+		        rc == PLX_EEMPTY    ? "no article text in the HTML page"
+		        : rc == PLX_ETOOBIG ? "HTML page over the extractor's limits"
+		        : rc == PLX_ENOMEM  ? "out of memory"
+		                            : "unreadable HTML page");
+		return rc;
+	}
+	if (r->html->text_len > r->lim.max_record_bytes) {
+		set_msg(r, "%s: article text longer than %zu bytes", r->name,
+		        r->lim.max_record_bytes);
+		return PLX_ETOOBIG;
+	}
+	plx_record *rec = &r->rec;
+	plx_html_record(r->html, rec);
 	const char *base = base_name(r->name);
 	size_t bn = strip_gz(base);
 	bn = ext_start(base, bn);
@@ -942,9 +1039,11 @@ static int next_jsonl(plx_reader *r)
 		if (i == n)
 			continue; /* blank lines are not records */
 		json_error_t err;
+		json_oom = 0;
 		json_t *root = json_loadb(line, n, 0, &err);
 		if (!root) {
-			if (json_error_code(&err) == json_error_out_of_memory) {
+			if (json_oom ||
+			    json_error_code(&err) == json_error_out_of_memory) {
 				set_msg(r, "%s:%zu: out of memory", r->name,
 				        r->lineno);
 				return PLX_ENOMEM;
@@ -1040,7 +1139,9 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 			if (!r->open)
 				continue;
 		}
-		int rc = r->fmt == F_JSONL ? next_jsonl(r) : next_text(r);
+		int rc = r->fmt == F_JSONL  ? next_jsonl(r)
+		         : r->fmt == F_HTML ? next_html(r)
+		                            : next_text(r);
 		if (rc > 0) {
 			r->count++;
 			r->nrec++;
@@ -1051,9 +1152,9 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 			json_decref(r->root);
 			r->root = NULL;
 		}
-		/* A text file is one record; after running out of memory the
+		/* A text file or page is one record; after running out of memory the
 		 * file's state is not to be trusted. */
-		if (rc == 0 || r->fmt == F_TEXT || rc == PLX_ENOMEM)
+		if (rc == 0 || r->fmt != F_JSONL || rc == PLX_ENOMEM)
 			close_file(r);
 		if (rc == 0)
 			continue;
@@ -1071,6 +1172,7 @@ void plx_reader_free(plx_reader *r)
 	list_free(&r->stack);
 	if (r->root)
 		json_decref(r->root);
+	plx_html_doc_free(r->html);
 	plx_free(r->data);
 	plx_free(r->zin);
 	plx_buf_free(&r->pmsg);

@@ -274,14 +274,14 @@ TEST(directory)
 	write_str("d/.hidden.txt", "Hidden.");
 	write_file("d/img.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
 	write_str("d/notes", "Notes without extension.");
-	write_str("d/page.html", "<p>Sniffed as text.</p>");
+	write_str("d/page.html", "<p>Read as a page.</p>");
 	write_str("d/sub/c.txt", "See.");
 	write_gz("d/sub/d.jsonl.gz", "{\"id\":\"d1\",\"text\":\"Dee.\"}\n");
 	plx_reader *r = reader_of(NULL, "d", NULL);
 	CHECK_STR(read_all(r), "a1|Ay.\n"
 	                       "b|Bee.\n"
 	                       "notes|Notes without extension.\n"
-	                       "page|<p>Sniffed as text.</p>\n"
+	                       "page|Read as a page.\n"
 	                       "c|See.\n"
 	                       "d1|Dee.\n");
 	CHECK(plx_reader_skipped(r) == 0);
@@ -323,6 +323,68 @@ TEST(standard_input)
 	          "-:1|From a pipe.\n-:2|Two.\n");
 	CHECK_STR(read_stdin("Plain text on stdin.\n"),
 	          "-|Plain text on stdin.\n\n");
+}
+
+/* ---- HTML pages ------------------------------------------------------- */
+
+#define PAGE_HEAD(T)                                                          \
+	"<!DOCTYPE html><html><head><title>" T " | Valley Gazette</title>"     \
+	"<meta property=\"og:site_name\" content=\"Valley Gazette\">"        \
+	"<meta property=\"article:published_time\" content=\"2024-03-01\">"  \
+	"<link rel=\"canonical\" href=\"https://gazette.example/a\">"        \
+	"</head><body><nav><a href=\"/\">Home page of the Gazette</a></nav>"  \
+	"<article>"
+#define PAGE_BODY                                                              \
+	"<p>The river rose four metres overnight, flooding the lower town, "  \
+	"and the council opened two schools as shelters for families.</p>"     \
+	"<p>Engineers said the old levee, built in 1952, had held, but water " \
+	"came through the drains, which were never meant for this.</p>"        \
+	"</article></body></html>"
+
+TEST(html_pages)
+{
+	tmp_begin();
+	make_dir("web");
+	write_str("web/flood.html", PAGE_HEAD("Flood in the lower town") PAGE_BODY);
+	write_gz("web/levee.htm.gz", PAGE_HEAD("The levee held up") PAGE_BODY);
+	write_str("web/note.txt", "A note.");
+	write_str("web/saved.page", "\n <html lang=\"en\">" PAGE_BODY);
+	write_str("web/empty.html", "<html><body><nav>Home</nav></body></html>");
+	plx_reader *r = reader_of(NULL, "web", NULL);
+	CHECK_STR(read_all(r), "! web/empty.html: no article text in the HTML page\n"
+	                       "flood|The river rose four metres overnight, fl\n"
+	                       "levee|The river rose four metres overnight, fl\n"
+	                       "note|A note.\n"
+	                       "saved|The river rose four metres overnight, fl\n");
+	CHECK(plx_reader_count(r) == 4 && plx_reader_skipped(r) == 1);
+	plx_reader_free(r);
+
+	/* The record's fields. */
+	r = reader_of(NULL, "web/flood.html", NULL);
+	const plx_record *rec = NULL;
+	CHECK(plx_reader_next(r, &rec) == 1);
+	if (rec) {
+		CHECK_STR(rec->id, "flood");
+		CHECK_STR(rec->path, "web/flood.html");
+		CHECK_STR(rec->title, "Flood in the lower town");
+		CHECK_STR(rec->source, "Valley Gazette");
+		CHECK_STR(rec->date, "2024-03-01");
+		CHECK_STR(rec->url, "https://gazette.example/a");
+		CHECK(rec->text && rec->text_len == strlen(rec->text));
+		CHECK(rec->text && strstr(rec->text, "for families.\n\nEngineers said"));
+		CHECK(rec->text && !strstr(rec->text, "Home page"));
+	}
+	CHECK(plx_reader_next(r, &rec) == 0);
+	plx_reader_free(r);
+	tmp_end();
+
+	/* Sniffed on standard input; text that merely mentions <html> is text. */
+	CHECK_STR(read_stdin("  <!doctype html>" PAGE_BODY),
+	          "-|The river rose four metres overnight, fl\n");
+	CHECK_STR(read_stdin("<HTML>" PAGE_BODY),
+	          "-|The river rose four metres overnight, fl\n");
+	CHECK_STR(read_stdin("<htmlish> is not a tag we know.\n"),
+	          "-|<htmlish> is not a tag we know.\n\n");
 }
 
 TEST(gzip)
@@ -727,6 +789,7 @@ int main(void)
 	RUN(jsonl_layout);
 	RUN(directory);
 	RUN(standard_input);
+	RUN(html_pages);
 	RUN(gzip);
 	RUN(bad_jsonl_lines);
 	RUN(bad_text_files);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,116 +183,213 @@ static int parse_options(int argc, char **argv, options *o, int *rc)
 	return optind;
 }
 
+/* Set by SIGINT/SIGTERM: the record loop stops, and ingest commits what it
+ * has. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static void json_str(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* The record loop every reading command shares: an analyzer and a reader
+ * over the command's paths; bad input is reported and counted; the
+ * command's function gets each good record. */
+typedef struct run {
+	const options *o;
+	plx_analyzer *an;
+	plx_reader *rd;
+	size_t done;    /* records the command handled */
+	size_t skipped; /* bad records and files */
+	int progress;   /* a progress line is on standard error: clear it
+			   before a message */
+} run;
+
+/* What a command does with one record: 0 when done, a negative status for
+ * a bad record (reported and skipped; PLX_ENOMEM is fatal), or a positive
+ * exit status when it failed fatally and said why. */
+typedef int (*record_fn)(run *r, const plx_record *rec, void *ud);
+
+/* Sets up the analyzer and the reader; returns 0 or an exit status. */
+static int run_open(run *r, const options *o, char **paths, int n)
+{
+	memset(r, 0, sizeof *r);
+	r->o = o;
+	int rc;
+	if ((rc = plx_analyzer_new(NULL, &r->an)) ||
+	    (rc = plx_reader_new(NULL, &r->rd))) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		return EXIT_FATAL;
+	}
+	if (o->outlets && plx_analyzer_load_outlets(r->an, o->outlets)) {
+		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(r->an));
+		return EXIT_USAGE;
+	}
+	for (int i = 0; i < n; i++)
+		if ((rc = plx_reader_add(r->rd, paths[i]))) {
+			fprintf(stderr, "parallax: %s: %s\n", paths[i],
+				plx_strerror(rc));
+			return EXIT_FATAL;
+		}
+	return 0;
+}
+
+static void skip_msg(run *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void skip_msg(run *r, const char *fmt, ...)
+{
+	r->skipped++;
+	if (r->o->quiet)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%sparallax: ", r->progress ? "\r\033[K" : "");
+	vfprintf(stderr, fmt, ap);
+	fputs(" (skipped)\n", stderr);
+	va_end(ap);
+}
+
+/* Feeds every record to fn; returns 0 or a fatal exit status. */
+static int run_records(run *r, record_fn fn, void *ud)
+{
+	const plx_record *rec;
+	int rc;
+	while (!interrupted && (rc = plx_reader_next(r->rd, &rec)) != 0) {
+		if (rc < 0) {
+			if (rc == PLX_ENOMEM)
+				break;
+			skip_msg(r, "%s", plx_reader_errmsg(r->rd));
+			continue;
+		}
+		rc = fn(r, rec, ud);
+		if (rc > 0)
+			return rc;
+		if (rc == PLX_ENOMEM)
+			break;
+		if (rc == 0)
+			r->done++;
+		else if (rec->line)
+			skip_msg(r, "%s:%zu: %s", rec->path, rec->line,
+				 plx_strerror(rc));
+		else
+			skip_msg(r, "%s: %s", rec->path, plx_strerror(rc));
+	}
+	if (rc == PLX_ENOMEM) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		return EXIT_FATAL;
+	}
+	return 0;
+}
+
+/* Flushes the output, reports what was skipped and frees; returns the
+ * exit status (status when it is already an error). */
+static int run_close(run *r, int status)
+{
+	if (!status && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
+		status = EXIT_FATAL;
+	}
+	if (!status && r->skipped) {
+		if (!r->o->quiet)
+			fprintf(stderr, "parallax: %zu article%s, %zu skipped\n",
+				r->done, r->done == 1 ? "" : "s", r->skipped);
+		status = EXIT_BADINPUT;
+	}
+	plx_reader_free(r->rd);
+	plx_analyzer_free(r->an);
+	return status;
+}
+
+/* Parses the options of a command that reads PATHs; returns the index of
+ * the first path, or -1 with *rc the exit status. */
+static int parse_paths(int argc, char **argv, options *o, const char *cmd,
+		       int *rc)
+{
+	int first = parse_options(argc, argv, o, rc);
+	if (first >= 0 && first >= argc) {
+		fprintf(stderr, "parallax: %s needs at least one PATH\n", cmd);
+		fprintf(stderr, "Try 'parallax --help'.\n");
+		*rc = EXIT_USAGE;
+		return -1;
+	}
+	return first;
+}
+
+typedef struct analyze_ctx {
+	int colour;
+} analyze_ctx;
+
+static int analyze_one(run *r, const plx_record *rec, void *ud)
+{
+	analyze_ctx *c = ud;
+	plx_article *art = NULL;
+	int rc = plx_analyze(r->an, rec, &art);
+	if (rc)
+		return rc;
+	char *s = NULL;
+	size_t len = 0;
+	rc = r->o->json ? plx_article_json(art, &s, &len)
+			: plx_article_report(art, c->colour, &s, &len);
+	plx_article_free(art);
+	if (rc) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		return EXIT_FATAL;
+	}
+	if (!r->o->json && r->done)
+		fputc('\n', stdout);
+	fwrite(s, 1, len, stdout);
+	if (r->o->json)
+		fputc('\n', stdout);
+	plx_free(s);
+	return 0;
+}
+
 static int cmd_analyze(int argc, char **argv)
 {
 	options o;
 	int rc = 0;
-	int first = parse_options(argc, argv, &o, &rc);
+	int first = parse_paths(argc, argv, &o, "analyze", &rc);
 	if (first < 0)
 		return rc;
-	if (first >= argc)
-		return usage_error("analyze needs at least one PATH", NULL);
+	run r;
+	analyze_ctx c = {!o.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+	int status = run_open(&r, &o, argv + first, argc - first);
+	if (!status)
+		status = run_records(&r, analyze_one, &c);
+	return run_close(&r, status);
+}
 
-	plx_analyzer *an = NULL;
-	plx_reader *rd = NULL;
-	if ((rc = plx_analyzer_new(NULL, &an)) ||
-	    (rc = plx_reader_new(NULL, &rd))) {
-		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
-		plx_analyzer_free(an);
-		return EXIT_FATAL;
-	}
-	int status = 0;
-	if (o.outlets && plx_analyzer_load_outlets(an, o.outlets)) {
-		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(an));
-		status = EXIT_USAGE;
-		goto out;
-	}
-	for (int i = first; i < argc; i++)
-		if ((rc = plx_reader_add(rd, argv[i]))) {
-			fprintf(stderr, "parallax: %s: %s\n", argv[i],
-				plx_strerror(rc));
-			status = EXIT_FATAL;
-			goto out;
-		}
-
-	int colour = !o.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	size_t skipped = 0, done = 0;
-	const plx_record *rec;
-	for (;;) {
-		rc = plx_reader_next(rd, &rec);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			if (rc == PLX_ENOMEM) {
-				fprintf(stderr, "parallax: %s\n",
-					plx_strerror(rc));
-				status = EXIT_FATAL;
-				goto out;
-			}
-			if (!o.quiet)
-				fprintf(stderr, "parallax: %s (skipped)\n",
-					plx_reader_errmsg(rd));
-			skipped++;
-			continue;
-		}
-		plx_article *art = NULL;
-		rc = plx_analyze(an, rec, &art);
-		if (rc) {
-			if (rc == PLX_ENOMEM) {
-				fprintf(stderr, "parallax: %s\n",
-					plx_strerror(rc));
-				status = EXIT_FATAL;
-				goto out;
-			}
-			if (!o.quiet) {
-				if (rec->line)
-					fprintf(stderr,
-						"parallax: %s:%zu: %s "
-						"(skipped)\n",
-						rec->path, rec->line,
-						plx_strerror(rc));
-				else
-					fprintf(stderr,
-						"parallax: %s: %s (skipped)\n",
-						rec->path, plx_strerror(rc));
-			}
-			skipped++;
-			continue;
-		}
-		char *s = NULL;
-		size_t len = 0;
-		rc = o.json ? plx_article_json(art, &s, &len)
-			    : plx_article_report(art, colour, &s, &len);
-		plx_article_free(art);
-		if (rc) {
-			fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
-			status = EXIT_FATAL;
-			goto out;
-		}
-		if (!o.json && done)
-			fputc('\n', stdout);
-		fwrite(s, 1, len, stdout);
-		if (o.json)
-			fputc('\n', stdout);
-		plx_free(s);
-		done++;
-	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
-		status = EXIT_FATAL;
-		goto out;
-	}
-	if (skipped) {
-		if (!o.quiet)
-			fprintf(stderr,
-				"parallax: %zu article%s, %zu skipped\n", done,
-				done == 1 ? "" : "s", skipped);
-		status = EXIT_BADINPUT;
-	}
-out:
-	plx_reader_free(rd);
-	plx_analyzer_free(an);
-	return status;
+static int dedup_one(run *r, const plx_record *rec, void *ud)
+{
+	plx_article *art = NULL;
+	int rc = plx_analyze(r->an, rec, &art);
+	if (rc)
+		return rc;
+	const plx_dedup_result *res;
+	rc = plx_dedup_add(ud, art, &res);
+	plx_article_free(art);
+	return rc ? PLX_ENOMEM : 0; /* any failure here is fatal */
 }
 
 /* dedup: every article goes through the deduplicator; the report of groups
@@ -300,90 +398,58 @@ static int cmd_dedup(int argc, char **argv)
 {
 	options o;
 	int rc = 0;
-	int first = parse_options(argc, argv, &o, &rc);
+	int first = parse_paths(argc, argv, &o, "dedup", &rc);
 	if (first < 0)
 		return rc;
-	if (first >= argc)
-		return usage_error("dedup needs at least one PATH", NULL);
-
 	plx_dedup_params dp;
 	plx_dedup_params_default(&dp);
 	if (o.threshold > 0)
 		dp.threshold = o.threshold;
-	plx_analyzer *an = NULL;
-	plx_reader *rd = NULL;
+	run r;
 	plx_dedup *dd = NULL;
-	if ((rc = plx_analyzer_new(NULL, &an)) ||
-	    (rc = plx_reader_new(NULL, &rd)) ||
-	    (rc = plx_dedup_new(&dp, &dd))) {
+	int status = run_open(&r, &o, argv + first, argc - first);
+	if (!status && (rc = plx_dedup_new(&dp, &dd))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
-		plx_reader_free(rd);
-		plx_analyzer_free(an);
-		return EXIT_FATAL;
+		status = EXIT_FATAL;
 	}
-	int status = 0;
-	if (o.outlets && plx_analyzer_load_outlets(an, o.outlets)) {
-		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(an));
-		status = EXIT_USAGE;
-		goto out;
-	}
-	for (int i = first; i < argc; i++)
-		if ((rc = plx_reader_add(rd, argv[i]))) {
-			fprintf(stderr, "parallax: %s: %s\n", argv[i],
-				plx_strerror(rc));
-			status = EXIT_FATAL;
-			goto out;
-		}
-	size_t skipped = 0;
-	const plx_record *rec;
-	while ((rc = plx_reader_next(rd, &rec)) != 0) {
-		int from_reader = rc < 0;
-		plx_article *art = NULL;
-		const plx_dedup_result *res;
-		if (rc > 0 && (rc = plx_analyze(an, rec, &art)) == 0) {
-			rc = plx_dedup_add(dd, art, &res);
-			plx_article_free(art);
-			if (rc == 0)
-				continue;
-			rc = PLX_ENOMEM; /* any failure here is fatal */
-		}
-		if (rc == PLX_ENOMEM) {
+	if (!status)
+		status = run_records(&r, dedup_one, dd);
+	if (!status) {
+		char *s = NULL;
+		size_t len = 0;
+		if ((rc = plx_dedup_report(dd, o.json, &s, &len))) {
 			fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 			status = EXIT_FATAL;
-			goto out;
-		}
-		if (!o.quiet && from_reader)
-			fprintf(stderr, "parallax: %s (skipped)\n",
-				plx_reader_errmsg(rd));
-		else if (!o.quiet)
-			fprintf(stderr, "parallax: %s:%zu: %s (skipped)\n",
-				rec->path, rec->line, plx_strerror(rc));
-		skipped++;
+		} else
+			fwrite(s, 1, len, stdout);
+		plx_free(s);
 	}
-	char *s = NULL;
-	size_t len = 0;
-	if ((rc = plx_dedup_report(dd, o.json, &s, &len))) {
-		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
-		status = EXIT_FATAL;
-		goto out;
-	}
-	fwrite(s, 1, len, stdout);
-	plx_free(s);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
-		status = EXIT_FATAL;
-		goto out;
-	}
-	if (skipped) {
-		if (!o.quiet)
-			fprintf(stderr, "parallax: %zu skipped\n", skipped);
-		status = EXIT_BADINPUT;
-	}
-out:
 	plx_dedup_free(dd);
-	plx_reader_free(rd);
-	plx_analyzer_free(an);
-	return status;
+	return run_close(&r, status);
+}
+
+static int cluster_one(run *r, const plx_record *rec, void *ud)
+{
+	plx_article *art = NULL;
+	int rc = plx_analyze(r->an, rec, &art);
+	if (rc)
+		return rc;
+	size_t story;
+	double score;
+	rc = plx_stories_add(ud, art, &story, &score);
+	if (rc == 0) {
+		const char *id = plx_article_id(art);
+		if (!id)
+			id = plx_article_path(art);
+		if (r->o->json) {
+			fputs("{\"id\":", stdout);
+			json_str(stdout, id ? id : "");
+			printf(",\"story\":%zu,\"score\":%.4f}\n", story, score);
+		} else
+			printf("%s\t%zu\n", id ? id : "", story);
+	}
+	plx_article_free(art);
+	return rc ? PLX_ENOMEM : 0; /* any failure here is fatal */
 }
 
 /* cluster: every article goes through the story clusterer in input order;
@@ -392,105 +458,26 @@ static int cmd_cluster(int argc, char **argv)
 {
 	options o;
 	int rc = 0;
-	int first = parse_options(argc, argv, &o, &rc);
+	int first = parse_paths(argc, argv, &o, "cluster", &rc);
 	if (first < 0)
 		return rc;
-	if (first >= argc)
-		return usage_error("cluster needs at least one PATH", NULL);
-
 	plx_story_params sp;
 	plx_story_params_default(&sp);
 	if (o.threshold > 0)
 		sp.threshold = o.threshold;
 	if (o.window >= 0)
 		sp.window_days = o.window;
-	plx_analyzer *an = NULL;
-	plx_reader *rd = NULL;
+	run r;
 	plx_stories *ss = NULL;
-	if ((rc = plx_analyzer_new(NULL, &an)) ||
-	    (rc = plx_reader_new(NULL, &rd)) ||
-	    (rc = plx_stories_new(&sp, &ss))) {
+	int status = run_open(&r, &o, argv + first, argc - first);
+	if (!status && (rc = plx_stories_new(&sp, &ss))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
-		plx_reader_free(rd);
-		plx_analyzer_free(an);
-		return EXIT_FATAL;
-	}
-	int status = 0;
-	if (o.outlets && plx_analyzer_load_outlets(an, o.outlets)) {
-		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(an));
-		status = EXIT_USAGE;
-		goto out;
-	}
-	for (int i = first; i < argc; i++)
-		if ((rc = plx_reader_add(rd, argv[i]))) {
-			fprintf(stderr, "parallax: %s: %s\n", argv[i],
-				plx_strerror(rc));
-			status = EXIT_FATAL;
-			goto out;
-		}
-	size_t skipped = 0;
-	const plx_record *rec;
-	while ((rc = plx_reader_next(rd, &rec)) != 0) {
-		int from_reader = rc < 0;
-		plx_article *art = NULL;
-		if (rc > 0 && (rc = plx_analyze(an, rec, &art)) == 0) {
-			size_t story;
-			double score;
-			rc = plx_stories_add(ss, art, &story, &score);
-			if (rc == 0) {
-				const char *id = plx_article_id(art);
-				if (!id)
-					id = plx_article_path(art);
-				if (!id)
-					id = "";
-				if (o.json) {
-					fputs("{\"id\":\"", stdout);
-					for (const char *c = id; *c; c++)
-						if (*c == '"' || *c == '\\')
-							printf("\\%c", *c);
-						else if ((unsigned char)*c < 0x20)
-							printf("\\u%04x", *c);
-						else
-							putchar(*c);
-					printf("\",\"story\":%zu,\"score\":%.4f}"
-					       "\n",
-					       story, score);
-				} else
-					printf("%s\t%zu\n", id, story);
-			}
-			plx_article_free(art);
-			if (rc == 0)
-				continue;
-			rc = PLX_ENOMEM; /* any failure here is fatal */
-		}
-		if (rc == PLX_ENOMEM) {
-			fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
-			status = EXIT_FATAL;
-			goto out;
-		}
-		if (!o.quiet && from_reader)
-			fprintf(stderr, "parallax: %s (skipped)\n",
-				plx_reader_errmsg(rd));
-		else if (!o.quiet)
-			fprintf(stderr, "parallax: %s:%zu: %s (skipped)\n",
-				rec->path, rec->line, plx_strerror(rc));
-		skipped++;
-	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
 		status = EXIT_FATAL;
-		goto out;
 	}
-	if (skipped) {
-		if (!o.quiet)
-			fprintf(stderr, "parallax: %zu skipped\n", skipped);
-		status = EXIT_BADINPUT;
-	}
-out:
+	if (!status)
+		status = run_records(&r, cluster_one, ss);
 	plx_stories_free(ss);
-	plx_reader_free(rd);
-	plx_analyzer_free(an);
-	return status;
+	return run_close(&r, status);
 }
 
 /* extract: the article of each HTML page (body paragraphs and metadata),
@@ -593,20 +580,44 @@ static int cmd_extract(int argc, char **argv)
 	return status;
 }
 
-/* Set by SIGINT/SIGTERM: ingest commits what it has and stops. */
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
 static double now_seconds(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct ingest_ctx {
+	plx_ingest *g;
+	double t0, shown;
+	size_t seen;
+} ingest_ctx;
+
+static int ingest_one(run *r, const plx_record *rec, void *ud)
+{
+	ingest_ctx *c = ud;
+	c->seen++;
+	int rc = plx_ingest_add(c->g, rec);
+	if (rc == PLX_ENOMEM || rc == PLX_EDB) {
+		fprintf(stderr, "%sparallax: %s\n", r->progress ? "\r\033[K" : "",
+			plx_ingest_errmsg(c->g)[0] ? plx_ingest_errmsg(c->g)
+						   : plx_strerror(rc));
+		return EXIT_FATAL;
+	}
+	if (r->progress && (c->seen & 63) == 0) {
+		double t = now_seconds();
+		if (t - c->shown >= 0.5) {
+			plx_ingest_stats st;
+			plx_ingest_stats_get(c->g, &st);
+			fprintf(stderr,
+				"\r\033[K%zu articles, %.0f/s, %zu stored, "
+				"%zu stories",
+				c->seen, (double)c->seen / (t - c->t0),
+				st.stored, st.stories);
+			c->shown = t;
+		}
+	}
+	return rc;
 }
 
 /* ingest: the whole pipeline into the database, in batched transactions.
@@ -615,12 +626,9 @@ static int cmd_ingest(int argc, char **argv)
 {
 	options o;
 	int rc = 0;
-	int first = parse_options(argc, argv, &o, &rc);
+	int first = parse_paths(argc, argv, &o, "ingest", &rc);
 	if (first < 0)
 		return rc;
-	if (first >= argc)
-		return usage_error("ingest needs at least one PATH", NULL);
-
 	plx_ingest_params ip;
 	plx_ingest_params_default(&ip);
 	if (o.threshold > 0)
@@ -629,93 +637,43 @@ static int cmd_ingest(int argc, char **argv)
 		ip.stories.window_days = o.window;
 	if (o.batch)
 		ip.batch = o.batch;
-	plx_analyzer *an = NULL;
-	plx_reader *rd = NULL;
-	plx_ingest *g = NULL;
-	int status = 0;
+	run r;
+	ingest_ctx c = {NULL, now_seconds(), 0, 0};
 	char msg[512];
-	if ((rc = plx_analyzer_new(NULL, &an)) ||
-	    (rc = plx_reader_new(NULL, &rd))) {
-		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
-		status = EXIT_FATAL;
-		goto out;
-	}
-	if (o.outlets && plx_analyzer_load_outlets(an, o.outlets)) {
-		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(an));
-		status = EXIT_USAGE;
-		goto out;
-	}
-	for (int i = first; i < argc; i++)
-		if ((rc = plx_reader_add(rd, argv[i]))) {
-			fprintf(stderr, "parallax: %s: %s\n", argv[i],
-				plx_strerror(rc));
-			status = EXIT_FATAL;
-			goto out;
-		}
-	if ((rc = plx_ingest_open(o.db, &ip, an, &g, msg, sizeof msg))) {
+	int status = run_open(&r, &o, argv + first, argc - first);
+	if (!status &&
+	    plx_ingest_open(o.db, &ip, r.an, &c.g, msg, sizeof msg)) {
 		fprintf(stderr, "parallax: %s\n", msg);
 		status = EXIT_FATAL;
-		goto out;
+	}
+	if (status) {
+		plx_ingest_free(c.g);
+		return run_close(&r, status);
 	}
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	r.progress = !o.quiet && isatty(STDERR_FILENO);
+	c.t0 = c.shown = now_seconds();
 
-	int progress = !o.quiet && isatty(STDERR_FILENO);
-	double t0 = now_seconds(), shown = t0;
-	size_t skipped = 0, seen = 0;
-	plx_ingest_stats st;
-	const plx_record *rec;
-	while (!interrupted && (rc = plx_reader_next(rd, &rec)) != 0) {
-		if (rc < 0) {
-			if (rc == PLX_ENOMEM)
-				goto fatal;
-			if (!o.quiet)
-				fprintf(stderr, "%sparallax: %s (skipped)\n",
-					progress ? "\r\033[K" : "",
-					plx_reader_errmsg(rd));
-			skipped++;
-			continue;
-		}
-		seen++;
-		rc = plx_ingest_add(g, rec);
-		if (rc == PLX_ENOMEM || rc == PLX_EDB)
-			goto fatal;
-		if (rc) {
-			if (!o.quiet)
-				fprintf(stderr, "%sparallax: %s:%zu: %s (skipped)\n",
-					progress ? "\r\033[K" : "", rec->path,
-					rec->line, plx_strerror(rc));
-			skipped++;
-		}
-		if (progress && (seen & 63) == 0) {
-			double t = now_seconds();
-			if (t - shown >= 0.5) {
-				plx_ingest_stats_get(g, &st);
-				fprintf(stderr,
-					"\r\033[K%zu articles, %.0f/s, %zu stored,"
-					" %zu stories",
-					seen, (double)seen / (t - t0), st.stored,
-					st.stories);
-				shown = t;
-			}
-		}
+	status = run_records(&r, ingest_one, &c);
+	if (!status && (rc = plx_ingest_commit(c.g))) {
+		fprintf(stderr, "%sparallax: %s\n", r.progress ? "\r\033[K" : "",
+			plx_ingest_errmsg(c.g));
+		status = EXIT_FATAL;
 	}
-	if (rc < 0 && rc == PLX_ENOMEM)
-		goto fatal;
-	if ((rc = plx_ingest_commit(g)))
-		goto fatal;
-	plx_ingest_stats_get(g, &st);
-	if (!o.quiet) {
-		double t = now_seconds() - t0;
+	plx_ingest_stats st;
+	plx_ingest_stats_get(c.g, &st);
+	if (!status && !o.quiet) {
+		double t = now_seconds() - c.t0;
 		fprintf(stderr,
 			"%s%s: %zu articles read in %.1f s (%.0f/s): %zu stored,"
 			" %zu already there, %zu skipped; %zu stories",
-			progress ? "\r\033[K" : "", o.db, seen, t,
-			t > 0 ? (double)seen / t : 0.0, st.stored, st.known,
-			skipped, st.stories);
+			r.progress ? "\r\033[K" : "", o.db, c.seen, t,
+			t > 0 ? (double)c.seen / t : 0.0, st.stored, st.known,
+			r.skipped, st.stories);
 		if (st.replayed)
 			fprintf(stderr, " (%zu stored articles replayed)",
 				st.replayed);
@@ -726,22 +684,18 @@ static int cmd_ingest(int argc, char **argv)
 				"changed story (different parameters?)\n",
 				st.mismatched);
 	}
-	if (interrupted) {
+	plx_ingest_free(c.g);
+	r.progress = 0;
+	if (!status && interrupted) {
 		fprintf(stderr, "parallax: interrupted; everything read so far"
 				" is committed\n");
 		status = 130;
-	} else if (skipped)
-		status = EXIT_BADINPUT;
-	goto out;
-fatal:
-	fprintf(stderr, "parallax: %s\n",
-		g && plx_ingest_errmsg(g)[0] ? plx_ingest_errmsg(g)
-					     : plx_strerror(rc));
-	status = EXIT_FATAL;
-out:
-	plx_ingest_free(g);
-	plx_reader_free(rd);
-	plx_analyzer_free(an);
+	}
+	/* run_close's summary would repeat the one above */
+	int quiet = o.quiet;
+	o.quiet = 1;
+	status = run_close(&r, status);
+	o.quiet = quiet;
 	return status;
 }
 
@@ -757,25 +711,6 @@ static void print_time(FILE *f, int64_t t)
 	gmtime_r(&tt, &tm);
 	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
 	fputs(buf, f);
-}
-
-static void json_str(FILE *f, const char *s)
-{
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
 }
 
 static int print_story(const plx_story_row *r, void *ud)

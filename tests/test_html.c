@@ -1,0 +1,446 @@
+/*
+ * test_html.c: article extraction from web pages (html.c): page furniture
+ * around an article, metadata from JSON-LD, Open Graph and the page,
+ * character sets (declared, Latin-1, undeclared UTF-8), broken markup, deep
+ * nesting, empty and oversized pages, and a page shaped like the Washington
+ * Post seed whose masthead, caption, related link and credit line must stay
+ * out of the body.  Pages are invented and inline.
+ */
+#include <stdint.h>
+
+#include "harness.h"
+#include "html.h"
+#include "parallax.h"
+#include "utf8.h"
+
+static plx_html_doc *extract(const char *page, int *rc)
+{
+	plx_html_doc *d = NULL;
+	*rc = plx_html_extract(page, strlen(page), "http://example.com/x", &d);
+	return d;
+}
+
+static int has(const plx_html_doc *d, const char *s)
+{
+	return d && d->text && strstr(d->text, s) != NULL;
+}
+
+static int valid_utf8(const char *s)
+{
+	return s == NULL || plx_utf8_invalid(s, strlen(s)) == strlen(s);
+}
+
+static int all_valid(const plx_html_doc *d)
+{
+	return valid_utf8(d->text) && valid_utf8(d->title) &&
+	       valid_utf8(d->byline) && valid_utf8(d->date) &&
+	       valid_utf8(d->site_name) && valid_utf8(d->url) &&
+	       valid_utf8(d->lang) && strlen(d->text) == d->text_len;
+}
+
+/* Four paragraphs of an invented article, long enough to score. */
+#define ARTICLE_PARAS                                                          \
+	"<p>The river rose four metres overnight, flooding the lower town, "  \
+	"and the council opened two schools as shelters for the families "     \
+	"who had to leave their homes.</p>\n"                                  \
+	"<p>Engineers said the old levee, built in 1952, had held, but water " \
+	"came through the drains, which were never meant for a flood of "      \
+	"this size, the mayor said.</p>\n"                                     \
+	"<p>Farmers upstream reported losses of wheat, barley and feed, and "  \
+	"the regional office said it would count the damage once the water "   \
+	"went down, probably next week.</p>\n"                                 \
+	"<p>Rain is forecast to ease on Sunday, although the weather service " \
+	"warned that a second front, moving in from the west, could bring "    \
+	"more storms by Tuesday.</p>\n"
+
+static const char *const ARTICLE_TEXT =
+	"The river rose four metres overnight, flooding the lower town, and "
+	"the council opened two schools as shelters for the families who had "
+	"to leave their homes.\n\n"
+	"Engineers said the old levee, built in 1952, had held, but water came "
+	"through the drains, which were never meant for a flood of this size, "
+	"the mayor said.\n\n"
+	"Farmers upstream reported losses of wheat, barley and feed, and the "
+	"regional office said it would count the damage once the water went "
+	"down, probably next week.\n\n"
+	"Rain is forecast to ease on Sunday, although the weather service "
+	"warned that a second front, moving in from the west, could bring more "
+	"storms by Tuesday.";
+
+TEST(furniture_around_an_article)
+{
+	const char *page =
+		"<!DOCTYPE html><html lang=\"en\"><head><title>Flood in the "
+		"lower town | Valley Gazette</title></head><body>\n"
+		"<div id=\"cookie-banner\"><p>We use cookies to improve your "
+		"experience. Accept all cookies, or manage your choices.</p>"
+		"</div>\n"
+		"<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/w\">"
+		"World news and politics</a></li></ul></nav>\n"
+		"<div class=\"main-column\"><article><h1>Flood in the lower "
+		"town</h1>\n"
+		"<figure><img src=\"f.jpg\"><figcaption>Water on Main Street, "
+		"Friday morning, seen from the bridge. (Photo: A. "
+		"Lens)</figcaption></figure>\n" ARTICLE_PARAS
+		"</article>\n"
+		"<div class=\"related-stories\"><h2>Related</h2><ul>"
+		"<li><a href=\"/a\">Council votes on a new levee, after years "
+		"of delay and argument</a></li><li><a href=\"/b\">Drought last "
+		"summer hit the same farms, the worst in decades</a></li></ul>"
+		"</div>\n"
+		"<section id=\"comments\"><h2>Comments</h2><div class=\"comment"
+		"\"><p>This happens every year and nobody does anything about "
+		"it, I am so tired of the council, honestly.</p></div></section>"
+		"\n</div><footer><p>Copyright Valley Gazette, all rights "
+		"reserved, contact us, privacy policy.</p></footer>"
+		"</body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK_STR(d->text, ARTICLE_TEXT);
+	CHECK(!has(d, "cookies"));
+	CHECK(!has(d, "World news"));
+	CHECK(!has(d, "Main Street"));
+	CHECK(!has(d, "new levee"));
+	CHECK(!has(d, "every year"));
+	CHECK(!has(d, "Copyright"));
+	CHECK_STR(d->title, "Flood in the lower town");
+	CHECK_STR(d->lang, "en");
+	CHECK_STR(d->url, "http://example.com/x");
+	CHECK(d->byline == NULL);
+	CHECK(all_valid(d));
+	plx_html_doc_free(d);
+}
+
+TEST(json_ld_and_open_graph)
+{
+	const char *page =
+		"<!doctype html><html><head><title>Page title | Site</title>"
+		"<meta property=\"og:title\" content=\"OG title\">"
+		"<meta property=\"og:site_name\" content=\"Valley Gazette\">"
+		"<meta property=\"article:published_time\" "
+		"content=\"2024-03-01T08:00:00Z\">"
+		"<link rel=\"canonical\" href=\"https://gazette.example/flood\">"
+		"<script type=\"application/ld+json\">{\"@context\": "
+		"\"https://schema.org\", \"@graph\": [{\"@type\": \"WebPage\", "
+		"\"name\": \"not this\"}, {\"@type\": \"NewsArticle\", "
+		"\"headline\": \"Flood  in the\\nlower town\", \"datePublished\": "
+		"\"2024-03-01T09:30:00+01:00\", \"author\": [{\"@type\": "
+		"\"Person\", \"name\": \"Jane Roe\"}, {\"name\": \"John "
+		"Doe\"}], \"publisher\": {\"@type\": \"Organization\", \"name\": "
+		"\"The Valley Gazette\"}}]}</script></head><body><article>"
+		ARTICLE_PARAS "</article></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK_STR(d->title, "Flood in the lower town"); /* JSON-LD first */
+	CHECK_STR(d->byline, "Jane Roe, John Doe");
+	CHECK_STR(d->date, "2024-03-01T09:30:00+01:00");
+	CHECK_STR(d->site_name, "The Valley Gazette");
+	CHECK_STR(d->url, "https://gazette.example/flood");
+	CHECK_STR(d->text, ARTICLE_TEXT);
+	plx_html_doc_free(d);
+
+	/* Open Graph and meta tags alone; then the page itself. */
+	const char *og =
+		"<html><head><title>Page title | Site</title>"
+		"<meta property=\"og:title\" content=\"OG &amp; title\">"
+		"<meta property=\"og:site_name\" content=\"Valley Gazette\">"
+		"<meta name=\"author\" content=\"Jane Roe\">"
+		"<meta property=\"article:published_time\" "
+		"content=\"2024-03-01T08:00:00Z\"></head><body><article>"
+		ARTICLE_PARAS "</article></body></html>";
+	d = extract(og, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->title, "OG & title");
+		CHECK_STR(d->byline, "Jane Roe");
+		CHECK_STR(d->date, "2024-03-01T08:00:00Z");
+		CHECK_STR(d->site_name, "Valley Gazette");
+		plx_html_doc_free(d);
+	}
+	const char *bare =
+		"<html><head><title>Flood in the lower town - Valley "
+		"Gazette</title></head><body><article><header><p "
+		"class=\"byline\">By Jane Roe</p><time "
+		"datetime=\"2024-03-01\">March 1</time></header>"
+		ARTICLE_PARAS "</article></body></html>";
+	d = extract(bare, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->title, "Flood in the lower town");
+		CHECK_STR(d->byline, "By Jane Roe");
+		CHECK_STR(d->date, "2024-03-01");
+		CHECK(d->site_name == NULL);
+		CHECK(!has(d, "Jane Roe"));
+		CHECK_STR(d->text, ARTICLE_TEXT);
+		plx_html_doc_free(d);
+	}
+}
+
+#define CAFE_PARAS(E, Q1, Q2)                                                  \
+	"<p>The caf" E " on the square reopened on Monday, after three "       \
+	"months of work on the roof, the floors and the old kitchen, the "     \
+	"owner said.</p><p>" Q1 "We missed the regulars," Q2 " she said, "     \
+	"and the first morning was busier than any day last year, with a "    \
+	"queue out of the door.</p>"
+
+TEST(character_sets)
+{
+	/* Declared Latin-1. */
+	const char *latin1 =
+		"<html><head><meta charset=\"iso-8859-1\"></head><body>"
+		"<article>" CAFE_PARAS("\xe9", "\"", "\"") "</article></body>"
+		"</html>";
+	int rc;
+	plx_html_doc *d = extract(latin1, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "The caf\xc3\xa9 on the square"));
+		CHECK(all_valid(d));
+		plx_html_doc_free(d);
+	}
+	/* Undeclared and not UTF-8: windows-1252 (curly quotes 0x93 0x94). */
+	const char *cp1252 =
+		"<html><body><article>" CAFE_PARAS("\xe9", "\x93", "\x94")
+		"</article></body></html>";
+	d = extract(cp1252, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "The caf\xc3\xa9 on the square"));
+		CHECK(has(d, "\xe2\x80\x9cWe missed the regulars,\xe2\x80\x9d"));
+		CHECK(all_valid(d));
+		plx_html_doc_free(d);
+	}
+	/* Regression: undeclared UTF-8 came out as mojibake ("caf\xc3\x83"). */
+	const char *utf8 =
+		"<!DOCTYPE html><html><head><title>Caf\xc3\xa9 "
+		"\xe2\x80\x94 reopened</title><script charset=\"utf-8\" "
+		"src=\"x.js\"></script></head><body><article>"
+		CAFE_PARAS("\xc3\xa9", "\xe2\x80\x9c", "\xe2\x80\x9d")
+		"</article></body></html>";
+	d = extract(utf8, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "The caf\xc3\xa9 on the square"));
+		CHECK(has(d, "\xe2\x80\x9cWe missed the regulars,\xe2\x80\x9d"));
+		CHECK_STR(d->title, "Caf\xc3\xa9 \xe2\x80\x94 reopened");
+		CHECK(all_valid(d));
+		plx_html_doc_free(d);
+	}
+	/* Declared UTF-8 with a bad byte: repaired, never passed on. */
+	const char *bad =
+		"<html><head><meta charset=\"utf-8\"><title>Bad \xff "
+		"byte</title></head><body><article>"
+		CAFE_PARAS("\xc3", "\xe2\x80", "\xff")
+		"</article></body></html>";
+	d = extract(bad, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(all_valid(d));
+		CHECK(has(d, "on the square reopened"));
+		plx_html_doc_free(d);
+	}
+}
+
+TEST(broken_markup)
+{
+	const char *page =
+		"<html><body><div class=story><p>The river rose four metres "
+		"overnight, flooding the lower town, and the council opened "
+		"two schools as shelters.<p>Engineers said the old levee, "
+		"built in 1952, had held, but water came through the <b>drains"
+		"</i>, which were never meant for this, the mayor said.</div>"
+		"</div></span><p>Farmers upstream reported losses of wheat, "
+		"barley and feed, the regional office said on <a href='x>"
+		"Friday</a>, &amp; more &bogus; entities &#x2014; here.</td>"
+		"<table><tr><td>cell</div></table><!-- unclosed comment";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "The river rose four metres overnight"));
+		CHECK(has(d, "Engineers said the old levee"));
+		CHECK(all_valid(d));
+		plx_html_doc_free(d);
+	}
+	/* Tags only, or nothing at all. */
+	d = extract("<html><body><div><p> </p><br></div></body></html>", &rc);
+	CHECK(rc == PLX_EEMPTY && d == NULL);
+	d = extract("", &rc);
+	CHECK(rc == PLX_EEMPTY && d == NULL);
+	d = extract("<script>var x = 'only a script, nothing to "
+		    "read';</script>", &rc);
+	CHECK(rc == PLX_EEMPTY && d == NULL);
+	CHECK(plx_html_extract(NULL, 5, NULL, &d) == PLX_EINVAL && !d);
+	CHECK(plx_html_extract("x", 1, NULL, NULL) == PLX_EINVAL);
+	plx_html_doc_free(NULL);
+}
+
+TEST(deep_nesting)
+{
+	enum { DEPTH = 100000 };
+	const char *intro = "<html><body><article>" ARTICLE_PARAS;
+	size_t cap = strlen(intro) + (size_t)DEPTH * 11 + 200;
+	char *page = malloc(cap);
+	if (!page) {
+		CHECK(0);
+		return;
+	}
+	size_t n = 0;
+	n += (size_t)sprintf(page + n, "%s", intro);
+	for (int i = 0; i < DEPTH; i++)
+		n += (size_t)sprintf(page + n, "<div>");
+	n += (size_t)sprintf(page + n, "deep text");
+	for (int i = 0; i < DEPTH; i++)
+		n += (size_t)sprintf(page + n, "</div>");
+	n += (size_t)sprintf(page + n, "</article></body></html>");
+	plx_html_doc *d = NULL;
+	int rc = plx_html_extract(page, n, NULL, &d);
+	/* No crash; the article before the deep part survives. */
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "The river rose four metres overnight"));
+		CHECK(all_valid(d));
+		plx_html_doc_free(d);
+	}
+	/* 100,000 unclosed <b>, libxml2's other nesting case. */
+	n = (size_t)sprintf(page, "%s", intro);
+	for (int i = 0; i < DEPTH; i++)
+		n += (size_t)sprintf(page + n, "<b><i>");
+	d = NULL;
+	rc = plx_html_extract(page, n, NULL, &d);
+	CHECK(rc == PLX_OK || rc == PLX_EEMPTY);
+	if (d) {
+		CHECK(all_valid(d));
+		plx_html_doc_free(d);
+	}
+	free(page);
+}
+
+TEST(huge_page)
+{
+	size_t n = PLX_HTML_MAX_BYTES + 1;
+	char *page = malloc(n);
+	if (!page) {
+		CHECK(0);
+		return;
+	}
+	memset(page, 'x', n);
+	plx_html_doc *d = NULL;
+	CHECK(plx_html_extract(page, n, NULL, &d) == PLX_ETOOBIG && !d);
+	free(page);
+}
+
+/* Shaped like the Washington Post seed (seeds/000_*.txt): its masthead,
+ * photo caption with credit, related-link headline and contributor line
+ * are page furniture, as HTML elements, and must not reach the body. */
+TEST(seed_shaped_page)
+{
+	const char *page =
+		"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+		"<title>In crisis talks, U.S., Russian top diplomats trade "
+		"demands on Ukraine - The Washington Post</title>"
+		"<meta property=\"og:site_name\" content=\"Washington Post\">"
+		"</head><body>"
+		"<header class=\"site-header\"><div class=\"masthead\"><a "
+		"href=\"/\">The Washington Post</a><span class=\"tagline\">"
+		"Democracy Dies in Darkness</span></div></header>"
+		"<main><article><h1>In crisis talks, U.S., Russian top "
+		"diplomats trade demands on Ukraine</h1>"
+		"<div class=\"author-names\"><a rel=\"author\" href=\"/k\">"
+		"Isabelle Khurshudyan</a> and <a rel=\"author\" href=\"/h\">"
+		"John Hudson</a></div>"
+		"<figure><img src=\"g.jpg\"><figcaption>U.S. Secretary of State "
+		"Antony Blinken and Russian Foreign Minister Sergei Lavrov move "
+		"to their seats before their meeting in Geneva on Friday. "
+		"<span class=\"credit\">(Alex Brandon/Pool/Associated Press)"
+		"</span></figcaption></figure>"
+		"<div class=\"article-body\">"
+		"<p>GENEVA \xe2\x80\x94 The United States and Russia failed to "
+		"resolve differences over Ukraine in a high-stakes meeting "
+		"between top diplomats on Friday, as the Biden administration "
+		"races to head off what American officials say could be an "
+		"imminent Russian military assault.</p>"
+		"<p>Following their discussion in Geneva, Secretary of State "
+		"Antony Blinken said he would hold further talks with Russian "
+		"Foreign Minister Sergei Lavrov after U.S. officials submit a "
+		"written response, expected next week.</p>"
+		"<div class=\"related-links\"><a href=\"/unity\">Biden "
+		"administration stresses transatlantic unity on Ukraine</a>"
+		"</div>"
+		"<p>The impasse comes as Russia moves more troops and military "
+		"equipment, including ballistic missile and air defense "
+		"systems, to the border of Ukraine where 100,000 troops have "
+		"been positioned.</p>"
+		"<p>In his opening comments with Lavrov, Blinken also urged the "
+		"release of two former U.S. Marines jailed in Russia, Paul "
+		"Whelan and Trevor Reed.</p>"
+		"<p class=\"contributor-line\"><i>Khurshudyan reported from "
+		"Moscow and Hudson from Washington. Mary Ilyushina in Moscow "
+		"contributed to this report.</i></p>"
+		"</div></article></main>"
+		"<footer><p>\xc2\xa9 1996-2022 The Washington Post</p></footer>"
+		"</body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "GENEVA \xe2\x80\x94 The United States and Russia"));
+	CHECK(has(d, "Paul Whelan and Trevor Reed."));
+	CHECK(has(d, "100,000 troops have been positioned.\n\nIn his opening"));
+	CHECK(!has(d, "Washington Post")); /* masthead, footer */
+	CHECK(!has(d, "Democracy Dies"));
+	CHECK(!has(d, "move to their seats")); /* caption */
+	CHECK(!has(d, "Associated Press"));    /* photo credit */
+	CHECK(!has(d, "transatlantic unity")); /* related-link headline */
+	CHECK(!has(d, "contributed to this report")); /* credit line */
+	CHECK(!has(d, "Isabelle Khurshudyan"));       /* byline */
+	CHECK(strncmp(d->text, "GENEVA", 6) == 0);
+	CHECK_STR(d->title, "In crisis talks, U.S., Russian top diplomats "
+			    "trade demands on Ukraine");
+	CHECK_STR(d->site_name, "Washington Post");
+	CHECK(d->byline && strstr(d->byline, "Khurshudyan"));
+	plx_html_doc_free(d);
+}
+
+TEST(record)
+{
+	const char *page =
+		"<html><head><meta property=\"og:site_name\" content=\"Valley "
+		"Gazette\"><meta property=\"og:title\" content=\"Flood\">"
+		"<meta property=\"article:published_time\" content=\"2024-03-"
+		"01\"></head><body><article>" ARTICLE_PARAS
+		"</article></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	plx_record rec;
+	plx_html_record(d, &rec);
+	CHECK_STR(rec.title, "Flood");
+	CHECK_STR(rec.source, "Valley Gazette");
+	CHECK_STR(rec.date, "2024-03-01");
+	CHECK_STR(rec.url, "http://example.com/x");
+	CHECK(rec.text == d->text && rec.text_len == d->text_len);
+	plx_html_doc_free(d);
+}
+
+int main(void)
+{
+	RUN(furniture_around_an_article);
+	RUN(json_ld_and_open_graph);
+	RUN(character_sets);
+	RUN(broken_markup);
+	RUN(deep_nesting);
+	RUN(huge_page);
+	RUN(seed_shaped_page);
+	RUN(record);
+	DONE();
+}
