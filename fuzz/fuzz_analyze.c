@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	plx_article *art = NULL;
 	if (plx_analyze_text(g_analyzer, (const char *)data, size, "fuzz",
-	                     &art)) {
+			     &art)) {
 		check(art == NULL);
 		return 0;
 	}

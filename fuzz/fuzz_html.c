@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	plx_html_doc *d = NULL;
 	int rc = plx_html_extract((const char *)data, size,
-	                          "http://fuzz.example/p", &d);
+				  "http://fuzz.example/p", &d);
 	if (rc) {
 		check(rc < 0 && d == NULL);
 		return 0;

@@ -22,7 +22,7 @@ static void check(int ok)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const names[] = {"in.jsonl", "in.txt", "in.dat",
-	                                    "in.gz"};
+					    "in.gz"};
 	if (size < 1)
 		return 0;
 	unsigned sel = data[0];
@@ -54,13 +54,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		good++;
 		check(rec->path && rec->id && rec->text);
 		check(strlen(rec->text) == rec->text_len);
-		check(plx_utf8_invalid(rec->text, rec->text_len) == rec->text_len);
+		check(plx_utf8_invalid(rec->text, rec->text_len) ==
+		      rec->text_len);
 		check(rec->text_len <= lim.max_record_bytes * 3);
 		const char *meta[] = {rec->id, rec->title, rec->date,
-		                      rec->source, rec->url};
+				      rec->source, rec->url};
 		for (size_t i = 0; i < 5; i++)
 			if (meta[i])
-				check(plx_utf8_invalid(meta[i], strlen(meta[i])) ==
+				check(plx_utf8_invalid(meta[i],
+						       strlen(meta[i])) ==
 				      strlen(meta[i]));
 	}
 	check(plx_reader_count(r) == good);

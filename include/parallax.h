@@ -285,32 +285,32 @@ int plx_article_report(const plx_article *art, int colour, char **out,
 typedef struct plx_dedup plx_dedup;
 
 typedef struct plx_dedup_params {
-	double threshold; /* near-duplicate when the estimated Jaccard
-			     similarity of 4-word shingles is >= this
-			     (default 0.8) */
+	double threshold;         /* near-duplicate when the estimated Jaccard
+				     similarity of 4-word shingles is >= this
+				     (default 0.8) */
 	double passage_threshold; /* a paragraph is reused when this share
 				     of its shingles is in an earlier
 				     paragraph (default 0.7) */
-	int passages; /* track paragraph reuse (default 1) */
+	int passages;             /* track paragraph reuse (default 1) */
 } plx_dedup_params;
 
 void plx_dedup_params_default(plx_dedup_params *p);
 
 /* One article an added article matches. */
 typedef struct plx_dedup_match {
-	size_t article;   /* number of the earlier article */
-	const char *id;   /* its id (or path) */
-	double score;     /* estimated Jaccard similarity, 1 when exact */
-	int exact;        /* same normalised text */
-	int copies;       /* 1: the added article copies this one; 0: this
-			     one copies the added article */
+	size_t article; /* number of the earlier article */
+	const char *id; /* its id (or path) */
+	double score;   /* estimated Jaccard similarity, 1 when exact */
+	int exact;      /* same normalised text */
+	int copies;     /* 1: the added article copies this one; 0: this
+			   one copies the added article */
 } plx_dedup_match;
 
 /* A paragraph the added article shares with an earlier article that is
  * not a near-duplicate of it. */
 typedef struct plx_dedup_reuse {
-	size_t paragraph;        /* index into plx_article_paragraphs */
-	size_t article;          /* the earlier article */
+	size_t paragraph; /* index into plx_article_paragraphs */
+	size_t article;   /* the earlier article */
 	const char *id;
 	size_t source_paragraph; /* its paragraph index */
 	double score;            /* containment of the paragraph in the
@@ -318,12 +318,12 @@ typedef struct plx_dedup_reuse {
 } plx_dedup_reuse;
 
 typedef struct plx_dedup_result {
-	size_t article;       /* number given to the added article */
-	long exact_of;        /* first article with the same normalised
-				 text, or -1 */
-	long copy_of;         /* the original this article copies: a wire
-				 service over others, then the earliest
-				 date, then the earliest added; -1 when none */
+	size_t article;              /* number given to the added article */
+	long exact_of;               /* first article with the same normalised
+					text, or -1 */
+	long copy_of;                /* the original this article copies: a wire
+					service over others, then the earliest
+					date, then the earliest added; -1 when none */
 	const plx_dedup_match *near; /* matches (exact ones included), by
 					score then article number */
 	size_t n_near;
@@ -392,8 +392,7 @@ uint64_t plx_article_hash(const plx_article *art);
  * (an exact copy under another id is another article: a republished
  * wire), else the content hash.  Returns 1 (and its ingest sequence number
  * in *seq when not NULL), 0, or an error.  id may be NULL. */
-int plx_store_find(plx_store *s, const char *id, uint64_t hash,
-		   int64_t *seq);
+int plx_store_find(plx_store *s, const char *id, uint64_t hash, int64_t *seq);
 
 /* One article to store with what the story engine made of it. */
 typedef struct plx_store_article {
@@ -420,8 +419,9 @@ typedef struct plx_story_row {
 	const char *headline;
 	size_t n_articles;
 	size_t n_sources;
-	int64_t first_seen, last_seen; /* seconds since the epoch, or
-					  INT64_MIN when no article had a date */
+	int64_t first_seen,
+		last_seen; /* seconds since the epoch, or
+			      INT64_MIN when no article had a date */
 } plx_story_row;
 
 /* Inserts or replaces a story's row. */
@@ -444,8 +444,8 @@ int plx_store_stories(plx_store *s, int order, size_t limit, size_t offset,
  * engine needs to rebuild its state: used by ingest after a restart. */
 int plx_store_replay(plx_store *s,
 		     int (*fn)(int64_t seq, const char *id, int64_t time,
-			       int64_t story, const void *features,
-			       size_t len, void *ud),
+			       int64_t story, const void *features, size_t len,
+			       void *ud),
 		     void *ud);
 
 /* Calls fn for every stored article in ingest order as the record it was
@@ -469,10 +469,10 @@ int plx_store_counts(plx_store *s, int64_t *articles, int64_t *stories);
 typedef struct plx_stories plx_stories;
 
 typedef struct plx_story_params {
-	double threshold;   /* join when the similarity is >= this */
-	double window_days; /* a story not joined for this long (by article
-			       dates) goes quiet and can no longer be joined
-			       (default 3) */
+	double threshold;       /* join when the similarity is >= this */
+	double window_days;     /* a story not joined for this long (by article
+				   dates) goes quiet and can no longer be joined
+				   (default 3) */
 	size_t window_articles; /* ... or for this many articles; 0: no
 				   limit (default 0) */
 	double title_boost;     /* a title word counts this many times */
@@ -529,7 +529,7 @@ void plx_stories_free(plx_stories *s);
 /* An article extracted from a web page.  Strings are NUL-terminated valid
  * UTF-8, NULL when the page did not say; borrowed for the document's life. */
 typedef struct plx_html_doc {
-	const char *text;  /* body paragraphs separated by blank lines */
+	const char *text; /* body paragraphs separated by blank lines */
 	size_t text_len;
 	const char *title;     /* JSON-LD, Open Graph, <title>, <h1> */
 	const char *byline;    /* author(s) as the page writes them */
@@ -558,10 +558,10 @@ void plx_html_record(const plx_html_doc *d, plx_record *rec);
 typedef struct plx_ingest plx_ingest;
 
 typedef struct plx_ingest_params {
-	size_t batch;   /* articles per transaction (default 1000): a crash
-			   loses at most the batch in progress */
-	int busy_ms;    /* wait this long for another writer's lock before
-			   failing (default 10000) */
+	size_t batch; /* articles per transaction (default 1000): a crash
+			 loses at most the batch in progress */
+	int busy_ms;  /* wait this long for another writer's lock before
+			 failing (default 10000) */
 	plx_story_params stories;
 	plx_dedup_params dedup;
 } plx_ingest_params;

@@ -16,7 +16,8 @@ struct plx_analyzer {
 	plx_limits limits;
 	plx_outlets *outlets;
 	struct sb_stemmer *stemmer;
-	plx_entity_lex *entity_lex; /* gazetteers (entity.c), built on first use */
+	plx_entity_lex
+		*entity_lex; /* gazetteers (entity.c), built on first use */
 	char err[512];
 };
 

@@ -38,11 +38,11 @@
 #define FURNITURE_MAX_BYTES 400
 /* Longest title, and longest title ending with a full stop (a headline
  * with a stop is short; a longer one-sentence paragraph is a lead). */
-#define TITLE_MAX_BYTES 200
+#define TITLE_MAX_BYTES      200
 #define TITLE_STOP_MAX_BYTES 120
 /* Related-link headlines and mastheads are one short line. */
 #define RELATED_MAX_BYTES 140
-#define SLOGAN_MAX_BYTES 60
+#define SLOGAN_MAX_BYTES  60
 /* Points a furniture kind needs to win over body. */
 #define SCORE_MIN 3
 /* How far back a glued credit sentence is looked for. */
@@ -50,9 +50,18 @@
 
 /* ---- Character helpers ------------------------------------------------ */
 
-static int is_AZ(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int is_az(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static unsigned char lc(unsigned char c) { return is_AZ(c) ? c + 32 : c; }
+static int is_AZ(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+static int is_az(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+static unsigned char lc(unsigned char c)
+{
+	return is_AZ(c) ? c + 32 : c;
+}
 
 /* White space at s[i]: its byte length, else 0 (ASCII and Unicode Zs). */
 static inline size_t space_at(const char *s, size_t n, size_t i)
@@ -60,9 +69,9 @@ static inline size_t space_at(const char *s, size_t n, size_t i)
 	unsigned char c = (unsigned char)s[i];
 	if (c < 0x80 || !(c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3))
 		return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		        c == '\f' || c == '\v')
-		               ? 1
-		               : 0;
+			c == '\f' || c == '\v')
+			       ? 1
+			       : 0;
 	size_t j = i;
 	int32_t cp = plx_utf8_next(s, n, &j);
 	return plx_is_space(cp) ? j - i : 0;
@@ -92,7 +101,8 @@ static int has_ci(const char *s, size_t n, const char *w)
 		if (lc((unsigned char)s[i]) != (unsigned char)w[0])
 			continue;
 		size_t j = 1;
-		while (j < k && lc((unsigned char)s[i + j]) == (unsigned char)w[j])
+		while (j < k &&
+		       lc((unsigned char)s[i + j]) == (unsigned char)w[j])
 			j++;
 		if (j == k)
 			return 1;
@@ -178,8 +188,8 @@ static int emit_line(splitter *sp, size_t a, size_t b)
 		size_t lo = k - a > GLUE_LOOKBACK ? k - GLUE_LOOKBACK : a;
 		size_t st = k;
 		while (st > lo && !((s[st - 1] == ' ') && st >= 2 &&
-		                    (s[st - 2] == '.' || s[st - 2] == '?' ||
-		                     s[st - 2] == '!')))
+				    (s[st - 2] == '.' || s[st - 2] == '?' ||
+				     s[st - 2] == '!')))
 			st--;
 		if (!credit_sentence(s, st, k + 1))
 			continue;
@@ -195,7 +205,8 @@ static int emit_line(splitter *sp, size_t a, size_t b)
 			o--;
 		if (o > a + 1 && s[o] == '(' && s[o - 1] == ' ' &&
 		    (starts_word(s + o + 1, b - o - 1, "reporting by") ||
-		     starts_word(s + o + 1, b - o - 1, "additional reporting") ||
+		     starts_word(s + o + 1, b - o - 1,
+				 "additional reporting") ||
 		     starts_word(s + o + 1, b - o - 1, "writing by") ||
 		     starts_word(s + o + 1, b - o - 1, "editing by"))) {
 			if ((rc = emit(sp, a, o)))
@@ -240,16 +251,16 @@ static int split(plx_article *art, splitter *sp)
 /* Cue words and word pairs, found in one pass over a short paragraph's
  * words. */
 enum {
-	W_CONTRIB = 1 << 0,    /* "contributed to" / "contributed reporting" */
+	W_CONTRIB = 1 << 0, /* "contributed to" / "contributed reporting" */
 	W_REPORTING_BY = 1 << 1, /* "reporting by", "editing by", "writing
-	                            by" */
+				    by" */
 	W_REPORTED_FROM = 1 << 2,
-	W_COPYRIGHT = 1 << 3,  /* "©", "copyright", "rights reserved" */
-	W_PHOTO = 1 << 4,      /* "photo", "getty", "shutterstock" ... */
+	W_COPYRIGHT = 1 << 3, /* "©", "copyright", "rights reserved" */
+	W_PHOTO = 1 << 4,     /* "photo", "getty", "shutterstock" ... */
 	W_COOKIE = 1 << 5,
-	W_FOLLOW_ON = 1 << 6,  /* "follow ... on twitter/facebook" */
-	W_SIGN_UP = 1 << 7,    /* "sign up", "subscribe", "newsletter" */
-	W_SAID = 1 << 8        /* "said", "says", "according" */
+	W_FOLLOW_ON = 1 << 6, /* "follow ... on twitter/facebook" */
+	W_SIGN_UP = 1 << 7,   /* "sign up", "subscribe", "newsletter" */
+	W_SAID = 1 << 8       /* "said", "says", "according" */
 };
 
 typedef struct feat {
@@ -269,17 +280,35 @@ typedef struct feat {
 
 /* Cue words, looked up by length and letters (no string compare chain). */
 enum {
-	K_NONE = 0, K_CONTRIBUTED, K_REPORTING, K_EDITING, K_WRITING, K_BY,
-	K_REPORTED, K_FROM, K_COPYRIGHT, K_RIGHTS, K_RESERVED, K_PHOTO,
-	K_COOKIE, K_FOLLOW, K_ON, K_SOCIAL, K_SIGN, K_UP, K_NEWSLETTER,
-	K_SAID, K_TO, K_THIS
+	K_NONE = 0,
+	K_CONTRIBUTED,
+	K_REPORTING,
+	K_EDITING,
+	K_WRITING,
+	K_BY,
+	K_REPORTED,
+	K_FROM,
+	K_COPYRIGHT,
+	K_RIGHTS,
+	K_RESERVED,
+	K_PHOTO,
+	K_COOKIE,
+	K_FOLLOW,
+	K_ON,
+	K_SOCIAL,
+	K_SIGN,
+	K_UP,
+	K_NEWSLETTER,
+	K_SAID,
+	K_TO,
+	K_THIS
 };
 
 static int keyword(const char *w, size_t n)
 {
-#define KW(str, id)                                                            \
-	if (n == sizeof str - 1 && !memcmp(w, str, n))                         \
-		return id
+#define KW(str, id)                                    \
+	if (n == sizeof str - 1 && !memcmp(w, str, n)) \
+	return id
 	switch (w[0]) {
 	case 'a': KW("according", K_SAID); break;
 	case 'b': KW("by", K_BY); break;
@@ -375,7 +404,8 @@ static void scan_words(const char *s, size_t a, size_t b, feat *f)
 			} else if (started) {
 				if (d == '\'' || d == '-' || d >= 0x80 ||
 				    (d >= '0' && d <= '9'))
-					long_word = 1; /* not a plain cue word */
+					long_word =
+						1; /* not a plain cue word */
 			}
 		}
 		f->words++;
@@ -452,7 +482,7 @@ static void features(const plx_article *art, const plx_paragraph *p, feat *f)
 	size_t e = p->end;
 	int32_t c = last_cp(s, p->start, e);
 	while (e > p->start && ((plx_quote_mark(c) & PLX_QM_CLOSE) ||
-	                        c == '\'' || c == ')' || c == ']')) {
+				c == '\'' || c == ')' || c == ']')) {
 		size_t st;
 		plx_utf8_prev(s, e, &st);
 		e = st;
@@ -463,9 +493,9 @@ static void features(const plx_article *art, const plx_paragraph *p, feat *f)
 	f->dash_end = c == '-' || c == 0x2013 || c == 0x2014;
 	int32_t c0 = first_cp(s, p->start, p->end);
 	f->quoted = (plx_quote_mark(c0) & PLX_QM_OPEN) != 0 ||
-	            (c0 == '\'' && f->len > 1 && s[p->start + 1] == '\'');
+		    (c0 == '\'' && f->len > 1 && s[p->start + 1] == '\'');
 	f->bullet = c0 == '-' || c0 == '*' || c0 == 0x2022 || c0 == 0x25CF ||
-	            c0 == 0x2013 || c0 == 0x2014;
+		    c0 == 0x2013 || c0 == 0x2014;
 	if (f->len <= FURNITURE_MAX_BYTES)
 		scan_words(s, p->start, p->end, f);
 }
@@ -473,36 +503,84 @@ static void features(const plx_article *art, const plx_paragraph *p, feat *f)
 /* ---- Rules ------------------------------------------------------------ */
 
 /* Lines that are site furniture when they open a short line. */
-static const char *const MASTHEAD_START[] = {
-	"skip to main content", "skip to content",
-	"skip to navigation", "supported by", "subscribe", "share this",
-	"share on", "share", "tweet", "email this", "print", "listen to this",
-	"continue reading", "log in", "sign in", "menu", "most popular",
-	"most read", "trending", "open in app", "copy link", "gift this",
-	"save article", "comments", NULL};
+static const char *const MASTHEAD_START[] = {"skip to main content",
+					     "skip to content",
+					     "skip to navigation",
+					     "supported by",
+					     "subscribe",
+					     "share this",
+					     "share on",
+					     "share",
+					     "tweet",
+					     "email this",
+					     "print",
+					     "listen to this",
+					     "continue reading",
+					     "log in",
+					     "sign in",
+					     "menu",
+					     "most popular",
+					     "most read",
+					     "trending",
+					     "open in app",
+					     "copy link",
+					     "gift this",
+					     "save article",
+					     "comments",
+					     NULL};
 
-static const char *const RELATED_START[] = {
-	"read more", "related:", "related coverage", "related stories",
-	"related articles", "related content", "see also", "also read",
-	"read also", "more:", "read the rest", "more from", "recommended",
-	"watch:", "listen:", "click here to read", "also on", "read next",
-	"you might also like", "further reading", NULL};
+static const char *const RELATED_START[] = {"read more",
+					    "related:",
+					    "related coverage",
+					    "related stories",
+					    "related articles",
+					    "related content",
+					    "see also",
+					    "also read",
+					    "read also",
+					    "more:",
+					    "read the rest",
+					    "more from",
+					    "recommended",
+					    "watch:",
+					    "listen:",
+					    "click here to read",
+					    "also on",
+					    "read next",
+					    "you might also like",
+					    "further reading",
+					    NULL};
 
-static const char *const OTHER_START[] = {
-	"sign up", "we use cookies", "this site uses cookies",
-	"editor's note", "editor\xe2\x80\x99s note", "correction:",
-	"clarification:", "this story has been", "this article has been",
-	"this article was", "this story was", "follow us", "download the",
-	"get the app", "click here", "pic.twitter.com", "advertisement",
-	"sponsored", "story continues below", "article continues",
-	"scroll to continue", NULL};
+static const char *const OTHER_START[] = {"sign up",
+					  "we use cookies",
+					  "this site uses cookies",
+					  "editor's note",
+					  "editor\xe2\x80\x99s note",
+					  "correction:",
+					  "clarification:",
+					  "this story has been",
+					  "this article has been",
+					  "this article was",
+					  "this story was",
+					  "follow us",
+					  "download the",
+					  "get the app",
+					  "click here",
+					  "pic.twitter.com",
+					  "advertisement",
+					  "sponsored",
+					  "story continues below",
+					  "article continues",
+					  "scroll to continue",
+					  NULL};
 
 /* Month names opening a bare date line. */
 static const char *const MONTHS[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", "jan.",
-	"feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.",
-	"oct.", "nov.", "dec.", NULL};
+	"january",  "february", "march",  "april",     "may",
+	"june",     "july",     "august", "september", "october",
+	"november", "december", "jan.",   "feb.",      "mar.",
+	"apr.",     "jun.",     "jul.",   "aug.",      "sept.",
+	"sep.",     "oct.",     "nov.",   "dec.",      NULL};
 
 static int has_digit(const char *s, size_t n)
 {
@@ -515,7 +593,7 @@ static int has_digit(const char *s, size_t n)
 /* Words that may open a short date/time stamp line. */
 static const char *const STAMP_START[] = {
 	"published", "updated", "last updated", "first published", "posted",
-	"modified", NULL};
+	"modified",  NULL};
 
 static int starts_any(const char *s, size_t n, const char *const *list)
 {
@@ -554,10 +632,10 @@ static int photo_credit(const char *s, size_t n)
 	const char *sl = memchr(g, '/', gn);
 	if (sl && sl > g && sl + 1 < g + gn && is_AZ((unsigned char)sl[1]))
 		return 4;
-	static const char *const w[] = {"photo", "image", "getty", "pool",
-	                                "courtesy", "credit", "file", "afp",
-	                                "epa", "shutterstock", "illustration",
-	                                "handout", NULL};
+	static const char *const w[] = {
+		"photo",        "image",   "getty", "pool", "courtesy",
+		"credit",       "file",    "afp",   "epa",  "shutterstock",
+		"illustration", "handout", NULL};
 	for (size_t i = 0; w[i]; i++)
 		if (has_ci(g, gn, w[i]))
 			return 3;
@@ -583,13 +661,13 @@ static int title_shaped(const feat *f)
 	int title_case = f->caps * 10 >= f->words * 7;
 	return f->len <= TITLE_STOP_MAX_BYTES &&
 	       (f->sentences == 1 ||
-	        (f->sentences == 2 && (title_case || f->len <= 90))) &&
+		(f->sentences == 2 && (title_case || f->len <= 90))) &&
 	       (!(f->cues & W_SAID) || title_case);
 }
 
 /* First pass: kinds decided by the paragraph alone. */
 static void score_alone(const plx_analyzer *an, const plx_article *art,
-                        const plx_paragraph *p, feat *f)
+			const plx_paragraph *p, feat *f)
 {
 	const char *s = art->text + p->start;
 	size_t n = f->len;
@@ -606,8 +684,8 @@ static void score_alone(const plx_analyzer *an, const plx_article *art,
 		if (m == n)
 			sc[PLX_PARA_MASTHEAD] += 5;
 		else if (n - m <= SLOGAN_MAX_BYTES && !f->terminal &&
-		         (is_AZ((unsigned char)s[m]) ||
-		          strchr("|-:\xe2\xc2", s[m + (s[m] == ' ')])))
+			 (is_AZ((unsigned char)s[m]) ||
+			  strchr("|-:\xe2\xc2", s[m + (s[m] == ' ')])))
 			sc[PLX_PARA_MASTHEAD] += 4;
 	}
 	if (!f->terminal && n <= SLOGAN_MAX_BYTES + 40) {
@@ -618,7 +696,7 @@ static void score_alone(const plx_analyzer *an, const plx_article *art,
 				break;
 			}
 		if (bar && plx_outlets_by_name(an->outlets, bar,
-		                               (size_t)(s + n - bar)))
+					       (size_t)(s + n - bar)))
 			sc[PLX_PARA_MASTHEAD] += 4;
 	}
 	int k = starts_any(s, n, MASTHEAD_START);
@@ -628,8 +706,10 @@ static void score_alone(const plx_analyzer *an, const plx_article *art,
 	/* Caption. */
 	sc[PLX_PARA_CAPTION] += photo_credit(s, n);
 	static const char *const cap_start[] = {
-		"photo:", "photograph:", "image:", "caption:", "pictured:",
-		"above:", "file -", "file photo", "file \xe2\x80\x94", NULL};
+		"photo:",   "photograph:", "image:",
+		"caption:", "pictured:",   "above:",
+		"file -",   "file photo",  "file \xe2\x80\x94",
+		NULL};
 	if (starts_any(s, n, cap_start))
 		sc[PLX_PARA_CAPTION] += 4;
 	if ((f->cues & W_PHOTO) &&
@@ -665,8 +745,8 @@ static void score_alone(const plx_analyzer *an, const plx_article *art,
 	if (byline(s, n, f))
 		sc[PLX_PARA_OTHER] += 4;
 	/* An embed left in the text: "<tweet ...>" (not "<Lotus Corp>"). */
-	if (starts_any(s, n, OTHER_START) || (s[0] == '<' && n > 1 &&
-	                                      is_az((unsigned char)s[1])))
+	if (starts_any(s, n, OTHER_START) ||
+	    (s[0] == '<' && n > 1 && is_az((unsigned char)s[1])))
 		sc[PLX_PARA_OTHER] += 4;
 	if (starts_any(s, n, STAMP_START) && n <= 80 && !f->terminal)
 		sc[PLX_PARA_OTHER] += 4;
@@ -729,8 +809,7 @@ static int same_title(const char *a, size_t an, const char *b, size_t bn)
  * source: page furniture above the article is a few lines at most. */
 #define HEAD_PARAS 5
 
-static int label(const plx_analyzer *an, plx_article *art, feat *fs,
-                 size_t n)
+static int label(const plx_analyzer *an, plx_article *art, feat *fs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		features(art, &art->paras[i], &fs[i]);
@@ -744,7 +823,7 @@ static int label(const plx_analyzer *an, plx_article *art, feat *fs,
 		plx_paragraph *p = &art->paras[i];
 		if (art->title) {
 			if (same_title(art->text + p->start, p->end - p->start,
-			               art->title, strlen(art->title))) {
+				       art->title, strlen(art->title))) {
 				title = i;
 				break;
 			}
@@ -752,10 +831,11 @@ static int label(const plx_analyzer *an, plx_article *art, feat *fs,
 		}
 		/* A short all-caps headline scored as other is still one. */
 		int caps_title = p->kind == PLX_PARA_OTHER && fs[i].allcaps &&
-		                 fs[i].words >= 2 && !fs[i].dash_end &&
-		                 !fs[i].terminal;
+				 fs[i].words >= 2 && !fs[i].dash_end &&
+				 !fs[i].terminal;
 		if ((p->kind == PLX_PARA_MASTHEAD ||
-		     p->kind == PLX_PARA_OTHER) && !caps_title)
+		     p->kind == PLX_PARA_OTHER) &&
+		    !caps_title)
 			continue;
 		if ((p->kind == PLX_PARA_BODY || caps_title) &&
 		    title_shaped(&fs[i]) && i + 1 < n)
@@ -768,8 +848,8 @@ static int label(const plx_analyzer *an, plx_article *art, feat *fs,
 		if (!art->title) {
 			plx_paragraph *p = &art->paras[title];
 			art->title = plx_arena_strndup(&art->arena,
-			                               art->text + p->start,
-			                               p->end - p->start);
+						       art->text + p->start,
+						       p->end - p->start);
 			if (!art->title)
 				return PLX_ENOMEM;
 		}
@@ -781,9 +861,9 @@ static int label(const plx_analyzer *an, plx_article *art, feat *fs,
 	for (size_t i = 0; i < n; i++) {
 		plx_paragraph *p = &art->paras[i];
 		feat *f = &fs[i];
-		if (p->kind == PLX_PARA_BODY && i > 0 && i + 1 < n && body_seen &&
-		    f->len <= RELATED_MAX_BYTES && !f->terminal && !f->colon &&
-		    !f->quoted && !f->bullet && f->words >= 4 &&
+		if (p->kind == PLX_PARA_BODY && i > 0 && i + 1 < n &&
+		    body_seen && f->len <= RELATED_MAX_BYTES && !f->terminal &&
+		    !f->colon && !f->quoted && !f->bullet && f->words >= 4 &&
 		    prose(&art->paras[i - 1], &fs[i - 1]) &&
 		    prose(&art->paras[i + 1], &fs[i + 1]))
 			p->kind = PLX_PARA_RELATED;
@@ -800,7 +880,8 @@ static size_t dash_at(const char *s, size_t n, size_t i)
 {
 	if (i + 3 <= n && (unsigned char)s[i] == 0xE2 &&
 	    (unsigned char)s[i + 1] == 0x80 &&
-	    ((unsigned char)s[i + 2] >= 0x93 && (unsigned char)s[i + 2] <= 0x95))
+	    ((unsigned char)s[i + 2] >= 0x93 &&
+	     (unsigned char)s[i + 2] <= 0x95))
 		return 3;
 	if (i < n && s[i] == '-')
 		return i + 1 < n && s[i + 1] == '-' ? 2 : 1;
@@ -829,9 +910,9 @@ static int parse_dateline(const char *s, const plx_paragraph *p, dateline *d)
 				break;
 			letters++;
 		} else if (!(c == '.' || c == '\'' || c == 0x2019 ||
-		             (c == '-' && j < n && s[j] != ' ') ||
-		             (c == ' ' && j < n && s[j] != '(' &&
-		              !dash_at(s, n, j)))) {
+			     (c == '-' && j < n && s[j] != ' ') ||
+			     (c == ' ' && j < n && s[j] != '(' &&
+			      !dash_at(s, n, j)))) {
 			break;
 		}
 		i = j;
@@ -844,12 +925,12 @@ static int parse_dateline(const char *s, const plx_paragraph *p, dateline *d)
 		while (d->place_b > d->place_a && s[d->place_b - 1] == ' ')
 			d->place_b--;
 		/* Up to two ", Region" / ", Jan 5" parts. */
-		for (int k = 0; k < 2 && i + 2 < n && s[i] == ',' &&
-		                s[i + 1] == ' ';
+		for (int k = 0;
+		     k < 2 && i + 2 < n && s[i] == ',' && s[i + 1] == ' ';
 		     k++) {
 			size_t j = i + 2;
-			while (j < n && j - i < 30 && s[j] != ',' && s[j] != '(' &&
-			       !dash_at(s, n, j) && s[j] != '\n')
+			while (j < n && j - i < 30 && s[j] != ',' &&
+			       s[j] != '(' && !dash_at(s, n, j) && s[j] != '\n')
 				j++;
 			i = j;
 			while (i > 0 && s[i - 1] == ' ' && s[i] != ',')
@@ -918,10 +999,9 @@ static int find_meta(const plx_analyzer *an, plx_article *art)
 		const plx_paragraph *p = &art->paras[i];
 		size_t m;
 		if (p->kind == PLX_PARA_MASTHEAD &&
-		    (rc = set_source(art, plx_outlets_prefix(an->outlets,
-		                                             s + p->start,
-		                                             p->end - p->start,
-		                                             &m))))
+		    (rc = set_source(
+			     art, plx_outlets_prefix(an->outlets, s + p->start,
+						     p->end - p->start, &m))))
 			return rc;
 	}
 	/* The page's own domain names the publisher: a wire story on a
@@ -930,8 +1010,8 @@ static int find_meta(const plx_analyzer *an, plx_article *art)
 	if (!art->source && art->url) {
 		size_t hn;
 		const char *h = url_host(art->url, &hn);
-		if ((rc = set_source(art,
-		                     plx_outlets_by_domain(an->outlets, h, hn))))
+		if ((rc = set_source(
+			     art, plx_outlets_by_domain(an->outlets, h, hn))))
 			return rc;
 	}
 	/* Dateline and wire tag on the first body paragraph. */
@@ -951,9 +1031,10 @@ static int find_meta(const plx_analyzer *an, plx_article *art)
 			art->dateline_start = p->start;
 			art->dateline_end = d.end;
 			if (d.tag_b > d.tag_a &&
-			    (rc = set_source(art, plx_outlets_by_name(
-			                                  an->outlets, s + d.tag_a,
-			                                  d.tag_b - d.tag_a))))
+			    (rc = set_source(art,
+					     plx_outlets_by_name(
+						     an->outlets, s + d.tag_a,
+						     d.tag_b - d.tag_a))))
 				return rc;
 		}
 		break;
@@ -968,7 +1049,7 @@ static int find_meta(const plx_analyzer *an, plx_article *art)
 		if (tn > 2 && t[0] == '(' && t[tn - 1] == ')')
 			t++, tn -= 2;
 		if ((rc = set_source(art,
-		                     plx_outlets_by_name(an->outlets, t, tn))))
+				     plx_outlets_by_name(an->outlets, t, tn))))
 			return rc;
 		break;
 	}
@@ -979,10 +1060,11 @@ static int find_meta(const plx_analyzer *an, plx_article *art)
 
 int plx_clean(const plx_analyzer *an, plx_article *art)
 {
-	splitter sp = {art, art->limits && art->limits->max_paragraphs
-	                            ? art->limits->max_paragraphs
-	                            : 1,
-	               0};
+	splitter sp = {art,
+		       art->limits && art->limits->max_paragraphs
+			       ? art->limits->max_paragraphs
+			       : 1,
+		       0};
 	if (!art->limits)
 		sp.max = 4096;
 	int rc = split(art, &sp);

@@ -40,8 +40,8 @@ static int valid(int y, int mo, int d, int h, int mi, int se)
 				    31, 31, 30, 31, 30, 31};
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	return y >= 1 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 &&
-	       d <= mdays[mo - 1] && (mo != 2 || d <= 28 + leap) && h >= 0 && h <= 24 && mi >= 0 && mi < 60 &&
-	       se >= 0 && se <= 60;
+	       d <= mdays[mo - 1] && (mo != 2 || d <= 28 + leap) && h >= 0 &&
+	       h <= 24 && mi >= 0 && mi < 60 && se >= 0 && se <= 60;
 }
 
 /* Zone suffix: Z, +hh:mm, +hhmm, +hh, GMT/UTC or nothing.  Sets *off in
@@ -86,7 +86,8 @@ static int iso(const char *p, int64_t *out)
 		return 0;
 	if (!digits(&p, 2, &d))
 		return 0;
-	if (*p == 'T' || *p == 't' || (*p == ' ' && isdigit((unsigned char)p[1]))) {
+	if (*p == 'T' || *p == 't' ||
+	    (*p == ' ' && isdigit((unsigned char)p[1]))) {
 		p++;
 		if (!digits(&p, 2, &h))
 			return 0;
@@ -109,7 +110,8 @@ static int iso(const char *p, int64_t *out)
 		return 0;
 	if (!valid(y, mo, d, h, mi, se))
 		return 0;
-	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
+	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
+	       off;
 	return 1;
 }
 
@@ -162,7 +164,8 @@ static int rfc2822(const char *p, int64_t *out)
 	}
 	if (!valid(y, mo, d, h, mi, se))
 		return 0;
-	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
+	*out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
+	       off;
 	return 1;
 }
 

@@ -96,8 +96,8 @@ typedef struct memstore {
 	plx_mmap tables[]; /* PLX_DT_BAND + bands */
 } memstore;
 
-static int ms_add_doc(void *self, const plx_dedup_doc *doc,
-		      const uint16_t *sig, uint32_t *num)
+static int ms_add_doc(void *self, const plx_dedup_doc *doc, const uint16_t *sig,
+		      uint32_t *num)
 {
 	memstore *m = self;
 	if (m->n_docs >= UINT32_MAX - 1)
@@ -240,12 +240,15 @@ int plx_dedup_memstore_new(unsigned k, unsigned bands, plx_dedup_store *out)
 
 int plx_dedup_is_wire(const char *source)
 {
-	static const char *const exact[] = {"ap", "afp", "upi", "dpa",
-					    "aap", "pa", "ansa", NULL};
-	static const char *const within[] = {
-		"reuters",       "associated press", "france-presse",
-		"france presse", "xinhua",           "kyodo",
-		NULL};
+	static const char *const exact[] = {"ap",  "afp", "upi",  "dpa",
+					    "aap", "pa",  "ansa", NULL};
+	static const char *const within[] = {"reuters",
+					     "associated press",
+					     "france-presse",
+					     "france presse",
+					     "xinhua",
+					     "kyodo",
+					     NULL};
 	if (!source)
 		return 0;
 	char low[64];
@@ -433,15 +436,16 @@ static int find_near(plx_dedup *d, uint32_t doc, const uint32_t *sig32,
 			continue;
 		if (!exact)
 			prev = c;
-		double s = exact ? 1.0
-				 : plx_minhash_jaccard(sig16, st->sig(st->self, c),
-						       d->mh.k);
+		double s =
+			exact ? 1.0
+			      : plx_minhash_jaccard(sig16, st->sig(st->self, c),
+						    d->mh.k);
 		if (s < d->params.threshold)
 			continue;
 		if (plx_grow((void **)&d->near, &d->cap_near, d->n_near + 1,
 			     sizeof *d->near) ||
-		    plx_grow((void **)&d->links, &d->cap_links,
-			     d->n_links + 1, sizeof *d->links))
+		    plx_grow((void **)&d->links, &d->cap_links, d->n_links + 1,
+			     sizeof *d->links))
 			return PLX_ENOMEM;
 		plx_dedup_match *m = &d->near[d->n_near++];
 		m->article = c;
@@ -526,8 +530,8 @@ static int find_reuse(plx_dedup *d, uint32_t doc)
 			r->source_paragraph = best_para;
 			r->score = best;
 			d->rlinks[d->n_rlinks++] =
-				(reuse_link){doc, (uint32_t)pp->para,
-					     best_doc, best_para, (float)best};
+				(reuse_link){doc, (uint32_t)pp->para, best_doc,
+					     best_para, (float)best};
 		}
 		uint32_t pid;
 		if ((rc = st->add_para(st->self, doc, pp, &pid)) ||
@@ -726,8 +730,8 @@ int plx_dedup_report(const plx_dedup *d, int json, char **out, size_t *len)
 		if (json) {
 			plx_buf_puts(&b, i ? ",{\"id\":" : "{\"id\":");
 			plx_buf_json_str(&b, id, strlen(id));
-			plx_buf_printf(&b, ",\"paragraph\":%u,\"source\":",
-				       r->para);
+			plx_buf_printf(
+				&b, ",\"paragraph\":%u,\"source\":", r->para);
 			plx_buf_json_str(&b, sid, strlen(sid));
 			plx_buf_printf(&b,
 				       ",\"source_paragraph\":%u,\"score\":"

@@ -865,308 +865,932 @@ static const plx_gaz_entry DEMONYM_NOUNS[] = {
 	{"venezuelans", "Venezuela"},
 };
 static const char *const TITLES[] = {
-	"adm", "admiral", "adviser", "advisor", "aide", "ald", "alderman", "amb",
-	"ambassador", "archbishop", "attorney", "attorney general", "atty",
-	"ayatollah", "bishop", "brig. gen", "capt", "captain", "cardinal", "ceo",
-	"chair", "chairman", "chairwoman", "chancellor", "chief", "chief executive",
-	"chief justice", "cmdr", "coach", "col", "colonel", "commander",
-	"commissioner", "congressman", "congresswoman", "corporal", "councillor",
-	"councilman", "councilwoman", "counselor", "cpl", "crown prince", "dame",
-	"defence minister", "defense minister", "defense secretary", "deputy",
-	"deputy foreign minister", "deputy minister", "det", "detective",
-	"director", "doctor", "dr", "economy minister", "emperor",
-	"energy minister", "envoy", "father", "finance minister", "first lady",
-	"foreign minister", "foreign policy chief", "foreign secretary", "gen",
-	"general", "gov", "governor", "health minister", "home secretary", "hon",
-	"house speaker", "imam", "inspector", "interior minister", "judge",
-	"justice", "king", "lady", "leader", "lieutenant governor", "lord", "lt",
-	"lt. col", "lt. gen", "lt. gov", "maj", "maj. gen", "majority leader",
-	"mayor", "minister", "minority leader", "miss", "mp", "mr", "mrs", "ms",
-	"mx", "national security adviser", "officer", "pastor", "pope", "premier",
-	"president", "president-elect", "press secretary", "prime minister",
-	"prince", "princess", "private", "prof", "professor", "pvt", "queen",
-	"rabbi", "rep", "representative", "rev", "reverend", "secretary",
-	"secretary general", "secretary of defense", "secretary of state",
-	"secretary-general", "sen", "senate majority leader", "senator", "sergeant",
-	"sgt", "sheik", "sheikh", "sir", "speaker", "special envoy", "spokesman",
-	"spokesperson", "spokeswoman", "spy chief", "superintendent", "supt",
-	"treasury secretary", "vice president",
+	"adm",
+	"admiral",
+	"adviser",
+	"advisor",
+	"aide",
+	"ald",
+	"alderman",
+	"amb",
+	"ambassador",
+	"archbishop",
+	"attorney",
+	"attorney general",
+	"atty",
+	"ayatollah",
+	"bishop",
+	"brig. gen",
+	"capt",
+	"captain",
+	"cardinal",
+	"ceo",
+	"chair",
+	"chairman",
+	"chairwoman",
+	"chancellor",
+	"chief",
+	"chief executive",
+	"chief justice",
+	"cmdr",
+	"coach",
+	"col",
+	"colonel",
+	"commander",
+	"commissioner",
+	"congressman",
+	"congresswoman",
+	"corporal",
+	"councillor",
+	"councilman",
+	"councilwoman",
+	"counselor",
+	"cpl",
+	"crown prince",
+	"dame",
+	"defence minister",
+	"defense minister",
+	"defense secretary",
+	"deputy",
+	"deputy foreign minister",
+	"deputy minister",
+	"det",
+	"detective",
+	"director",
+	"doctor",
+	"dr",
+	"economy minister",
+	"emperor",
+	"energy minister",
+	"envoy",
+	"father",
+	"finance minister",
+	"first lady",
+	"foreign minister",
+	"foreign policy chief",
+	"foreign secretary",
+	"gen",
+	"general",
+	"gov",
+	"governor",
+	"health minister",
+	"home secretary",
+	"hon",
+	"house speaker",
+	"imam",
+	"inspector",
+	"interior minister",
+	"judge",
+	"justice",
+	"king",
+	"lady",
+	"leader",
+	"lieutenant governor",
+	"lord",
+	"lt",
+	"lt. col",
+	"lt. gen",
+	"lt. gov",
+	"maj",
+	"maj. gen",
+	"majority leader",
+	"mayor",
+	"minister",
+	"minority leader",
+	"miss",
+	"mp",
+	"mr",
+	"mrs",
+	"ms",
+	"mx",
+	"national security adviser",
+	"officer",
+	"pastor",
+	"pope",
+	"premier",
+	"president",
+	"president-elect",
+	"press secretary",
+	"prime minister",
+	"prince",
+	"princess",
+	"private",
+	"prof",
+	"professor",
+	"pvt",
+	"queen",
+	"rabbi",
+	"rep",
+	"representative",
+	"rev",
+	"reverend",
+	"secretary",
+	"secretary general",
+	"secretary of defense",
+	"secretary of state",
+	"secretary-general",
+	"sen",
+	"senate majority leader",
+	"senator",
+	"sergeant",
+	"sgt",
+	"sheik",
+	"sheikh",
+	"sir",
+	"speaker",
+	"special envoy",
+	"spokesman",
+	"spokesperson",
+	"spokeswoman",
+	"spy chief",
+	"superintendent",
+	"supt",
+	"treasury secretary",
+	"vice president",
 };
 static const char *const HONORIFICS[] = {
-	"adm", "ambassador", "ayatollah", "capt", "col", "congressman",
-	"congresswoman", "dame", "det", "dr", "foreign minister", "gen", "gov",
-	"governor", "judge", "lt", "mayor", "minister", "miss", "mr", "mrs", "ms",
-	"mx", "president", "prime minister", "prof", "rep", "rev", "secretary",
-	"sen", "senator", "sgt", "sheikh", "sir",
+	"adm",
+	"ambassador",
+	"ayatollah",
+	"capt",
+	"col",
+	"congressman",
+	"congresswoman",
+	"dame",
+	"det",
+	"dr",
+	"foreign minister",
+	"gen",
+	"gov",
+	"governor",
+	"judge",
+	"lt",
+	"mayor",
+	"minister",
+	"miss",
+	"mr",
+	"mrs",
+	"ms",
+	"mx",
+	"president",
+	"prime minister",
+	"prof",
+	"rep",
+	"rev",
+	"secretary",
+	"sen",
+	"senator",
+	"sgt",
+	"sheikh",
+	"sir",
 };
 static const char *const MODIFIERS[] = {
-	"acting", "assistant", "associate", "current", "deputy", "ex", "former",
-	"incoming", "incumbent", "interim", "late", "longtime", "new", "outgoing",
-	"retired", "senior", "then", "top", "u.s.", "us", "veteran", "vice",
+	"acting", "assistant", "associate", "current", "deputy", "ex",
+	"former", "incoming",  "incumbent", "interim", "late",   "longtime",
+	"new",    "outgoing",  "retired",   "senior",  "then",   "top",
+	"u.s.",   "us",        "veteran",   "vice",
 };
 static const char *const ORG_HEADS[] = {
-	"academy", "administration", "agency", "airlines", "airways", "alliance",
-	"army", "assembly", "association", "authority", "bancorp", "bancshares",
-	"bank", "board", "bureau", "cabinet", "capital", "caucus", "center",
-	"centre", "chamber", "chemical", "chemicals", "chronicle", "church", "club",
-	"co", "coalition", "college", "command", "commerce", "commission",
-	"committee", "company", "congress", "consulate", "corp", "corporation",
-	"corps", "cos", "council", "court", "department", "electric", "embassy",
-	"energy", "enterprises", "exchange", "federation", "financial", "force",
-	"forces", "foundation", "front", "fund", "gazette", "group", "guard",
-	"herald", "holdings", "hospital", "inc", "industries", "initiative",
-	"institute", "institution", "investments", "journal", "laboratory", "labs",
-	"league", "library", "llc", "ltd", "magazine", "media", "mining",
-	"ministry", "motors", "movement", "museum", "navy", "network", "news",
-	"office", "oil", "organisation", "organization", "parliament", "partners",
-	"party", "petroleum", "pharmaceuticals", "plc", "police", "post", "press",
-	"project", "radio", "records", "reserve", "resources", "school",
-	"secretariat", "securities", "senate", "service", "services", "society",
-	"steel", "studios", "systems", "technologies", "television", "times",
-	"tribune", "trust", "tv", "union", "university", "watch", "zoo",
+	"academy",
+	"administration",
+	"agency",
+	"airlines",
+	"airways",
+	"alliance",
+	"army",
+	"assembly",
+	"association",
+	"authority",
+	"bancorp",
+	"bancshares",
+	"bank",
+	"board",
+	"bureau",
+	"cabinet",
+	"capital",
+	"caucus",
+	"center",
+	"centre",
+	"chamber",
+	"chemical",
+	"chemicals",
+	"chronicle",
+	"church",
+	"club",
+	"co",
+	"coalition",
+	"college",
+	"command",
+	"commerce",
+	"commission",
+	"committee",
+	"company",
+	"congress",
+	"consulate",
+	"corp",
+	"corporation",
+	"corps",
+	"cos",
+	"council",
+	"court",
+	"department",
+	"electric",
+	"embassy",
+	"energy",
+	"enterprises",
+	"exchange",
+	"federation",
+	"financial",
+	"force",
+	"forces",
+	"foundation",
+	"front",
+	"fund",
+	"gazette",
+	"group",
+	"guard",
+	"herald",
+	"holdings",
+	"hospital",
+	"inc",
+	"industries",
+	"initiative",
+	"institute",
+	"institution",
+	"investments",
+	"journal",
+	"laboratory",
+	"labs",
+	"league",
+	"library",
+	"llc",
+	"ltd",
+	"magazine",
+	"media",
+	"mining",
+	"ministry",
+	"motors",
+	"movement",
+	"museum",
+	"navy",
+	"network",
+	"news",
+	"office",
+	"oil",
+	"organisation",
+	"organization",
+	"parliament",
+	"partners",
+	"party",
+	"petroleum",
+	"pharmaceuticals",
+	"plc",
+	"police",
+	"post",
+	"press",
+	"project",
+	"radio",
+	"records",
+	"reserve",
+	"resources",
+	"school",
+	"secretariat",
+	"securities",
+	"senate",
+	"service",
+	"services",
+	"society",
+	"steel",
+	"studios",
+	"systems",
+	"technologies",
+	"television",
+	"times",
+	"tribune",
+	"trust",
+	"tv",
+	"union",
+	"university",
+	"watch",
+	"zoo",
 };
 static const char *const CONNECTORS[] = {
-	"abu", "al", "ben", "bin", "da", "das", "de", "del", "della", "den", "der",
-	"des", "di", "dos", "du", "el", "ibn", "la", "le", "of", "van", "von", "y",
+	"abu",   "al",  "ben", "bin", "da",  "das", "de", "del",
+	"della", "den", "der", "des", "di",  "dos", "du", "el",
+	"ibn",   "la",  "le",  "of",  "van", "von", "y",
 };
 static const char *const CUES_AFTER[] = {
-	"acknowledged", "added", "adds", "admitted", "agreed", "announced",
-	"argued", "argues", "asked", "asks", "believed", "believes", "cautioned",
-	"claimed", "claims", "complained", "conceded", "confirmed", "countered",
-	"declared", "denied", "described", "did", "does", "emphasised",
-	"emphasized", "explained", "had", "has", "insisted", "is", "met", "noted",
-	"notes", "observed", "pledged", "pointed", "posted", "predicted",
-	"promised", "recalled", "recalls", "remarked", "replied", "reported",
-	"responded", "said", "says", "spoke", "stated", "stressed", "suggested",
-	"tells", "testified", "thinks", "thought", "told", "tweeted", "urged",
-	"visited", "vowed", "wanted", "wants", "warned", "warns", "was", "who",
-	"will", "would", "writes", "wrote",
+	"acknowledged", "added",     "adds",      "admitted",  "agreed",
+	"announced",    "argued",    "argues",    "asked",     "asks",
+	"believed",     "believes",  "cautioned", "claimed",   "claims",
+	"complained",   "conceded",  "confirmed", "countered", "declared",
+	"denied",       "described", "did",       "does",      "emphasised",
+	"emphasized",   "explained", "had",       "has",       "insisted",
+	"is",           "met",       "noted",     "notes",     "observed",
+	"pledged",      "pointed",   "posted",    "predicted", "promised",
+	"recalled",     "recalls",   "remarked",  "replied",   "reported",
+	"responded",    "said",      "says",      "spoke",     "stated",
+	"stressed",     "suggested", "tells",     "testified", "thinks",
+	"thought",      "told",      "tweeted",   "urged",     "visited",
+	"vowed",        "wanted",    "wants",     "warned",    "warns",
+	"was",          "who",       "will",      "would",     "writes",
+	"wrote",
 };
 static const char *const CUES_BEFORE[] = {
-	"according", "added", "asked", "criticised", "criticized", "met", "praised",
-	"said", "says", "thanked", "told", "tweeted", "urged", "wrote",
+	"according", "added",   "asked", "criticised", "criticized",
+	"met",       "praised", "said",  "says",       "thanked",
+	"told",      "tweeted", "urged", "wrote",
 };
 static const char *const COMMON[] = {
-	"a", "about", "above", "according", "across", "advertisement", "after",
-	"afterward", "afterwards", "again", "against", "ago", "all", "almost",
-	"along", "already", "also", "although", "always", "amid", "among", "an",
-	"analysis", "analysts", "and", "another", "any", "anyone", "anything",
-	"apr", "april", "are", "around", "as", "asked", "at", "aug", "august",
-	"back", "bad", "be", "because", "been", "before", "behind", "being",
-	"below", "beneath", "beside", "besides", "best", "between", "beyond", "big",
-	"both", "breaking", "but", "by", "can", "central", "certainly", "clearly",
-	"click", "comment", "comments", "continues", "correction", "could",
-	"critics", "dec", "december", "despite", "did", "do", "does", "doing",
-	"done", "down", "dr", "during", "each", "earlier", "east", "eastern",
-	"editor", "either", "else", "even", "eventually", "ever", "every",
-	"everyone", "everything", "except", "exclusive", "experts", "feb",
-	"february", "federal", "few", "finally", "first", "follow", "for", "former",
-	"friday", "from", "further", "furthermore", "given", "global", "god",
-	"good", "government", "great", "had", "has", "have", "having", "he",
-	"hence", "her", "here", "hers", "herself", "him", "himself", "his", "how",
-	"however", "i", "if", "in", "including", "indeed", "inside", "instead",
-	"international", "into", "is", "it", "its", "itself", "jan", "january",
-	"jul", "july", "jun", "june", "just", "last", "later", "least", "less",
-	"let", "like", "likely", "listen", "live", "local", "many", "mar", "march",
-	"may", "maybe", "me", "meanwhile", "might", "mine", "monday", "more",
-	"moreover", "most", "mr", "mrs", "ms", "much", "must", "my", "national",
-	"near", "nearly", "neither", "never", "nevertheless", "new", "next", "no",
-	"nobody", "none", "nonetheless", "nor", "north", "northern", "not", "note",
-	"nothing", "nov", "november", "now", "oct", "october", "of", "off",
-	"officials", "often", "old", "on", "once", "one", "only", "onto", "opinion",
-	"or", "other", "others", "otherwise", "our", "ours", "out", "outside",
-	"over", "people", "perhaps", "photo", "please", "plus", "previously",
-	"published", "rather", "read", "recently", "regardless", "regional",
-	"related", "residents", "said", "same", "saturday", "say", "says", "second",
-	"see", "sep", "sept", "september", "several", "share", "she", "should",
-	"sign", "similarly", "since", "small", "so", "some", "someone", "something",
-	"sometimes", "soon", "sources", "south", "southern", "state", "still",
-	"story", "subscribe", "such", "sunday", "than", "that", "the", "their",
-	"theirs", "them", "themselves", "then", "there", "therefore", "these",
-	"they", "third", "this", "those", "though", "through", "throughout",
-	"thursday", "thus", "to", "today", "together", "tomorrow", "tonight", "too",
-	"top", "toward", "towards", "tuesday", "under", "unless", "unlike", "until",
-	"up", "update", "updated", "upon", "us", "very", "video", "was", "watch",
-	"we", "wednesday", "well", "were", "west", "western", "what", "whatever",
-	"when", "whenever", "where", "whereas", "wherever", "whether", "which",
-	"while", "who", "whoever", "whom", "whose", "why", "will", "with", "within",
-	"without", "world", "worst", "would", "yes", "yesterday", "yet", "you",
-	"your", "yours",
+	"a",
+	"about",
+	"above",
+	"according",
+	"across",
+	"advertisement",
+	"after",
+	"afterward",
+	"afterwards",
+	"again",
+	"against",
+	"ago",
+	"all",
+	"almost",
+	"along",
+	"already",
+	"also",
+	"although",
+	"always",
+	"amid",
+	"among",
+	"an",
+	"analysis",
+	"analysts",
+	"and",
+	"another",
+	"any",
+	"anyone",
+	"anything",
+	"apr",
+	"april",
+	"are",
+	"around",
+	"as",
+	"asked",
+	"at",
+	"aug",
+	"august",
+	"back",
+	"bad",
+	"be",
+	"because",
+	"been",
+	"before",
+	"behind",
+	"being",
+	"below",
+	"beneath",
+	"beside",
+	"besides",
+	"best",
+	"between",
+	"beyond",
+	"big",
+	"both",
+	"breaking",
+	"but",
+	"by",
+	"can",
+	"central",
+	"certainly",
+	"clearly",
+	"click",
+	"comment",
+	"comments",
+	"continues",
+	"correction",
+	"could",
+	"critics",
+	"dec",
+	"december",
+	"despite",
+	"did",
+	"do",
+	"does",
+	"doing",
+	"done",
+	"down",
+	"dr",
+	"during",
+	"each",
+	"earlier",
+	"east",
+	"eastern",
+	"editor",
+	"either",
+	"else",
+	"even",
+	"eventually",
+	"ever",
+	"every",
+	"everyone",
+	"everything",
+	"except",
+	"exclusive",
+	"experts",
+	"feb",
+	"february",
+	"federal",
+	"few",
+	"finally",
+	"first",
+	"follow",
+	"for",
+	"former",
+	"friday",
+	"from",
+	"further",
+	"furthermore",
+	"given",
+	"global",
+	"god",
+	"good",
+	"government",
+	"great",
+	"had",
+	"has",
+	"have",
+	"having",
+	"he",
+	"hence",
+	"her",
+	"here",
+	"hers",
+	"herself",
+	"him",
+	"himself",
+	"his",
+	"how",
+	"however",
+	"i",
+	"if",
+	"in",
+	"including",
+	"indeed",
+	"inside",
+	"instead",
+	"international",
+	"into",
+	"is",
+	"it",
+	"its",
+	"itself",
+	"jan",
+	"january",
+	"jul",
+	"july",
+	"jun",
+	"june",
+	"just",
+	"last",
+	"later",
+	"least",
+	"less",
+	"let",
+	"like",
+	"likely",
+	"listen",
+	"live",
+	"local",
+	"many",
+	"mar",
+	"march",
+	"may",
+	"maybe",
+	"me",
+	"meanwhile",
+	"might",
+	"mine",
+	"monday",
+	"more",
+	"moreover",
+	"most",
+	"mr",
+	"mrs",
+	"ms",
+	"much",
+	"must",
+	"my",
+	"national",
+	"near",
+	"nearly",
+	"neither",
+	"never",
+	"nevertheless",
+	"new",
+	"next",
+	"no",
+	"nobody",
+	"none",
+	"nonetheless",
+	"nor",
+	"north",
+	"northern",
+	"not",
+	"note",
+	"nothing",
+	"nov",
+	"november",
+	"now",
+	"oct",
+	"october",
+	"of",
+	"off",
+	"officials",
+	"often",
+	"old",
+	"on",
+	"once",
+	"one",
+	"only",
+	"onto",
+	"opinion",
+	"or",
+	"other",
+	"others",
+	"otherwise",
+	"our",
+	"ours",
+	"out",
+	"outside",
+	"over",
+	"people",
+	"perhaps",
+	"photo",
+	"please",
+	"plus",
+	"previously",
+	"published",
+	"rather",
+	"read",
+	"recently",
+	"regardless",
+	"regional",
+	"related",
+	"residents",
+	"said",
+	"same",
+	"saturday",
+	"say",
+	"says",
+	"second",
+	"see",
+	"sep",
+	"sept",
+	"september",
+	"several",
+	"share",
+	"she",
+	"should",
+	"sign",
+	"similarly",
+	"since",
+	"small",
+	"so",
+	"some",
+	"someone",
+	"something",
+	"sometimes",
+	"soon",
+	"sources",
+	"south",
+	"southern",
+	"state",
+	"still",
+	"story",
+	"subscribe",
+	"such",
+	"sunday",
+	"than",
+	"that",
+	"the",
+	"their",
+	"theirs",
+	"them",
+	"themselves",
+	"then",
+	"there",
+	"therefore",
+	"these",
+	"they",
+	"third",
+	"this",
+	"those",
+	"though",
+	"through",
+	"throughout",
+	"thursday",
+	"thus",
+	"to",
+	"today",
+	"together",
+	"tomorrow",
+	"tonight",
+	"too",
+	"top",
+	"toward",
+	"towards",
+	"tuesday",
+	"under",
+	"unless",
+	"unlike",
+	"until",
+	"up",
+	"update",
+	"updated",
+	"upon",
+	"us",
+	"very",
+	"video",
+	"was",
+	"watch",
+	"we",
+	"wednesday",
+	"well",
+	"were",
+	"west",
+	"western",
+	"what",
+	"whatever",
+	"when",
+	"whenever",
+	"where",
+	"whereas",
+	"wherever",
+	"whether",
+	"which",
+	"while",
+	"who",
+	"whoever",
+	"whom",
+	"whose",
+	"why",
+	"will",
+	"with",
+	"within",
+	"without",
+	"world",
+	"worst",
+	"would",
+	"yes",
+	"yesterday",
+	"yet",
+	"you",
+	"your",
+	"yours",
 };
 static const char *const SKIP[] = {
-	"a.m.", "am", "apr", "april", "aug", "august", "ceo", "cfo", "christmas",
-	"coronavirus", "covid", "covid-19", "dec", "december", "east", "easter",
-	"feb", "february", "friday", "ft", "gdp", "god", "i", "i'd", "i'll", "i'm",
-	"i've", "ii", "iii", "internet", "iv", "jan", "january", "jr", "jul",
-	"july", "jun", "june", "mar", "march", "may", "monday", "mt", "north",
-	"northeast", "northwest", "nov", "november", "oct", "october", "ok", "okay",
-	"p.m.", "pdf", "ph.d.", "phd", "pm", "ramadan", "saturday", "sep", "sept",
-	"september", "south", "southeast", "southwest", "sr", "st", "sunday",
-	"thursday", "tuesday", "tv", "wednesday", "west",
+	"a.m.",      "am",        "apr",      "april",     "aug",
+	"august",    "ceo",       "cfo",      "christmas", "coronavirus",
+	"covid",     "covid-19",  "dec",      "december",  "east",
+	"easter",    "feb",       "february", "friday",    "ft",
+	"gdp",       "god",       "i",        "i'd",       "i'll",
+	"i'm",       "i've",      "ii",       "iii",       "internet",
+	"iv",        "jan",       "january",  "jr",        "jul",
+	"july",      "jun",       "june",     "mar",       "march",
+	"may",       "monday",    "mt",       "north",     "northeast",
+	"northwest", "nov",       "november", "oct",       "october",
+	"ok",        "okay",      "p.m.",     "pdf",       "ph.d.",
+	"phd",       "pm",        "ramadan",  "saturday",  "sep",
+	"sept",      "september", "south",    "southeast", "southwest",
+	"sr",        "st",        "sunday",   "thursday",  "tuesday",
+	"tv",        "wednesday", "west",
 };
 static const char *const GIVEN[] = {
-	"aaron", "abdelaziz", "abdul", "abdullah", "abiy", "abraham", "adam",
-	"adrian", "ahmad", "ahmed", "ahmet", "aisha", "akira", "alan", "alar",
-	"albert", "alberto", "albin", "alejandro", "aleksandar", "aleksandr",
-	"aleksei", "alex", "alexander", "alexandr", "alexandra", "alexandre",
-	"alexandria", "alexei", "alexey", "alexis", "ali", "alice", "alicia",
-	"alija", "alison", "alla", "allison", "alvaro", "amanda", "amber", "amir",
-	"amit", "amy", "ana", "anastasia", "anatoly", "andrea", "andreas", "andrei",
-	"andrej", "andres", "andrew", "andrey", "andriy", "andrzej", "andy",
-	"angela", "angelo", "ann", "anna", "annalena", "anne", "annie", "anthony",
-	"antoine", "antonio", "antony", "anwar", "ariel", "arjun", "arkady",
-	"armin", "arnold", "arseniy", "artem", "arthur", "artyom", "arvind",
-	"ashley", "ashraf", "asif", "avril", "ayanna", "ayman", "barack", "barbara",
-	"barry", "bashar", "beata", "ben", "benazir", "benigno", "benjamin",
-	"benny", "bernard", "bernie", "bertie", "beth", "beto", "betty", "bill",
-	"billy", "bob", "bobby", "bogdan", "bola", "boris", "boutros", "brad",
-	"bradley", "brandon", "brenda", "brett", "brian", "bruce", "bryan", "byron",
-	"carl", "carla", "carles", "carlos", "carol", "caroline", "carolyn",
-	"carrie", "catherine", "charles", "charlie", "chelsea", "chen", "cheryl",
-	"chris", "christian", "christina", "christine", "christopher", "chrystia",
-	"chuck", "cindy", "claire", "claude", "claudia", "colin", "condi",
-	"condoleezza", "connor", "cory", "craig", "cristina", "cynthia", "cyril",
-	"dan", "dana", "daniel", "danielle", "danny", "dario", "darren", "david",
-	"dean", "deborah", "debra", "denis", "dennis", "denys", "derek", "diana",
-	"diane", "dick", "dilma", "dmitri", "dmitriy", "dmitry", "dmytro",
-	"dolores", "dominic", "dominique", "don", "donald", "donna", "doug",
-	"douglas", "dylan", "ebrahim", "ed", "eddie", "edgars", "edi", "edouard",
-	"edward", "egils", "ehud", "ekaterina", "elena", "eli", "elizabeth",
-	"ellen", "elon", "emily", "emma", "emmanuel", "emmerson", "enda", "enrico",
-	"enrique", "eric", "erik", "erin", "erna", "ernest", "eugene", "evan",
-	"evgeny", "evo", "fatima", "felipe", "ferdinand", "fernando", "fidel",
-	"francesco", "francis", "francisco", "francois", "franjo", "frank",
-	"frank-walter", "franklin", "fred", "frederick", "friedrich", "fumio",
-	"fyodor", "gabriel", "galina", "gamal", "gary", "gavin", "gennady",
-	"george", "georgy", "gerald", "gerhard", "gina", "giorgia", "gitanas",
-	"giuseppe", "gleb", "gloria", "golda", "goodluck", "gordon", "grace",
-	"greg", "gregory", "grigory", "guillermo", "gustavo", "hafez", "haider",
-	"hakan", "hamid", "hank", "hannah", "hans", "harold", "harry", "hasan",
-	"hashim", "hassan", "heather", "heinz", "helen", "helmut", "henry",
-	"herbert", "hillary", "hiroshi", "horst", "hosni", "hossein", "howard",
-	"hugo", "hunter", "hussein", "ian", "ibrahim", "igor", "ilham", "ilhan",
-	"ilir", "ilya", "imelda", "imran", "irina", "iryna", "isaac", "isaias",
-	"ismail", "ivan", "ivanka", "jacinda", "jack", "jackie", "jacob", "jacques",
-	"jagmeet", "jair", "jake", "james", "jamie", "jan", "jane", "janet",
-	"janice", "janos", "jared", "jaroslaw", "jason", "javad", "javier", "jean",
-	"jean-claude", "jean-luc", "jean-marie", "jean-pierre", "jean-yves", "jeb",
-	"jeff", "jeffrey", "jen", "jennifer", "jens", "jeremy", "jerome", "jerry",
-	"jesse", "jessica", "jill", "jim", "jimmy", "jin", "joan", "joanna", "joe",
-	"joel", "johann", "john", "johnny", "joko", "jon", "jonathan", "jordan",
-	"jorge", "jose", "josep", "joseph", "josh", "joshua", "joyce", "juan",
-	"judith", "judy", "julia", "julian", "julie", "junichiro", "justin", "kais",
-	"kaja", "kamala", "karen", "karine", "karl", "kassym", "kate", "katherine",
-	"kathleen", "kathryn", "kathy", "katie", "keir", "keith", "kelly",
-	"kellyanne", "ken", "kenneth", "kersti", "kevin", "khalid", "kim",
-	"kimberly", "kirill", "kirk", "kirsten", "klaus", "kofi", "konstantin",
-	"kurt", "kyle", "larry", "laura", "lauren", "lavrentiy", "lawrence", "lech",
-	"lenin", "leo", "leon", "leonid", "letitia", "li", "linda", "lindsey",
-	"lionel", "lisa", "liu", "liz", "lloyd", "lori", "louis", "luca", "lucas",
-	"luis", "luiz", "luke", "lynn", "lyudmila", "madeleine", "magdalena",
-	"mahathir", "mahmoud", "manmohan", "manuel", "marat", "marco", "marcus",
-	"margaret", "maria", "mariano", "marie", "marilyn", "marina", "marine",
-	"mario", "marjorie", "mark", "markus", "martha", "martin", "mary", "masha",
-	"masoud", "mateusz", "matt", "matteo", "matthew", "matvei", "mauricio",
-	"maxim", "megan", "melania", "melissa", "merrick", "mette", "mevlut",
-	"michael", "micheal", "michel", "michelle", "miguel", "mike", "mikhail",
-	"milo", "milos", "mitch", "mitt", "moammar", "mohamed", "mohammad",
-	"mohammed", "muammar", "muhammad", "muhammadu", "mustafa", "mykhailo",
-	"mykola", "nabih", "nadia", "naftali", "najib", "nancy", "naomi",
-	"narendra", "natalia", "natalie", "nathan", "nawaz", "nayib", "ned", "neil",
-	"nelson", "nicholas", "nick", "nicola", "nicolae", "nicolas", "nicole",
-	"nigel", "nikita", "nikki", "nikol", "nikolai", "nikolay", "noah", "nora",
-	"nouri", "nursultan", "oksana", "olaf", "oleg", "oleksandr", "oleksii",
-	"oleksiy", "olga", "olivia", "olusegun", "omar", "oscar", "pamela", "paolo",
-	"pat", "patricia", "patrick", "paul", "paula", "pavel", "pedro", "pervez",
-	"pete", "peter", "petro", "phil", "philip", "philippe", "pierre", "prabowo",
-	"prayuth", "pyotr", "qasem", "qassem", "rachel", "radovan", "rafael",
-	"rafik", "rahul", "raila", "raj", "ralph", "ramzan", "randy", "rashida",
-	"ratko", "raul", "ray", "raymond", "rebecca", "recep", "reince", "rex",
-	"reza", "richard", "rick", "rishi", "rob", "robert", "roberto", "robin",
-	"rodrigo", "roger", "roman", "romano", "ron", "ronald", "rose", "ross",
-	"roy", "rudolph", "rudy", "rumen", "ruslan", "russell", "rustam", "ruth",
-	"ryan", "saad", "sadiq", "sally", "salman", "sam", "samantha", "samuel",
-	"sandra", "sanna", "sara", "sarah", "sauli", "scott", "sean", "sebastian",
-	"semyon", "serge", "sergei", "sergey", "sergio", "sergiy", "serhiy",
-	"shannon", "sharon", "shaun", "shawn", "shehbaz", "sheila", "shimon",
-	"shinzo", "shirley", "silvio", "simon", "slobodan", "sonia", "sophia",
-	"sophie", "stacey", "stanislav", "stanley", "stefan", "stephanie",
-	"stephen", "steve", "steven", "stuart", "susan", "svetlana", "tamara",
-	"tammy", "tara", "taras", "tatiana", "tatyana", "ted", "teresa", "terry",
-	"thabo", "thaksin", "theresa", "thomas", "tim", "timothy", "timur", "tina",
-	"todd", "todor", "tom", "tommy", "tony", "tracy", "traian", "trevor",
-	"tsai", "tulsi", "tyler", "uhuru", "ulf", "ursula", "vaclav", "vadim",
-	"valentina", "valery", "vanessa", "vasily", "vicente", "victor", "victoria",
-	"viktor", "vincent", "virginia", "vitali", "vitaliy", "vitaly", "vladimir",
-	"vladislav", "volodymyr", "vyacheslav", "walid", "walter", "wang", "wayne",
-	"wei", "wendy", "william", "willie", "wladimir", "wolfgang", "xi",
-	"xiomara", "yahya", "yair", "yan", "yang", "yaroslav", "yasser", "yegor",
-	"yekaterina", "yevgeny", "yevhen", "yingluck", "yitzhak", "yoshihide",
-	"yoweri", "yulia", "yuri", "yury", "zachary", "zhang", "zine",
+	"aaron",       "abdelaziz",    "abdul",       "abdullah",  "abiy",
+	"abraham",     "adam",         "adrian",      "ahmad",     "ahmed",
+	"ahmet",       "aisha",        "akira",       "alan",      "alar",
+	"albert",      "alberto",      "albin",       "alejandro", "aleksandar",
+	"aleksandr",   "aleksei",      "alex",        "alexander", "alexandr",
+	"alexandra",   "alexandre",    "alexandria",  "alexei",    "alexey",
+	"alexis",      "ali",          "alice",       "alicia",    "alija",
+	"alison",      "alla",         "allison",     "alvaro",    "amanda",
+	"amber",       "amir",         "amit",        "amy",       "ana",
+	"anastasia",   "anatoly",      "andrea",      "andreas",   "andrei",
+	"andrej",      "andres",       "andrew",      "andrey",    "andriy",
+	"andrzej",     "andy",         "angela",      "angelo",    "ann",
+	"anna",        "annalena",     "anne",        "annie",     "anthony",
+	"antoine",     "antonio",      "antony",      "anwar",     "ariel",
+	"arjun",       "arkady",       "armin",       "arnold",    "arseniy",
+	"artem",       "arthur",       "artyom",      "arvind",    "ashley",
+	"ashraf",      "asif",         "avril",       "ayanna",    "ayman",
+	"barack",      "barbara",      "barry",       "bashar",    "beata",
+	"ben",         "benazir",      "benigno",     "benjamin",  "benny",
+	"bernard",     "bernie",       "bertie",      "beth",      "beto",
+	"betty",       "bill",         "billy",       "bob",       "bobby",
+	"bogdan",      "bola",         "boris",       "boutros",   "brad",
+	"bradley",     "brandon",      "brenda",      "brett",     "brian",
+	"bruce",       "bryan",        "byron",       "carl",      "carla",
+	"carles",      "carlos",       "carol",       "caroline",  "carolyn",
+	"carrie",      "catherine",    "charles",     "charlie",   "chelsea",
+	"chen",        "cheryl",       "chris",       "christian", "christina",
+	"christine",   "christopher",  "chrystia",    "chuck",     "cindy",
+	"claire",      "claude",       "claudia",     "colin",     "condi",
+	"condoleezza", "connor",       "cory",        "craig",     "cristina",
+	"cynthia",     "cyril",        "dan",         "dana",      "daniel",
+	"danielle",    "danny",        "dario",       "darren",    "david",
+	"dean",        "deborah",      "debra",       "denis",     "dennis",
+	"denys",       "derek",        "diana",       "diane",     "dick",
+	"dilma",       "dmitri",       "dmitriy",     "dmitry",    "dmytro",
+	"dolores",     "dominic",      "dominique",   "don",       "donald",
+	"donna",       "doug",         "douglas",     "dylan",     "ebrahim",
+	"ed",          "eddie",        "edgars",      "edi",       "edouard",
+	"edward",      "egils",        "ehud",        "ekaterina", "elena",
+	"eli",         "elizabeth",    "ellen",       "elon",      "emily",
+	"emma",        "emmanuel",     "emmerson",    "enda",      "enrico",
+	"enrique",     "eric",         "erik",        "erin",      "erna",
+	"ernest",      "eugene",       "evan",        "evgeny",    "evo",
+	"fatima",      "felipe",       "ferdinand",   "fernando",  "fidel",
+	"francesco",   "francis",      "francisco",   "francois",  "franjo",
+	"frank",       "frank-walter", "franklin",    "fred",      "frederick",
+	"friedrich",   "fumio",        "fyodor",      "gabriel",   "galina",
+	"gamal",       "gary",         "gavin",       "gennady",   "george",
+	"georgy",      "gerald",       "gerhard",     "gina",      "giorgia",
+	"gitanas",     "giuseppe",     "gleb",        "gloria",    "golda",
+	"goodluck",    "gordon",       "grace",       "greg",      "gregory",
+	"grigory",     "guillermo",    "gustavo",     "hafez",     "haider",
+	"hakan",       "hamid",        "hank",        "hannah",    "hans",
+	"harold",      "harry",        "hasan",       "hashim",    "hassan",
+	"heather",     "heinz",        "helen",       "helmut",    "henry",
+	"herbert",     "hillary",      "hiroshi",     "horst",     "hosni",
+	"hossein",     "howard",       "hugo",        "hunter",    "hussein",
+	"ian",         "ibrahim",      "igor",        "ilham",     "ilhan",
+	"ilir",        "ilya",         "imelda",      "imran",     "irina",
+	"iryna",       "isaac",        "isaias",      "ismail",    "ivan",
+	"ivanka",      "jacinda",      "jack",        "jackie",    "jacob",
+	"jacques",     "jagmeet",      "jair",        "jake",      "james",
+	"jamie",       "jan",          "jane",        "janet",     "janice",
+	"janos",       "jared",        "jaroslaw",    "jason",     "javad",
+	"javier",      "jean",         "jean-claude", "jean-luc",  "jean-marie",
+	"jean-pierre", "jean-yves",    "jeb",         "jeff",      "jeffrey",
+	"jen",         "jennifer",     "jens",        "jeremy",    "jerome",
+	"jerry",       "jesse",        "jessica",     "jill",      "jim",
+	"jimmy",       "jin",          "joan",        "joanna",    "joe",
+	"joel",        "johann",       "john",        "johnny",    "joko",
+	"jon",         "jonathan",     "jordan",      "jorge",     "jose",
+	"josep",       "joseph",       "josh",        "joshua",    "joyce",
+	"juan",        "judith",       "judy",        "julia",     "julian",
+	"julie",       "junichiro",    "justin",      "kais",      "kaja",
+	"kamala",      "karen",        "karine",      "karl",      "kassym",
+	"kate",        "katherine",    "kathleen",    "kathryn",   "kathy",
+	"katie",       "keir",         "keith",       "kelly",     "kellyanne",
+	"ken",         "kenneth",      "kersti",      "kevin",     "khalid",
+	"kim",         "kimberly",     "kirill",      "kirk",      "kirsten",
+	"klaus",       "kofi",         "konstantin",  "kurt",      "kyle",
+	"larry",       "laura",        "lauren",      "lavrentiy", "lawrence",
+	"lech",        "lenin",        "leo",         "leon",      "leonid",
+	"letitia",     "li",           "linda",       "lindsey",   "lionel",
+	"lisa",        "liu",          "liz",         "lloyd",     "lori",
+	"louis",       "luca",         "lucas",       "luis",      "luiz",
+	"luke",        "lynn",         "lyudmila",    "madeleine", "magdalena",
+	"mahathir",    "mahmoud",      "manmohan",    "manuel",    "marat",
+	"marco",       "marcus",       "margaret",    "maria",     "mariano",
+	"marie",       "marilyn",      "marina",      "marine",    "mario",
+	"marjorie",    "mark",         "markus",      "martha",    "martin",
+	"mary",        "masha",        "masoud",      "mateusz",   "matt",
+	"matteo",      "matthew",      "matvei",      "mauricio",  "maxim",
+	"megan",       "melania",      "melissa",     "merrick",   "mette",
+	"mevlut",      "michael",      "micheal",     "michel",    "michelle",
+	"miguel",      "mike",         "mikhail",     "milo",      "milos",
+	"mitch",       "mitt",         "moammar",     "mohamed",   "mohammad",
+	"mohammed",    "muammar",      "muhammad",    "muhammadu", "mustafa",
+	"mykhailo",    "mykola",       "nabih",       "nadia",     "naftali",
+	"najib",       "nancy",        "naomi",       "narendra",  "natalia",
+	"natalie",     "nathan",       "nawaz",       "nayib",     "ned",
+	"neil",        "nelson",       "nicholas",    "nick",      "nicola",
+	"nicolae",     "nicolas",      "nicole",      "nigel",     "nikita",
+	"nikki",       "nikol",        "nikolai",     "nikolay",   "noah",
+	"nora",        "nouri",        "nursultan",   "oksana",    "olaf",
+	"oleg",        "oleksandr",    "oleksii",     "oleksiy",   "olga",
+	"olivia",      "olusegun",     "omar",        "oscar",     "pamela",
+	"paolo",       "pat",          "patricia",    "patrick",   "paul",
+	"paula",       "pavel",        "pedro",       "pervez",    "pete",
+	"peter",       "petro",        "phil",        "philip",    "philippe",
+	"pierre",      "prabowo",      "prayuth",     "pyotr",     "qasem",
+	"qassem",      "rachel",       "radovan",     "rafael",    "rafik",
+	"rahul",       "raila",        "raj",         "ralph",     "ramzan",
+	"randy",       "rashida",      "ratko",       "raul",      "ray",
+	"raymond",     "rebecca",      "recep",       "reince",    "rex",
+	"reza",        "richard",      "rick",        "rishi",     "rob",
+	"robert",      "roberto",      "robin",       "rodrigo",   "roger",
+	"roman",       "romano",       "ron",         "ronald",    "rose",
+	"ross",        "roy",          "rudolph",     "rudy",      "rumen",
+	"ruslan",      "russell",      "rustam",      "ruth",      "ryan",
+	"saad",        "sadiq",        "sally",       "salman",    "sam",
+	"samantha",    "samuel",       "sandra",      "sanna",     "sara",
+	"sarah",       "sauli",        "scott",       "sean",      "sebastian",
+	"semyon",      "serge",        "sergei",      "sergey",    "sergio",
+	"sergiy",      "serhiy",       "shannon",     "sharon",    "shaun",
+	"shawn",       "shehbaz",      "sheila",      "shimon",    "shinzo",
+	"shirley",     "silvio",       "simon",       "slobodan",  "sonia",
+	"sophia",      "sophie",       "stacey",      "stanislav", "stanley",
+	"stefan",      "stephanie",    "stephen",     "steve",     "steven",
+	"stuart",      "susan",        "svetlana",    "tamara",    "tammy",
+	"tara",        "taras",        "tatiana",     "tatyana",   "ted",
+	"teresa",      "terry",        "thabo",       "thaksin",   "theresa",
+	"thomas",      "tim",          "timothy",     "timur",     "tina",
+	"todd",        "todor",        "tom",         "tommy",     "tony",
+	"tracy",       "traian",       "trevor",      "tsai",      "tulsi",
+	"tyler",       "uhuru",        "ulf",         "ursula",    "vaclav",
+	"vadim",       "valentina",    "valery",      "vanessa",   "vasily",
+	"vicente",     "victor",       "victoria",    "viktor",    "vincent",
+	"virginia",    "vitali",       "vitaliy",     "vitaly",    "vladimir",
+	"vladislav",   "volodymyr",    "vyacheslav",  "walid",     "walter",
+	"wang",        "wayne",        "wei",         "wendy",     "william",
+	"willie",      "wladimir",     "wolfgang",    "xi",        "xiomara",
+	"yahya",       "yair",         "yan",         "yang",      "yaroslav",
+	"yasser",      "yegor",        "yekaterina",  "yevgeny",   "yevhen",
+	"yingluck",    "yitzhak",      "yoshihide",   "yoweri",    "yulia",
+	"yuri",        "yury",         "zachary",     "zhang",     "zine",
 };
 /* Gender of the given names above: FEMALE_GIVEN are women's names,
  * UNISEX_GIVEN names borne by both (or Chinese family names, which lead
  * the name); every other GIVEN name is a man's. */
 static const char *const FEMALE_GIVEN[] = {
-	"aisha", "alexandra", "alexandria", "alice", "alicia", "alison", "alla",
-	"allison", "amanda", "amber", "amy", "ana", "anastasia", "angela",
-	"ann", "anna", "annalena", "anne", "annie", "avril", "ayanna",
-	"barbara", "beata", "benazir", "beth", "betty", "brenda", "carla",
-	"carol", "caroline", "carolyn", "carrie", "catherine", "chelsea",
-	"cheryl", "christina", "christine", "chrystia", "cindy", "claire",
-	"claudia", "condi", "condoleezza", "cristina", "cynthia", "danielle",
-	"deborah", "debra", "diana", "diane", "dilma", "dolores", "donna",
-	"ekaterina", "elena", "elizabeth", "ellen", "emily", "emma", "erin",
-	"erna", "fatima", "galina", "gina", "giorgia", "gloria", "golda",
-	"grace", "hannah", "heather", "helen", "hillary", "ilhan", "imelda",
-	"irina", "iryna", "ivanka", "jacinda", "jane", "janet", "janice", "jen",
-	"jennifer", "jessica", "jill", "joan", "joanna", "joyce", "judith",
-	"judy", "julia", "julie", "kaja", "kamala", "karen", "karine", "kate",
-	"katherine", "kathleen", "kathryn", "kathy", "katie", "kellyanne",
-	"kersti", "kimberly", "kirsten", "laura", "lauren", "letitia", "linda",
-	"lisa", "liz", "lori", "lyudmila", "madeleine", "magdalena", "margaret",
-	"maria", "marie", "marilyn", "marina", "marine", "marjorie", "martha",
-	"mary", "masha", "megan", "melania", "melissa", "mette", "michelle",
-	"nadia", "nancy", "naomi", "natalia", "natalie", "nicole", "nikki",
-	"nora", "oksana", "olga", "olivia", "pamela", "patricia", "paula",
-	"rachel", "rashida", "rebecca", "rose", "ruth", "sally", "samantha",
-	"sandra", "sanna", "sara", "sarah", "sharon", "sheila", "shirley",
-	"sonia", "sophia", "sophie", "stacey", "stephanie", "susan", "svetlana",
-	"tamara", "tammy", "tara", "tatiana", "tatyana", "teresa", "theresa",
-	"tina", "tulsi", "ursula", "valentina", "vanessa", "victoria",
-	"virginia", "wendy", "xiomara", "yekaterina", "yingluck", "yulia",
+	"aisha",     "alexandra", "alexandria",  "alice",     "alicia",
+	"alison",    "alla",      "allison",     "amanda",    "amber",
+	"amy",       "ana",       "anastasia",   "angela",    "ann",
+	"anna",      "annalena",  "anne",        "annie",     "avril",
+	"ayanna",    "barbara",   "beata",       "benazir",   "beth",
+	"betty",     "brenda",    "carla",       "carol",     "caroline",
+	"carolyn",   "carrie",    "catherine",   "chelsea",   "cheryl",
+	"christina", "christine", "chrystia",    "cindy",     "claire",
+	"claudia",   "condi",     "condoleezza", "cristina",  "cynthia",
+	"danielle",  "deborah",   "debra",       "diana",     "diane",
+	"dilma",     "dolores",   "donna",       "ekaterina", "elena",
+	"elizabeth", "ellen",     "emily",       "emma",      "erin",
+	"erna",      "fatima",    "galina",      "gina",      "giorgia",
+	"gloria",    "golda",     "grace",       "hannah",    "heather",
+	"helen",     "hillary",   "ilhan",       "imelda",    "irina",
+	"iryna",     "ivanka",    "jacinda",     "jane",      "janet",
+	"janice",    "jen",       "jennifer",    "jessica",   "jill",
+	"joan",      "joanna",    "joyce",       "judith",    "judy",
+	"julia",     "julie",     "kaja",        "kamala",    "karen",
+	"karine",    "kate",      "katherine",   "kathleen",  "kathryn",
+	"kathy",     "katie",     "kellyanne",   "kersti",    "kimberly",
+	"kirsten",   "laura",     "lauren",      "letitia",   "linda",
+	"lisa",      "liz",       "lori",        "lyudmila",  "madeleine",
+	"magdalena", "margaret",  "maria",       "marie",     "marilyn",
+	"marina",    "marine",    "marjorie",    "martha",    "mary",
+	"masha",     "megan",     "melania",     "melissa",   "mette",
+	"michelle",  "nadia",     "nancy",       "naomi",     "natalia",
+	"natalie",   "nicole",    "nikki",       "nora",      "oksana",
+	"olga",      "olivia",    "pamela",      "patricia",  "paula",
+	"rachel",    "rashida",   "rebecca",     "rose",      "ruth",
+	"sally",     "samantha",  "sandra",      "sanna",     "sara",
+	"sarah",     "sharon",    "sheila",      "shirley",   "sonia",
+	"sophia",    "sophie",    "stacey",      "stephanie", "susan",
+	"svetlana",  "tamara",    "tammy",       "tara",      "tatiana",
+	"tatyana",   "teresa",    "theresa",     "tina",      "tulsi",
+	"ursula",    "valentina", "vanessa",     "victoria",  "virginia",
+	"wendy",     "xiomara",   "yekaterina",  "yingluck",  "yulia",
 };
 static const char *const UNISEX_GIVEN[] = {
-	"alex", "alexis", "andrea", "ariel", "ashley", "chen", "chris", "dana",
-	"dominique", "jackie", "jamie", "jan", "jean", "jin", "jordan", "kelly",
-	"kim", "li", "lindsey", "liu", "lynn", "nicola", "pat", "robin", "sam",
-	"shannon", "terry", "tracy", "tsai", "wang", "wei", "xi", "yan", "yang",
-	"zhang",
+	"alex",   "alexis",    "andrea", "ariel", "ashley",  "chen",  "chris",
+	"dana",   "dominique", "jackie", "jamie", "jan",     "jean",  "jin",
+	"jordan", "kelly",     "kim",    "li",    "lindsey", "liu",   "lynn",
+	"nicola", "pat",       "robin",  "sam",   "shannon", "terry", "tracy",
+	"tsai",   "wang",      "wei",    "xi",    "yan",     "yang",  "zhang",
 };
 /* Gendered titles and nouns, for plx_name_gender. */
 static const char *const MALE_WORDS[] = {
-	"boy", "brother", "businessman", "chairman", "congressman",
-	"councilman", "emperor", "father", "grandfather", "husband", "king",
-	"lord", "man", "mr", "nephew", "pope", "prince", "sir", "son",
-	"spokesman", "uncle",
+	"boy",        "brother", "businessman", "chairman",    "congressman",
+	"councilman", "emperor", "father",      "grandfather", "husband",
+	"king",       "lord",    "man",         "mr",          "nephew",
+	"pope",       "prince",  "sir",         "son",         "spokesman",
+	"uncle",
 };
 static const char *const FEMALE_WORDS[] = {
-	"actress", "aunt", "businesswoman", "chairwoman", "congresswoman",
-	"councilwoman", "dame", "daughter", "first lady", "girl", "grandmother",
-	"lady", "madam", "madame", "miss", "mother", "mrs", "ms", "niece",
-	"princess", "queen", "sister", "spokeswoman", "widow", "wife", "woman",
+	"actress",       "aunt",         "businesswoman", "chairwoman",
+	"congresswoman", "councilwoman", "dame",          "daughter",
+	"first lady",    "girl",         "grandmother",   "lady",
+	"madam",         "madame",       "miss",          "mother",
+	"mrs",           "ms",           "niece",         "princess",
+	"queen",         "sister",       "spokeswoman",   "widow",
+	"wife",          "woman",
 };
 /* Words of multi-word titles and determiners, passed over before a name
  * ("Secretary of State John Kerry"). */
 static const char *const TITLE_PARTS[] = {
-	"a", "an", "defence", "defense", "foreign", "house", "of", "senate",
-	"state", "the",
+	"a",     "an", "defence", "defense", "foreign",
+	"house", "of", "senate",  "state",   "the",
 };
 
 static const char *const PLACE_HEADS[] = {
-	"bay", "county", "district", "governorate", "island", "islands", "lake",
-	"mountains", "oblast", "peninsula", "prefecture", "province", "region",
-	"river", "strait", "valley",
+	"bay",    "county",    "district",   "governorate",
+	"island", "islands",   "lake",       "mountains",
+	"oblast", "peninsula", "prefecture", "province",
+	"region", "river",     "strait",     "valley",
 };
 
 /* Transliteration variants of one given or family name, merged by
@@ -1175,33 +1799,60 @@ static const char *const PLACE_HEADS[] = {
  * Vladimir, Oleksandr and Alexander are different names in their own
  * languages and stay apart.  Sorted by variant. */
 static const plx_gaz_entry TRANSLIT[] = {
-	{"abdallah", "abdullah"},   {"ahmad", "ahmed"},
-	{"aleksander", "alexander"}, {"aleksandr", "alexander"},
-	{"aleksei", "alexei"},      {"aleksej", "alexei"},
-	{"aleksey", "alexei"},      {"alexandr", "alexander"},
-	{"alexej", "alexei"},       {"alexey", "alexei"},
-	{"andrej", "andrei"},       {"andrey", "andrei"},
-	{"dmitrij", "dmitri"},      {"dmitry", "dmitri"},
-	{"ekaterina", "yekaterina"}, {"evgeni", "yevgeny"},
-	{"evgeny", "yevgeny"},      {"fedor", "fyodor"},
-	{"gadhafi", "gaddafi"},     {"gorbachov", "gorbachev"},
-	{"hasan", "hassan"},        {"husain", "hussein"},
-	{"husein", "hussein"},      {"hussain", "hussein"},
-	{"iulia", "yulia"},         {"iury", "yuri"},
-	{"jurij", "yuri"},          {"kadhafi", "gaddafi"},
-	{"kiev", "kyiv"},           {"moamar", "muammar"},
-	{"moammar", "muammar"},     {"mohamad", "muhammad"},
-	{"mohamed", "muhammad"},    {"mohammad", "muhammad"},
-	{"mohammed", "muhammad"},   {"muhammed", "muhammad"},
-	{"natalya", "natalia"},     {"nikolaj", "nikolai"},
-	{"nikolay", "nikolai"},     {"petr", "pyotr"},
-	{"qadafi", "gaddafi"},      {"qaddafi", "gaddafi"},
-	{"qadhafi", "gaddafi"},     {"sergej", "sergei"},
-	{"sergey", "sergei"},       {"serguei", "sergei"},
-	{"shoygu", "shoigu"},       {"tatyana", "tatiana"},
-	{"usama", "osama"},         {"viacheslav", "vyacheslav"},
-	{"yevgeni", "yevgeny"},     {"yuliya", "yulia"},
-	{"yurij", "yuri"},          {"yury", "yuri"},
+	{"abdallah", "abdullah"},
+	{"ahmad", "ahmed"},
+	{"aleksander", "alexander"},
+	{"aleksandr", "alexander"},
+	{"aleksei", "alexei"},
+	{"aleksej", "alexei"},
+	{"aleksey", "alexei"},
+	{"alexandr", "alexander"},
+	{"alexej", "alexei"},
+	{"alexey", "alexei"},
+	{"andrej", "andrei"},
+	{"andrey", "andrei"},
+	{"dmitrij", "dmitri"},
+	{"dmitry", "dmitri"},
+	{"ekaterina", "yekaterina"},
+	{"evgeni", "yevgeny"},
+	{"evgeny", "yevgeny"},
+	{"fedor", "fyodor"},
+	{"gadhafi", "gaddafi"},
+	{"gorbachov", "gorbachev"},
+	{"hasan", "hassan"},
+	{"husain", "hussein"},
+	{"husein", "hussein"},
+	{"hussain", "hussein"},
+	{"iulia", "yulia"},
+	{"iury", "yuri"},
+	{"jurij", "yuri"},
+	{"kadhafi", "gaddafi"},
+	{"kiev", "kyiv"},
+	{"moamar", "muammar"},
+	{"moammar", "muammar"},
+	{"mohamad", "muhammad"},
+	{"mohamed", "muhammad"},
+	{"mohammad", "muhammad"},
+	{"mohammed", "muhammad"},
+	{"muhammed", "muhammad"},
+	{"natalya", "natalia"},
+	{"nikolaj", "nikolai"},
+	{"nikolay", "nikolai"},
+	{"petr", "pyotr"},
+	{"qadafi", "gaddafi"},
+	{"qaddafi", "gaddafi"},
+	{"qadhafi", "gaddafi"},
+	{"sergej", "sergei"},
+	{"sergey", "sergei"},
+	{"serguei", "sergei"},
+	{"shoygu", "shoigu"},
+	{"tatyana", "tatiana"},
+	{"usama", "osama"},
+	{"viacheslav", "vyacheslav"},
+	{"yevgeni", "yevgeny"},
+	{"yuliya", "yulia"},
+	{"yurij", "yuri"},
+	{"yury", "yuri"},
 	{"zelenski", "zelensky"},
 };
 
@@ -1215,8 +1866,8 @@ static const char *const SUFFIXES[] = {"ii", "iii", "iv", "jr", "sr"};
 enum {
 	F_PLACE = 1 << 0,
 	F_ORG = 1 << 1,
-	F_DEM = 1 << 2,     /* adjectival demonym: no mention */
-	F_DEMN = 1 << 3,    /* plural demonym: a mention of the place */
+	F_DEM = 1 << 2,  /* adjectival demonym: no mention */
+	F_DEMN = 1 << 3, /* plural demonym: a mention of the place */
 	F_TITLE = 1 << 4,
 	F_HONOR = 1 << 5,   /* title that makes a person of the next word */
 	F_MOD = 1 << 6,     /* "former", "acting": may precede a title */
@@ -1255,7 +1906,7 @@ static uint32_t fnv(const char *s, size_t n)
 }
 
 static const lex_slot *lex_get(const plx_entity_lex *lex, const char *s,
-                               size_t n)
+			       size_t n)
 {
 	uint32_t h = fnv(s, n);
 	for (size_t i = h & lex->mask;; i = (i + 1) & lex->mask) {
@@ -1289,7 +1940,7 @@ static lex_slot *lex_put(plx_entity_lex *lex, const char *s, size_t n)
  * "u.s." stays one token, so a dot after a word of two or more letters is
  * dropped here.  Every proper word prefix of a phrase gets F_PREFIX. */
 static int lex_add(plx_entity_lex *lex, const char *key, unsigned flags,
-                   int canon_slot, const char *canon)
+		   int canon_slot, const char *canon)
 {
 	size_t n = strlen(key);
 	char *k = plx_arena_alloc(&lex->arena, n + 1);
@@ -1298,7 +1949,8 @@ static int lex_add(plx_entity_lex *lex, const char *key, unsigned flags,
 	size_t o = 0, seg = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = key[i];
-		if (c == '.' && (i + 1 == n || key[i + 1] == ' ') && o - seg >= 2)
+		if (c == '.' && (i + 1 == n || key[i + 1] == ' ') &&
+		    o - seg >= 2)
 			continue;
 		k[o++] = c;
 		if (c == ' ' || c == '.')
@@ -1324,13 +1976,12 @@ int plx_entity_lex_new(plx_entity_lex **out)
 	plx_arena_init(&lex->arena);
 	/* Phrases add their prefixes too: four slots per entry is ample, and
 	 * keeps the load under one half. */
-	size_t need = 4 * (NELEM(PLACES) + NELEM(ORGS) + NELEM(DEMONYMS) +
-	                   NELEM(DEMONYM_NOUNS) + NELEM(TITLES) +
-	                   NELEM(HONORIFICS) + NELEM(MODIFIERS) +
-	                   NELEM(ORG_HEADS) + NELEM(CONNECTORS) +
-	                   NELEM(CUES_AFTER) + NELEM(CUES_BEFORE) +
-	                   NELEM(COMMON) + NELEM(SKIP) + NELEM(GIVEN) +
-	                   NELEM(PLACE_HEADS));
+	size_t need =
+		4 * (NELEM(PLACES) + NELEM(ORGS) + NELEM(DEMONYMS) +
+		     NELEM(DEMONYM_NOUNS) + NELEM(TITLES) + NELEM(HONORIFICS) +
+		     NELEM(MODIFIERS) + NELEM(ORG_HEADS) + NELEM(CONNECTORS) +
+		     NELEM(CUES_AFTER) + NELEM(CUES_BEFORE) + NELEM(COMMON) +
+		     NELEM(SKIP) + NELEM(GIVEN) + NELEM(PLACE_HEADS));
 	size_t cap = 64;
 	while (cap < need)
 		cap <<= 1;
@@ -1341,11 +1992,11 @@ int plx_entity_lex_new(plx_entity_lex **out)
 	}
 	lex->mask = cap - 1;
 	int rc = PLX_OK;
-#define ADD_PAIRS(arr, flag, slot)                                             \
-	for (size_t i = 0; !rc && i < NELEM(arr); i++)                         \
+#define ADD_PAIRS(arr, flag, slot)                     \
+	for (size_t i = 0; !rc && i < NELEM(arr); i++) \
 		rc = lex_add(lex, arr[i].key, flag, slot, arr[i].canon);
-#define ADD_WORDS(arr, flag)                                                   \
-	for (size_t i = 0; !rc && i < NELEM(arr); i++)                         \
+#define ADD_WORDS(arr, flag)                           \
+	for (size_t i = 0; !rc && i < NELEM(arr); i++) \
 		rc = lex_add(lex, arr[i], flag, -1, NULL);
 	ADD_PAIRS(PLACES, F_PLACE, C_PLACE)
 	ADD_PAIRS(ORGS, F_ORG, C_ORG)
@@ -1390,7 +2041,7 @@ static int cmp_str_n(const char *key, size_t n, const char *s)
 }
 
 static int in_words(const char *const *arr, size_t count, const char *s,
-                    size_t n)
+		    size_t n)
 {
 	size_t lo = 0, hi = count;
 	while (lo < hi) {
@@ -1407,7 +2058,7 @@ static int in_words(const char *const *arr, size_t count, const char *s,
 }
 
 static const plx_gaz_entry *in_pairs(const plx_gaz_entry *arr, size_t count,
-                                     const char *s, size_t n)
+				     const char *s, size_t n)
 {
 	size_t lo = 0, hi = count;
 	while (lo < hi) {
@@ -1501,22 +2152,26 @@ static void translit(kword *w)
 {
 	if (is_ascii_lower_word(w) && w->n >= 5) {
 		char *e = w->s + w->n - 2;
-		if ((e[0] == 'i' || e[0] == 'y') && (e[1] == 'i' || e[1] == 'y')) {
+		if ((e[0] == 'i' || e[0] == 'y') &&
+		    (e[1] == 'i' || e[1] == 'y')) {
 			e[0] = 'y';
 			w->n--;
-		} else if (w->n >= 6 && memcmp(w->s + w->n - 3, "off", 3) == 0) {
+		} else if (w->n >= 6 &&
+			   memcmp(w->s + w->n - 3, "off", 3) == 0) {
 			w->s[w->n - 2] = 'v';
 			w->n--;
 		}
 	}
-	const plx_gaz_entry *t = in_pairs(TRANSLIT, NELEM(TRANSLIT), w->s, w->n);
+	const plx_gaz_entry *t =
+		in_pairs(TRANSLIT, NELEM(TRANSLIT), w->s, w->n);
 	if (t) {
 		size_t m = strlen(t->canon);
 		if (m <= w->n) {
 			memcpy(w->s, t->canon, m);
 			w->n = m;
 		} else {
-			w->s = (char *)t->canon; /* static, read-only from here */
+			w->s = (char *)t->canon; /* static, read-only from here
+						  */
 			w->n = m;
 		}
 	}
@@ -1525,7 +2180,7 @@ static void translit(kword *w)
 /* Does words[i..] start with a title phrase?  Returns its length in words,
  * 0 if none.  Phrases are joined with single spaces into buf. */
 static size_t title_at(const plx_entity_lex *lex, const kword *w, size_t nw,
-                       size_t i)
+		       size_t i)
 {
 	char buf[MAX_KEY_BYTES];
 	size_t best = 0, len = 0;
@@ -1543,7 +2198,7 @@ static size_t title_at(const plx_entity_lex *lex, const kword *w, size_t nw,
 }
 
 static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
-                    plx_buf *out)
+		    plx_buf *out)
 {
 	utf8proc_uint8_t *m = NULL;
 	utf8proc_ssize_t r = -1;
@@ -1552,18 +2207,19 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
 	for (size_t i = 0; i < len && ascii; i++)
 		ascii = (unsigned char)name[i] < 0x80;
 	if (!ascii)
-		r = utf8proc_map((const utf8proc_uint8_t *)name,
-		                 (utf8proc_ssize_t)len, &m,
-		                 UTF8PROC_STABLE | UTF8PROC_COMPAT |
-		                         UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-		                         UTF8PROC_CASEFOLD);
+		r = utf8proc_map(
+			(const utf8proc_uint8_t *)name, (utf8proc_ssize_t)len,
+			&m,
+			UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+				UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
 	char *s;
 	size_t n;
 	if (ascii) { /* the common case: no allocation */
 		s = small;
 		for (size_t i = 0; i < len; i++)
-			s[i] = (name[i] >= 'A' && name[i] <= 'Z') ? (char)(name[i] + 32)
-			                                          : name[i];
+			s[i] = (name[i] >= 'A' && name[i] <= 'Z')
+				       ? (char)(name[i] + 32)
+				       : name[i];
 		n = len;
 	} else if (r < 0) { /* invalid UTF-8: fold ASCII only */
 		free(m);
@@ -1572,8 +2228,9 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
 		if (!s)
 			return PLX_ENOMEM;
 		for (size_t i = 0; i < len; i++)
-			s[i] = (name[i] >= 'A' && name[i] <= 'Z') ? (char)(name[i] + 32)
-			                                          : name[i];
+			s[i] = (name[i] >= 'A' && name[i] <= 'Z')
+				       ? (char)(name[i] + 32)
+				       : name[i];
 		n = len;
 	} else {
 		s = (char *)m;
@@ -1588,7 +2245,7 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
 	while (i < n && nw < MAX_KEY_WORDS) {
 		unsigned char c = (unsigned char)s[i];
 		int wordch = c >= 0x80 || (c >= 'a' && c <= 'z') ||
-		             (c >= '0' && c <= '9');
+			     (c >= '0' && c <= '9');
 		if (!wordch) {
 			i++;
 			continue;
@@ -1596,7 +2253,8 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
 		size_t o = i, j = i;
 		while (j < n) {
 			unsigned char d = (unsigned char)s[j];
-			if (d == 0xE2 && j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
+			if (d == 0xE2 && j + 2 < n &&
+			    (unsigned char)s[j + 1] == 0x80 &&
 			    ((unsigned char)s[j + 2] == 0x99 ||
 			     (unsigned char)s[j + 2] == 0x98)) {
 				s[o++] = '\'';
@@ -1638,7 +2296,8 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
 			continue;
 		}
 		if (first + 1 < nw &&
-		    (word_flags(lex, w[first].s, w[first].n) & (F_MOD | F_DEM)) &&
+		    (word_flags(lex, w[first].s, w[first].n) &
+		     (F_MOD | F_DEM)) &&
 		    title_at(lex, w, nw, first + 1) &&
 		    first + 1 + title_at(lex, w, nw, first + 1) < nw) {
 			first++;
@@ -1650,8 +2309,8 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
 	}
 	kword *v = w + first;
 	size_t nv = nw - first;
-	while (nv > 1 && in_words(SUFFIXES, NELEM(SUFFIXES), v[nv - 1].s,
-	                          v[nv - 1].n))
+	while (nv > 1 &&
+	       in_words(SUFFIXES, NELEM(SUFFIXES), v[nv - 1].s, v[nv - 1].n))
 		nv--;
 	/* Initials go when two longer words remain. */
 	size_t longw = 0;
@@ -1672,12 +2331,13 @@ static int name_key(const plx_entity_lex *lex, const char *name, size_t len,
 		for (size_t k = 0; k < nv; k++)
 			if ((v[k].n == 2 && memcmp(v[k].s, "of", 2) == 0) ||
 			    (v[k].n == 3 && (memcmp(v[k].s, "the", 3) == 0 ||
-			                     memcmp(v[k].s, "and", 3) == 0)))
+					     memcmp(v[k].s, "and", 3) == 0)))
 				plain = 0;
 		if (plain) {
 			size_t last = nv - 1;
 			while (last > 1 &&
-			       (word_flags(lex, v[last - 1].s, v[last - 1].n) & F_CONN))
+			       (word_flags(lex, v[last - 1].s, v[last - 1].n) &
+				F_CONN))
 				last--;
 			size_t o = 1;
 			for (size_t k = last; k < nv; k++)
@@ -1720,8 +2380,8 @@ int plx_name_key(const char *name, size_t len, char **out)
 enum { T_UNKNOWN = -1 };
 
 typedef struct cand {
-	size_t start, end;   /* the name, titles excluded */
-	size_t tstart;       /* start of the titled form (== start if none) */
+	size_t start, end; /* the name, titles excluded */
+	size_t tstart;     /* start of the titled form (== start if none) */
 	size_t sent;
 	size_t tok_a, tok_b; /* the name's tokens [tok_a, tok_b) */
 	const char *canon;   /* gazetteer name, else NULL */
@@ -1729,7 +2389,7 @@ typedef struct cand {
 	char *name;          /* display name, arena */
 	int type;            /* plx_entity_type or T_UNKNOWN */
 	int strength;        /* 0 guess, 1 weak cue, 2 title/given/verb/head,
-	                        3 gazetteer */
+				3 gazetteer */
 	int initial;         /* one word at the start of a sentence */
 	int strict;          /* in a headline-case paragraph */
 	int words;           /* words in key */
@@ -1753,9 +2413,9 @@ typedef struct ectx {
 	cand *c;
 	size_t n, cap;
 	uint32_t *lower; /* hashes of words seen in lower case; 0: empty;
-	                    built on first need */
+			    built on first need */
 	size_t lower_mask;
-	unsigned *tf;    /* per token: lexicon flags, NO_FLAGS until looked up */
+	unsigned *tf; /* per token: lexicon flags, NO_FLAGS until looked up */
 } ectx;
 
 #define NO_FLAGS (~0u)
@@ -1780,7 +2440,8 @@ static size_t tok_end(const plx_article *art, const plx_token *t)
 	size_t e = t->end;
 	if (!poss)
 		return e;
-	if (e >= t->start + 3 && art->text[e - 1] == 's' && art->text[e - 2] == '\'')
+	if (e >= t->start + 3 && art->text[e - 1] == 's' &&
+	    art->text[e - 2] == '\'')
 		return e - 2;
 	if (e >= t->start + 5 && art->text[e - 1] == 's' &&
 	    (unsigned char)art->text[e - 4] == 0xE2)
@@ -1827,7 +2488,8 @@ static int name_like(const ectx *x, const plx_token *t)
 		}
 	if (memchr(s + t->start, '-', t->end - t->start)) {
 		const char *h = strchr(t->norm, '-');
-		if (h && (word_flags(x->lex, t->norm, (size_t)(h - t->norm)) & F_DEM))
+		if (h && (word_flags(x->lex, t->norm, (size_t)(h - t->norm)) &
+			  F_DEM))
 			return 0;
 	}
 	/* "East" only as the start of "East Germany" and the like. */
@@ -1864,7 +2526,8 @@ static size_t match_at(const ectx *x, size_t a, size_t b, const lex_slot **slot)
 		if (e->flags & ~(unsigned)F_PREFIX) {
 			*slot = e;
 			best = i + 1 - a;
-			/* a dot right after the phrase ("Sen.") belongs to it */
+			/* a dot right after the phrase ("Sen.") belongs to it
+			 */
 			if (i + 1 < b && is_dot(art, &art->toks[i + 1]) &&
 			    art->toks[i + 1].start == t->end)
 				best++;
@@ -1946,7 +2609,7 @@ static int speech_cue(const ectx *x, size_t a, size_t b, size_t s0, size_t s1)
 }
 
 static cand *add_cand(ectx *x, size_t sent, size_t a, size_t b, size_t ta,
-                      int type, int strength, const char *canon)
+		      int type, int strength, const char *canon)
 {
 	plx_article *art = x->art;
 	while (b > a && !(art->toks[b - 1].flags & PLX_TOK_UPPER) &&
@@ -1970,17 +2633,17 @@ static cand *add_cand(ectx *x, size_t sent, size_t a, size_t b, size_t ta,
 	return c;
 }
 
-#define ADD(...)                                                               \
-	do {                                                                   \
-		cand *added_ = add_cand(__VA_ARGS__);                          \
-		if (added_ == (cand *)-1)                                      \
-			return PLX_ENOMEM;                                     \
-		last = added_;                                                 \
+#define ADD(...)                                      \
+	do {                                          \
+		cand *added_ = add_cand(__VA_ARGS__); \
+		if (added_ == (cand *)-1)             \
+			return PLX_ENOMEM;            \
+		last = added_;                        \
 	} while (0)
 
 /* Cuts one capitalised run [a, b) of sentence si into mentions. */
 static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
-                  int strict)
+		  int strict)
 {
 	const plx_article *art = x->art;
 	const plx_token *T = art->toks;
@@ -1991,7 +2654,7 @@ static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
 	cand *last = NULL;
 	const lex_slot *e;
 	const unsigned known = F_PLACE | F_ORG | F_TITLE | F_DEM | F_DEMN |
-	                       F_GIVEN | F_HEAD | F_MOD;
+			       F_GIVEN | F_HEAD | F_MOD;
 
 	if (initial) {
 		size_t k = match_at(x, a, b, &e);
@@ -2007,13 +2670,14 @@ static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
 		else
 			initial = b - a == 1;
 	} else if ((T[a].flags & PLX_TOK_STOP) && b - a > 1 &&
-	           !(match_at(x, a, b, &e) >= 2)) {
+		   !(match_at(x, a, b, &e) >= 2)) {
 		pos++; /* "— The United States": a capitalised "The" */
 	}
 	while (pos < b) {
 		const plx_token *t = &T[pos];
 		if (!(t->flags & PLX_TOK_WORD) ||
-		    (!(t->flags & PLX_TOK_UPPER) && (tok_flags(x, t) & F_CONN))) {
+		    (!(t->flags & PLX_TOK_UPPER) &&
+		     (tok_flags(x, t) & F_CONN))) {
 			pos++;
 			continue;
 		}
@@ -2056,16 +2720,19 @@ static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
 		if ((fl & (F_PLACE | F_ORG)) &&
 		    !(k == 1 && (fl & F_GIVEN) && pos + 1 < b &&
 		      name_like(x, &T[pos + 1]) &&
-		      !(tok_flags(x, &T[pos + 1]) & (F_PLACE | F_ORG | F_HEAD)))) {
-			/* "Moscow State University": a head word later makes the
-			 * whole rest one organisation. */
+		      !(tok_flags(x, &T[pos + 1]) &
+			(F_PLACE | F_ORG | F_HEAD)))) {
+			/* "Moscow State University": a head word later makes
+			 * the whole rest one organisation. */
 			int head = 0;
 			for (size_t i = pos + k; i < b; i++)
 				if ((tok_flags(x, &T[i]) & F_HEAD) &&
-				    (i + 1 == b || (tok_flags(x, &T[i + 1]) & F_CONN)))
+				    (i + 1 == b ||
+				     (tok_flags(x, &T[i + 1]) & F_CONN)))
 					head = 1;
 			if (head) {
-				ADD(x, si, pos, b, PLX_NONE, PLX_ENT_ORG, 2, NULL);
+				ADD(x, si, pos, b, PLX_NONE, PLX_ENT_ORG, 2,
+				    NULL);
 				break;
 			}
 			ADD(x, si, pos, pos + k, PLX_NONE,
@@ -2085,7 +2752,8 @@ static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
 			unsigned f = tok_flags(x, &T[i]);
 			if ((T[i].flags & PLX_TOK_UPPER) || !(f & F_CONN))
 				words++;
-			if ((f & F_HEAD) && (i + 1 == b || (tok_flags(x, &T[i + 1]) & F_CONN)))
+			if ((f & F_HEAD) &&
+			    (i + 1 == b || (tok_flags(x, &T[i + 1]) & F_CONN)))
 				head = 1;
 		}
 		int type = T_UNKNOWN, strength = 0;
@@ -2099,12 +2767,14 @@ static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
 			type = PLX_ENT_PERSON, strength = 2;
 		} else if ((tok_flags(x, t) & F_GIVEN) && words >= 2) {
 			type = PLX_ENT_PERSON, strength = 2;
-		} else if (speech_cue(x, title != PLX_NONE ? title : pos, b, s0, s1)) {
+		} else if (speech_cue(x, title != PLX_NONE ? title : pos, b, s0,
+				      s1)) {
 			type = PLX_ENT_PERSON, strength = 2;
 		} else if (words >= 2) {
 			type = PLX_ENT_PERSON, strength = 1;
 		}
-		ADD(x, si, pos, b, titled ? title : PLX_NONE, type, strength, NULL);
+		ADD(x, si, pos, b, titled ? title : PLX_NONE, type, strength,
+		    NULL);
 		if (last)
 			last->initial = initial && pos == a && words == 1;
 		break;
@@ -2123,8 +2793,10 @@ static int para_strict(const plx_article *art, const plx_paragraph *p)
 	if (!p->n_sentences)
 		return 0;
 	const plx_sentence *s0 = &art->sents[p->first_sentence];
-	const plx_sentence *s1 = &art->sents[p->first_sentence + p->n_sentences - 1];
-	for (size_t k = s0->first_token; k < s1->first_token + s1->n_tokens; k++) {
+	const plx_sentence *s1 =
+		&art->sents[p->first_sentence + p->n_sentences - 1];
+	for (size_t k = s0->first_token; k < s1->first_token + s1->n_tokens;
+	     k++) {
 		const plx_token *t = &art->toks[k];
 		if (!(t->flags & PLX_TOK_WORD))
 			continue;
@@ -2156,14 +2828,16 @@ static int scan_sentence(ectx *x, size_t si, int strict)
 		const plx_token *t = &art->toks[i];
 		if (!(t->flags & PLX_TOK_WORD)) {
 			/* An opening quote, a colon, a dash or a bracket starts
-			 * a new clause whose first word is capitalised anyway. */
+			 * a new clause whose first word is capitalised anyway.
+			 */
 			int32_t ch = (unsigned char)art->text[t->start];
 			if (ch >= 0x80) {
 				size_t q = t->start;
 				ch = plx_utf8_next(art->text, t->end, &q);
 			}
-			if ((t->flags & PLX_TOK_QUOTE) || ch == ':' || ch == '(' ||
-			    ch == '-' || ch == 0x2014 || ch == 0x2013)
+			if ((t->flags & PLX_TOK_QUOTE) || ch == ':' ||
+			    ch == '(' || ch == '-' || ch == 0x2014 ||
+			    ch == 0x2013)
 				initial = 1;
 			i++;
 			continue;
@@ -2175,13 +2849,16 @@ static int scan_sentence(ectx *x, size_t si, int strict)
 		}
 		size_t j = i + 1;
 		while (j < s1 && j - i < MAX_RUN) {
-			const plx_token *p = &art->toks[j - 1], *u = &art->toks[j];
+			const plx_token *p = &art->toks[j - 1],
+					*u = &art->toks[j];
 			int poss;
 			norm_len(p, &poss);
 			if (poss)
 				break;
-			/* "... from the U.S. According to": a missed sentence end. */
-			if (art->text[p->end - 1] == '.' && (u->flags & PLX_TOK_WORD) &&
+			/* "... from the U.S. According to": a missed sentence
+			 * end. */
+			if (art->text[p->end - 1] == '.' &&
+			    (u->flags & PLX_TOK_WORD) &&
 			    (tok_flags(x, u) & F_COMMON)) {
 				next_initial = 1;
 				break;
@@ -2313,8 +2990,8 @@ static int build_entities(ectx *x)
 		if (c->canon)
 			rc = name_key(x->lex, c->canon, strlen(c->canon), &b);
 		else
-			rc = name_key(x->lex, art->text + c->start, c->end - c->start,
-			              &b);
+			rc = name_key(x->lex, art->text + c->start,
+				      c->end - c->start, &b);
 		if (rc)
 			goto done;
 		c->key = plx_arena_strndup(&art->arena, b.data, b.len);
@@ -2385,10 +3062,11 @@ static int build_entities(ectx *x)
 				continue;
 			size_t fs = x->c[p->first].start;
 			if (fs < c->start) {
-				if (pick == PLX_NONE || fs > x->c[g[pick].first].start)
+				if (pick == PLX_NONE ||
+				    fs > x->c[g[pick].first].start)
 					pick = k;
 			} else if (after == PLX_NONE ||
-			           fs < x->c[g[after].first].start)
+				   fs < x->c[g[after].first].start)
 				after = k;
 		}
 		if (pick == PLX_NONE)
@@ -2437,13 +3115,15 @@ static int build_entities(ectx *x)
 			const cand *bc = &x->c[gr->best];
 			en->name = bc->name;
 			en->key = bc->key;
-			en->type = gr->type == T_UNKNOWN ? PLX_ENT_OTHER
-			                                 : (plx_entity_type)gr->type;
+			en->type = gr->type == T_UNKNOWN
+					   ? PLX_ENT_OTHER
+					   : (plx_entity_type)gr->type;
 		}
 		counts[x->c[i].group]++;
 		n_ix++;
 	}
-	plx_mention_ix *ix = plx_arena_alloc(&art->arena, (n_ix + 1) * sizeof *ix);
+	plx_mention_ix *ix =
+		plx_arena_alloc(&art->arena, (n_ix + 1) * sizeof *ix);
 	if (!ix) {
 		rc = PLX_ENOMEM;
 		goto done;
@@ -2453,10 +3133,10 @@ static int build_entities(ectx *x)
 			continue;
 		plx_entity *en = &art->ents[g[k].ent];
 		en->mentions = plx_arena_alloc(&art->arena,
-		                               counts[k] * sizeof(plx_mention));
+					       counts[k] * sizeof(plx_mention));
 		/* Each mention gives up to two surface forms. */
 		en->aliases = plx_arena_alloc(&art->arena,
-		                              2 * counts[k] * sizeof(char *));
+					      2 * counts[k] * sizeof(char *));
 		if (!en->mentions || !en->aliases) {
 			rc = PLX_ENOMEM;
 			goto done;
@@ -2529,12 +3209,14 @@ int plx_entity_find(plx_analyzer *an, plx_article *art)
 	memset(x.tf, 0xFF, (art->n_toks + 1) * sizeof *x.tf);
 	for (size_t p = 0; !rc && p < art->n_paras; p++) {
 		const plx_paragraph *para = &art->paras[p];
-		if (para->kind == PLX_PARA_MASTHEAD || para->kind == PLX_PARA_CREDIT ||
+		if (para->kind == PLX_PARA_MASTHEAD ||
+		    para->kind == PLX_PARA_CREDIT ||
 		    para->kind == PLX_PARA_RELATED)
 			continue;
 		int strict = para_strict(art, para);
 		for (size_t s = 0; !rc && s < para->n_sentences; s++)
-			rc = scan_sentence(&x, para->first_sentence + s, strict);
+			rc = scan_sentence(&x, para->first_sentence + s,
+					   strict);
 	}
 	if (!rc)
 		rc = build_entities(&x);
@@ -2568,8 +3250,8 @@ long plx_entity_at(const plx_article *art, size_t start, size_t end)
 	}
 	long best = -1;
 	size_t best_overlap = 0;
-	for (size_t i = lo; i < n && ix[i].start < (end > start ? end : start + 1);
-	     i++) {
+	for (size_t i = lo;
+	     i < n && ix[i].start < (end > start ? end : start + 1); i++) {
 		size_t a = ix[i].start > start ? ix[i].start : start;
 		size_t b = ix[i].end < end ? ix[i].end : end;
 		size_t ov = b > a ? b - a : 1;
@@ -2665,10 +3347,12 @@ int plx_name_gender(const char *s, size_t len)
 	while (i < len) {
 		size_t n = 0;
 		while (i < len && n < sizeof w &&
-		       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		        s[i] == '-' || s[i] == '\'')) {
+		       ((s[i] >= 'a' && s[i] <= 'z') ||
+			(s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-' ||
+			s[i] == '\'')) {
 			char c = s[i++];
-			w[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+			w[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a'
+							     : c);
 		}
 		if (n == sizeof w)
 			return PLX_GENDER_UNKNOWN;

@@ -70,11 +70,45 @@
 /* ---- Tags ------------------------------------------------------------- */
 
 enum {
-	T_OTHER = 0, T_A, T_ARTICLE, T_ASIDE, T_BLOCKQUOTE, T_BODY, T_BR,
-	T_BUTTON, T_DIV, T_DL, T_FIGCAPTION, T_FIGURE, T_FOOTER, T_FORM,
-	T_H1, T_H2, T_HEAD, T_HEADER, T_HR, T_HTML, T_IMG, T_LI, T_LINK,
-	T_MAIN, T_META, T_NAV, T_OL, T_P, T_PRE, T_SCRIPT, T_SECTION, T_TABLE,
-	T_TD, T_TIME, T_TITLE, T_TR, T_UL, T_JUNK, T_BLOCK
+	T_OTHER = 0,
+	T_A,
+	T_ARTICLE,
+	T_ASIDE,
+	T_BLOCKQUOTE,
+	T_BODY,
+	T_BR,
+	T_BUTTON,
+	T_DIV,
+	T_DL,
+	T_FIGCAPTION,
+	T_FIGURE,
+	T_FOOTER,
+	T_FORM,
+	T_H1,
+	T_H2,
+	T_HEAD,
+	T_HEADER,
+	T_HR,
+	T_HTML,
+	T_IMG,
+	T_LI,
+	T_LINK,
+	T_MAIN,
+	T_META,
+	T_NAV,
+	T_OL,
+	T_P,
+	T_PRE,
+	T_SCRIPT,
+	T_SECTION,
+	T_TABLE,
+	T_TD,
+	T_TIME,
+	T_TITLE,
+	T_TR,
+	T_UL,
+	T_JUNK,
+	T_BLOCK
 };
 
 typedef struct tagname {
@@ -85,31 +119,79 @@ typedef struct tagname {
 /* Sorted for bsearch.  T_JUNK: never text (its content is never looked
  * at); T_BLOCK: other block elements (a paragraph break). */
 static const tagname TAGS[] = {
-	{"a", T_A},           {"address", T_BLOCK},   {"applet", T_JUNK},
-	{"article", T_ARTICLE}, {"aside", T_ASIDE},   {"audio", T_JUNK},
-	{"blockquote", T_BLOCKQUOTE}, {"body", T_BODY}, {"br", T_BR},
-	{"button", T_BUTTON}, {"canvas", T_JUNK},     {"caption", T_BLOCK},
-	{"center", T_BLOCK},  {"dd", T_BLOCK},        {"details", T_BLOCK},
-	{"dialog", T_JUNK},   {"div", T_DIV},         {"dl", T_DL},
-	{"dt", T_BLOCK},      {"embed", T_JUNK},      {"fieldset", T_BLOCK},
-	{"figcaption", T_FIGCAPTION}, {"figure", T_FIGURE},
-	{"footer", T_FOOTER}, {"form", T_FORM},       {"frameset", T_JUNK},
-	{"h1", T_H1},         {"h2", T_H2},           {"h3", T_H2},
-	{"h4", T_H2},         {"h5", T_H2},           {"h6", T_H2},
-	{"head", T_HEAD},     {"header", T_HEADER},   {"hr", T_HR},
-	{"html", T_HTML},     {"iframe", T_JUNK},     {"img", T_IMG},
-	{"input", T_JUNK},    {"li", T_LI},           {"link", T_LINK},
-	{"main", T_MAIN},     {"map", T_JUNK},        {"math", T_JUNK},
-	{"menu", T_NAV},      {"meta", T_META},       {"nav", T_NAV},
-	{"noscript", T_JUNK}, {"object", T_JUNK},     {"ol", T_OL},
-	{"option", T_JUNK},   {"p", T_P},             {"picture", T_JUNK},
-	{"pre", T_PRE},       {"script", T_SCRIPT},   {"section", T_SECTION},
-	{"select", T_JUNK},   {"style", T_JUNK},      {"summary", T_BLOCK},
-	{"svg", T_JUNK},      {"table", T_TABLE},     {"tbody", T_BLOCK},
-	{"td", T_TD},         {"template", T_JUNK},   {"textarea", T_JUNK},
-	{"tfoot", T_BLOCK},   {"th", T_TD},           {"thead", T_BLOCK},
-	{"time", T_TIME},     {"title", T_TITLE},     {"tr", T_TR},
-	{"ul", T_UL},         {"video", T_JUNK},
+	{"a", T_A},
+	{"address", T_BLOCK},
+	{"applet", T_JUNK},
+	{"article", T_ARTICLE},
+	{"aside", T_ASIDE},
+	{"audio", T_JUNK},
+	{"blockquote", T_BLOCKQUOTE},
+	{"body", T_BODY},
+	{"br", T_BR},
+	{"button", T_BUTTON},
+	{"canvas", T_JUNK},
+	{"caption", T_BLOCK},
+	{"center", T_BLOCK},
+	{"dd", T_BLOCK},
+	{"details", T_BLOCK},
+	{"dialog", T_JUNK},
+	{"div", T_DIV},
+	{"dl", T_DL},
+	{"dt", T_BLOCK},
+	{"embed", T_JUNK},
+	{"fieldset", T_BLOCK},
+	{"figcaption", T_FIGCAPTION},
+	{"figure", T_FIGURE},
+	{"footer", T_FOOTER},
+	{"form", T_FORM},
+	{"frameset", T_JUNK},
+	{"h1", T_H1},
+	{"h2", T_H2},
+	{"h3", T_H2},
+	{"h4", T_H2},
+	{"h5", T_H2},
+	{"h6", T_H2},
+	{"head", T_HEAD},
+	{"header", T_HEADER},
+	{"hr", T_HR},
+	{"html", T_HTML},
+	{"iframe", T_JUNK},
+	{"img", T_IMG},
+	{"input", T_JUNK},
+	{"li", T_LI},
+	{"link", T_LINK},
+	{"main", T_MAIN},
+	{"map", T_JUNK},
+	{"math", T_JUNK},
+	{"menu", T_NAV},
+	{"meta", T_META},
+	{"nav", T_NAV},
+	{"noscript", T_JUNK},
+	{"object", T_JUNK},
+	{"ol", T_OL},
+	{"option", T_JUNK},
+	{"p", T_P},
+	{"picture", T_JUNK},
+	{"pre", T_PRE},
+	{"script", T_SCRIPT},
+	{"section", T_SECTION},
+	{"select", T_JUNK},
+	{"style", T_JUNK},
+	{"summary", T_BLOCK},
+	{"svg", T_JUNK},
+	{"table", T_TABLE},
+	{"tbody", T_BLOCK},
+	{"td", T_TD},
+	{"template", T_JUNK},
+	{"textarea", T_JUNK},
+	{"tfoot", T_BLOCK},
+	{"th", T_TD},
+	{"thead", T_BLOCK},
+	{"time", T_TIME},
+	{"title", T_TITLE},
+	{"tr", T_TR},
+	{"ul", T_UL},
+	{"video", T_JUNK},
 };
 
 static int tag_cmp(const void *k, const void *e)
@@ -128,13 +210,33 @@ static int tag_of(const xmlNode *n)
 static int is_block(int t)
 {
 	switch (t) {
-	case T_ARTICLE: case T_ASIDE: case T_BLOCKQUOTE: case T_BODY:
-	case T_DIV: case T_DL: case T_FIGCAPTION: case T_FIGURE: case T_FOOTER:
-	case T_FORM: case T_H1: case T_H2: case T_HEADER: case T_HR:
-	case T_LI: case T_MAIN: case T_NAV: case T_OL: case T_P: case T_PRE:
-	case T_SECTION: case T_TABLE: case T_TD: case T_TR: case T_UL:
-	case T_BLOCK: case T_BR:
-		return 1;
+	case T_ARTICLE:
+	case T_ASIDE:
+	case T_BLOCKQUOTE:
+	case T_BODY:
+	case T_DIV:
+	case T_DL:
+	case T_FIGCAPTION:
+	case T_FIGURE:
+	case T_FOOTER:
+	case T_FORM:
+	case T_H1:
+	case T_H2:
+	case T_HEADER:
+	case T_HR:
+	case T_LI:
+	case T_MAIN:
+	case T_NAV:
+	case T_OL:
+	case T_P:
+	case T_PRE:
+	case T_SECTION:
+	case T_TABLE:
+	case T_TD:
+	case T_TR:
+	case T_UL:
+	case T_BLOCK:
+	case T_BR: return 1;
 	}
 	return 0;
 }
@@ -146,30 +248,29 @@ static int is_block(int t)
  * "comments-list"), as whole words when short ("ad" must not match
  * "header" or "shadow"). */
 static const char *const SKIP_SUB[] = {
-	"comment", "disqus", "sidebar", "related", "breadcrumb", "banner",
-	"masthead", "popup", "modal", "pagination", "pager", "gdpr", "consent",
-	"cookie", "newsletter", "subscribe", "signup", "promo", "sponsor",
-	"advert", "outbrain", "taboola", "sharing", "social", "caption",
-	"credit", "contributor", "footer", "header", "navbar", "menu",
-	"recommend", "most-read", "mostread", "trending", "skyscraper",
-	"shoutbox", "paywall", "toolbar", "byline", NULL};
-static const char *const SKIP_WORD[] = {"ad",  "ads",   "share", "nav",
-					"tags", "tools", "print", "hidden",
-					NULL};
+	"comment",    "disqus",      "sidebar",   "related",  "breadcrumb",
+	"banner",     "masthead",    "popup",     "modal",    "pagination",
+	"pager",      "gdpr",        "consent",   "cookie",   "newsletter",
+	"subscribe",  "signup",      "promo",     "sponsor",  "advert",
+	"outbrain",   "taboola",     "sharing",   "social",   "caption",
+	"credit",     "contributor", "footer",    "header",   "navbar",
+	"menu",       "recommend",   "most-read", "mostread", "trending",
+	"skyscraper", "shoutbox",    "paywall",   "toolbar",  "byline",
+	NULL};
+static const char *const SKIP_WORD[] = {
+	"ad", "ads", "share", "nav", "tags", "tools", "print", "hidden", NULL};
 /* ...unless they also say this. */
-static const char *const MAYBE_SUB[] = {"article", "body", "content",
-					"main", "column", "story-body",
-					NULL};
-static const char *const POS_SUB[] = {"article", "body",  "content",
-				      "entry",   "hentry", "main",
-				      "page",    "post",  "text",
-				      "blog",    "story", NULL};
+static const char *const MAYBE_SUB[] = {
+	"article", "body", "content", "main", "column", "story-body", NULL};
+static const char *const POS_SUB[] = {"article", "body", "content", "entry",
+				      "hentry",  "main", "page",    "post",
+				      "text",    "blog", "story",   NULL};
 static const char *const NEG_SUB[] = {
-	"hidden",   "banner", "combx",   "comment", "contact",  "footer",
-	"gdpr",     "masthead", "media", "meta",    "outbrain", "promo",
-	"related",  "scroll", "share",   "shoutbox", "sidebar", "skyscraper",
-	"sponsor",  "shopping", "tags",  "widget",  "cookie",   "newsletter",
-	"caption",  "credit", NULL};
+	"hidden",  "banner",   "combx", "comment",  "contact",  "footer",
+	"gdpr",    "masthead", "media", "meta",     "outbrain", "promo",
+	"related", "scroll",   "share", "shoutbox", "sidebar",  "skyscraper",
+	"sponsor", "shopping", "tags",  "widget",   "cookie",   "newsletter",
+	"caption", "credit",   NULL};
 static const char *const NEG_WORD[] = {"ad", "ads", "nav", NULL};
 
 /* Lower-cases an attribute into buf (cut at size-1). */
@@ -179,7 +280,7 @@ static size_t lower_attr(const xmlChar *v, char *buf, size_t size)
 	if (v)
 		for (; v[n] && n + 1 < size; n++)
 			buf[n] = (char)((v[n] >= 'A' && v[n] <= 'Z') ? v[n] + 32
-								       : v[n]);
+								     : v[n]);
 	buf[n] = 0;
 	return n;
 }
@@ -228,13 +329,13 @@ static int weight_of(const char *s)
 /* ---- Node table --------------------------------------------------------- */
 
 enum {
-	F_SKIP = 1,     /* never body (its text is not counted) */
-	F_HARD = 2,     /* skipped region whose metadata is not trusted */
-	F_CAND = 4,     /* has a score */
-	F_BLOCKS = 8,   /* has a block child */
-	F_SEL = 16,     /* chosen for output */
-	F_BYLINE = 32,  /* byline candidate */
-	F_LINKCTX = 64  /* an <a> (link text is counted below it) */
+	F_SKIP = 1,    /* never body (its text is not counted) */
+	F_HARD = 2,    /* skipped region whose metadata is not trusted */
+	F_CAND = 4,    /* has a score */
+	F_BLOCKS = 8,  /* has a block child */
+	F_SEL = 16,    /* chosen for output */
+	F_BYLINE = 32, /* byline candidate */
+	F_LINKCTX = 64 /* an <a> (link text is counted below it) */
 };
 
 typedef struct ninfo {
@@ -242,10 +343,8 @@ typedef struct ninfo {
 	uint32_t text, link, commas; /* visible characters, in links, commas */
 	uint16_t paras, imgs, lis;   /* descendants (saturating) */
 	uint8_t tag, flags;
-	int16_t weight;              /* class/id hints */
+	int16_t weight; /* class/id hints */
 } ninfo;
-
-
 
 enum { M_TITLE, M_BYLINE, M_DATE, M_SITE, M_URL, M_LANG, M_N };
 
@@ -264,7 +363,7 @@ typedef struct ctx {
 	int in_link; /* depth of <a> */
 	xmlNode *body;
 	plx_arena *arena;
-	int rc; /* sticky */
+	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
 	/* output */
@@ -275,8 +374,8 @@ typedef struct ctx {
 
 static ninfo *info(const ctx *c, const xmlNode *n)
 {
-	uintptr_t i = n && n->type == XML_ELEMENT_NODE ? (uintptr_t)n->_private
-						       : 0;
+	uintptr_t i =
+		n && n->type == XML_ELEMENT_NODE ? (uintptr_t)n->_private : 0;
 	return i && i <= c->n ? &c->nodes[i - 1] : NULL;
 }
 
@@ -320,8 +419,10 @@ static char *clean_str(ctx *c, const char *s, size_t n)
 			k--;
 		if (k) {
 			unsigned char lead = (unsigned char)b.data[k - 1];
-			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3
-				      : lead >= 0xC0 ? 2 : 1;
+			size_t need = lead >= 0xF0   ? 4
+				      : lead >= 0xE0 ? 3
+				      : lead >= 0xC0 ? 2
+						     : 1;
 			if (k - 1 + need > b.len)
 				b.len = k - 1;
 		}
@@ -361,7 +462,8 @@ static void node_text(const xmlNode *top, plx_buf *b, size_t max)
 		return;
 	for (;;) {
 		int down = 0;
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content)
 				plx_buf_puts(b, (const char *)n->content);
 		} else if (n->type == XML_ELEMENT_NODE) {
@@ -406,20 +508,33 @@ typedef struct metakey {
 
 /* Readability's preferences, then a few more names seen on news sites. */
 static const metakey META_KEYS[] = {
-	{"dc:title", M_TITLE, 0},          {"dcterm:title", M_TITLE, 1},
-	{"og:title", M_TITLE, 2},          {"weibo:article:title", M_TITLE, 3},
-	{"weibo:webpage:title", M_TITLE, 4}, {"title", M_TITLE, 5},
-	{"twitter:title", M_TITLE, 6},     {"parsely-title", M_TITLE, 7},
-	{"dc:creator", M_BYLINE, 0},       {"dcterm:creator", M_BYLINE, 1},
-	{"author", M_BYLINE, 2},           {"parsely-author", M_BYLINE, 3},
-	{"article:author", M_BYLINE, 4},   {"byl", M_BYLINE, 5},
+	{"dc:title", M_TITLE, 0},
+	{"dcterm:title", M_TITLE, 1},
+	{"og:title", M_TITLE, 2},
+	{"weibo:article:title", M_TITLE, 3},
+	{"weibo:webpage:title", M_TITLE, 4},
+	{"title", M_TITLE, 5},
+	{"twitter:title", M_TITLE, 6},
+	{"parsely-title", M_TITLE, 7},
+	{"dc:creator", M_BYLINE, 0},
+	{"dcterm:creator", M_BYLINE, 1},
+	{"author", M_BYLINE, 2},
+	{"parsely-author", M_BYLINE, 3},
+	{"article:author", M_BYLINE, 4},
+	{"byl", M_BYLINE, 5},
 	{"sailthru:author", M_BYLINE, 6},
-	{"article:published_time", M_DATE, 0}, {"parsely-pub-date", M_DATE, 1},
-	{"datepublished", M_DATE, 2},      {"og:article:published_time", M_DATE, 3},
-	{"dc:date", M_DATE, 4},            {"dcterms:created", M_DATE, 5},
-	{"pubdate", M_DATE, 6},            {"publish-date", M_DATE, 7},
-	{"date", M_DATE, 8},               {"sailthru:date", M_DATE, 9},
-	{"og:site_name", M_SITE, 0},       {"og:url", M_URL, 1},
+	{"article:published_time", M_DATE, 0},
+	{"parsely-pub-date", M_DATE, 1},
+	{"datepublished", M_DATE, 2},
+	{"og:article:published_time", M_DATE, 3},
+	{"dc:date", M_DATE, 4},
+	{"dcterms:created", M_DATE, 5},
+	{"pubdate", M_DATE, 6},
+	{"publish-date", M_DATE, 7},
+	{"date", M_DATE, 8},
+	{"sailthru:date", M_DATE, 9},
+	{"og:site_name", M_SITE, 0},
+	{"og:url", M_URL, 1},
 	{"twitter:url", M_URL, 2},
 };
 
@@ -431,7 +546,8 @@ static void meta_key(ctx *c, const char *key, size_t n, const char *content)
 	for (size_t i = 0; i < n; i++) {
 		char ch = key[i];
 		k[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32)
-					      : ch == '.' ? ':' : ch;
+		       : ch == '.'            ? ':'
+					      : ch;
 	}
 	k[n] = 0;
 	for (size_t i = 0; i < sizeof META_KEYS / sizeof *META_KEYS; i++)
@@ -535,12 +651,14 @@ static void json_ld(ctx *c, const xmlNode *n)
 	plx_buf b;
 	plx_buf_init(&b);
 	node_text(n, &b, PLX_HTML_MAX_BYTES);
-	json_t *root = b.rc ? NULL : json_loadb(b.data ? b.data : "", b.len,
-						 0, NULL);
+	json_t *root =
+		b.rc ? NULL : json_loadb(b.data ? b.data : "", b.len, 0, NULL);
 	const json_t *art = ld_find(root, 0);
 	if (art) {
-		const char *h = json_string_value(json_object_get(art, "headline"));
-		const char *nm = json_string_value(json_object_get(art, "name"));
+		const char *h =
+			json_string_value(json_object_get(art, "headline"));
+		const char *nm =
+			json_string_value(json_object_get(art, "name"));
 		set_meta(c, &c->ld, M_TITLE, 0, h ? h : nm);
 		plx_buf names;
 		plx_buf_init(&names);
@@ -549,11 +667,13 @@ static void json_ld(ctx *c, const xmlNode *n)
 			set_meta(c, &c->ld, M_BYLINE, 0, names.data);
 		plx_buf_free(&names);
 		set_meta(c, &c->ld, M_DATE, 0,
-			 json_string_value(json_object_get(art, "datePublished")));
+			 json_string_value(
+				 json_object_get(art, "datePublished")));
 		const json_t *pub = json_object_get(art, "publisher");
 		if (json_is_object(pub))
 			set_meta(c, &c->ld, M_SITE, 0,
-				 json_string_value(json_object_get(pub, "name")));
+				 json_string_value(
+					 json_object_get(pub, "name")));
 		set_meta(c, &c->ld, M_URL, 3,
 			 json_string_value(json_object_get(art, "url")));
 	}
@@ -576,9 +696,15 @@ static int count_words(const char *s, size_t n)
 
 static char *cut_title(ctx *c, char *t)
 {
-	static const char *const SEPS[] = {" | ", " - ", " \xe2\x80\x93 ",
-					   " \xe2\x80\x94 ", " \\ ", " / ",
-					   " > ", " \xc2\xbb ", NULL};
+	static const char *const SEPS[] = {" | ",
+					   " - ",
+					   " \xe2\x80\x93 ",
+					   " \xe2\x80\x94 ",
+					   " \\ ",
+					   " / ",
+					   " > ",
+					   " \xc2\xbb ",
+					   NULL};
 	const char *first = NULL, *last = NULL;
 	size_t first_len = 0, last_len = 0;
 	for (const char *const *s = SEPS; *s; s++)
@@ -611,9 +737,16 @@ static int tag_prior(int t)
 {
 	switch (t) {
 	case T_DIV: return 5;
-	case T_PRE: case T_TD: case T_BLOCKQUOTE: return 3;
-	case T_OL: case T_UL: case T_DL: case T_LI: case T_FORM: return -3;
-	case T_H1: case T_H2: return -5;
+	case T_PRE:
+	case T_TD:
+	case T_BLOCKQUOTE: return 3;
+	case T_OL:
+	case T_UL:
+	case T_DL:
+	case T_LI:
+	case T_FORM: return -3;
+	case T_H1:
+	case T_H2: return -5;
 	}
 	return 0;
 }
@@ -641,7 +774,10 @@ static int enter(ctx *c, xmlNode *n)
 			json_ld(c, n);
 	}
 		/* fall through */
-	case T_JUNK: flags = F_SKIP | F_HARD; down = 0; break;
+	case T_JUNK:
+		flags = F_SKIP | F_HARD;
+		down = 0;
+		break;
 	case T_META: meta_tag(c, n); return 0;
 	case T_LINK: {
 		const char *rel = get_attr(n, "rel");
@@ -662,10 +798,12 @@ static int enter(ctx *c, xmlNode *n)
 	case T_IMG: I->imgs = 1; break;
 	case T_P: I->paras = 1; break;
 	case T_LI: I->lis = 1; break;
-	case T_NAV: case T_ASIDE: case T_FOOTER: case T_FIGURE:
-	case T_FIGCAPTION: case T_BUTTON:
-		flags = F_SKIP | F_HARD;
-		break;
+	case T_NAV:
+	case T_ASIDE:
+	case T_FOOTER:
+	case T_FIGURE:
+	case T_FIGCAPTION:
+	case T_BUTTON: flags = F_SKIP | F_HARD; break;
 	case T_HEADER: flags = F_SKIP; break;
 	case T_TIME:
 		if (!c->hard)
@@ -692,13 +830,14 @@ static int enter(ctx *c, xmlNode *n)
 			 strcmp(v, "true") == 0)
 			flags |= F_SKIP | F_HARD;
 		else if (strcmp(an, "style") == 0 &&
-			 (strstr(v, "display:none") || strstr(v, "display: none") ||
+			 (strstr(v, "display:none") ||
+			  strstr(v, "display: none") ||
 			  strstr(v, "visibility:hidden") ||
 			  strstr(v, "visibility: hidden")))
 			flags |= F_SKIP | F_HARD;
 		else if (strcmp(an, "role") == 0 &&
-			 (strcmp(v, "navigation") == 0 || strcmp(v, "menu") == 0 ||
-			  strcmp(v, "menubar") == 0 ||
+			 (strcmp(v, "navigation") == 0 ||
+			  strcmp(v, "menu") == 0 || strcmp(v, "menubar") == 0 ||
 			  strcmp(v, "complementary") == 0 ||
 			  strcmp(v, "dialog") == 0 || strcmp(v, "alert") == 0 ||
 			  strcmp(v, "alertdialog") == 0))
@@ -711,12 +850,14 @@ static int enter(ctx *c, xmlNode *n)
 		char both[400];
 		snprintf(both, sizeof both, "%s %s", cls, id);
 		I->weight = (int16_t)(weight_of(cls) + weight_of(id));
-		if (!c->relaxed && t != T_BODY && t != T_HTML && t != T_ARTICLE && t != T_MAIN &&
-		    t != T_A && !(flags & F_SKIP) &&
+		if (!c->relaxed && t != T_BODY && t != T_HTML &&
+		    t != T_ARTICLE && t != T_MAIN && t != T_A &&
+		    !(flags & F_SKIP) &&
 		    (has_sub(both, SKIP_SUB) || has_word(both, SKIP_WORD)) &&
 		    !has_sub(both, MAYBE_SUB)) {
 			flags |= F_SKIP;
-			if (!strstr(both, "header") && !strstr(both, "byline") &&
+			if (!strstr(both, "header") &&
+			    !strstr(both, "byline") &&
 			    !strstr(both, "masthead"))
 				flags |= F_HARD;
 		}
@@ -749,9 +890,11 @@ static void count_text(ctx *c, const xmlNode *n)
 		chars++;
 		if (ch == ',')
 			commas++;
-		else if ((ch == 0xEF && p[1] == 0xBC && p[2] == 0x8C) || /* ， */
-			 (ch == 0xE3 && p[1] == 0x80 && p[2] == 0x81) || /* 、 */
-			 (ch == 0xD8 && p[1] == 0x8C))                   /* ، */
+		else if ((ch == 0xEF && p[1] == 0xBC &&
+			  p[2] == 0x8C) || /* ， */
+			 (ch == 0xE3 && p[1] == 0x80 &&
+			  p[2] == 0x81) ||             /* 、 */
+			 (ch == 0xD8 && p[1] == 0x8C)) /* ، */
 			commas++;
 	}
 	P->text += chars;
@@ -797,24 +940,28 @@ static void leave(ctx *c, xmlNode *n)
 		float content = 1.0f + (float)I->commas +
 				(float)(I->text / 100 < 3 ? I->text / 100 : 3);
 		xmlNode *a = n->parent;
-		for (int level = 0; level < PLX_HTML_SCORE_LEVELS && a; level++) {
+		for (int level = 0; level < PLX_HTML_SCORE_LEVELS && a;
+		     level++) {
 			ninfo *A = info(c, a);
 			if (!A || A->tag == T_HTML)
 				break;
 			if (!(A->flags & F_CAND)) {
 				if (c->n_cands == c->cap_cands &&
 				    plx_grow((void **)&c->cands, &c->cap_cands,
-					     c->n_cands + 1, sizeof *c->cands)) {
+					     c->n_cands + 1,
+					     sizeof *c->cands)) {
 					c->rc = PLX_ENOMEM;
 					return;
 				}
 				c->cands[c->n_cands++] = a;
 				A->flags |= F_CAND;
-				A->score = (float)(tag_prior(A->tag) + A->weight);
+				A->score =
+					(float)(tag_prior(A->tag) + A->weight);
 			}
-			A->score += content / (level == 0   ? 1.0f
-					       : level == 1 ? 2.0f
-							    : 3.0f * (float)level);
+			A->score +=
+				content / (level == 0   ? 1.0f
+					   : level == 1 ? 2.0f
+							: 3.0f * (float)level);
 			a = a->parent;
 		}
 	}
@@ -879,8 +1026,9 @@ static float final_score(const ninfo *I)
 static int furniture(const ctx *c, const ninfo *I)
 {
 	int t = I->tag;
-	if (c->nodrop || !(t == T_DIV || t == T_SECTION || t == T_UL ||
-			   t == T_OL || t == T_TABLE || t == T_FORM || t == T_DL))
+	if (c->nodrop ||
+	    !(t == T_DIV || t == T_SECTION || t == T_UL || t == T_OL ||
+	      t == T_TABLE || t == T_FORM || t == T_DL))
 		return 0;
 	float score = (I->flags & F_CAND) ? I->score : 0;
 	if ((float)I->weight + score < 0)
@@ -925,7 +1073,8 @@ static int is_title(ctx *c, const xmlNode *n)
 static int out_pre(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
-	if (!I || (I->flags & F_SKIP) || (!(I->flags & F_SEL) && furniture(c, I)))
+	if (!I || (I->flags & F_SKIP) ||
+	    (!(I->flags & F_SEL) && furniture(c, I)))
 		return 0;
 	if ((I->tag == T_H1 || I->tag == T_H2) && is_title(c, n))
 		return 0;
@@ -971,7 +1120,6 @@ static void out_text(ctx *c, const xmlNode *n)
 	}
 }
 
-
 /* Picks the content: the best candidate, moved up and joined by its
  * siblings (Readability's choice); the chosen nodes are marked F_SEL.
  * Returns the best node (the body when nothing scored). */
@@ -1007,13 +1155,15 @@ static xmlNode *choose(ctx *c)
 			alt[j] = c->cands[i];
 	}
 	if (n_alt + 1 >= PLX_HTML_TOP_AGREE)
-		for (xmlNode *p = best->parent; p && p != c->body; p = p->parent) {
+		for (xmlNode *p = best->parent; p && p != c->body;
+		     p = p->parent) {
 			ninfo *P = info(c, p);
 			if (!P)
 				break; /* above the elements (no <body>) */
 			size_t in = 1; /* best itself */
 			for (size_t i = 0; i < n_alt; i++)
-				for (xmlNode *q = alt[i]->parent; q; q = q->parent)
+				for (xmlNode *q = alt[i]->parent; q;
+				     q = q->parent)
 					if (q == p) {
 						in++;
 						break;
@@ -1021,10 +1171,12 @@ static xmlNode *choose(ctx *c)
 			if (in >= PLX_HTML_TOP_AGREE) {
 				if (!(P->flags & F_CAND)) {
 					P->flags |= F_CAND;
-					P->score = (float)(tag_prior(P->tag) + P->weight);
+					P->score = (float)(tag_prior(P->tag) +
+							   P->weight);
 				}
 				if (P->score < top)
-					P->score = top; /* it stands for best now */
+					P->score = top; /* it stands for best
+							   now */
 				best = p;
 				top = final_score(P);
 				break;
@@ -1183,9 +1335,10 @@ static const char *sniff_charset(const char *s, size_t len, char out[40])
 		while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ' '))
 			j++;
 		while (j < n && k < 39 &&
-		       ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
-			(s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_' ||
-			s[j] == '.' || s[j] == ':'))
+		       ((s[j] >= 'a' && s[j] <= 'z') ||
+			(s[j] >= 'A' && s[j] <= 'Z') ||
+			(s[j] >= '0' && s[j] <= '9') || s[j] == '-' ||
+			s[j] == '_' || s[j] == '.' || s[j] == ':'))
 			out[k++] = s[j++];
 		out[k] = 0;
 		return k ? out : NULL;
@@ -1256,15 +1409,15 @@ int plx_html_extract(const char *html, size_t len, const char *url,
 		char cs[40];
 		int utf8 = plx_utf8_invalid(html, len) == len;
 		const char *enc = utf8 ? "UTF-8"
-			       : declares_charset(html, len)
-				       ? sniff_charset(html, len, cs)
-				       : "windows-1252";
-		doc = htmlCtxtReadMemory(px, html, (int)len, url, enc,
-					 (utf8 ? HTML_PARSE_IGNORE_ENC : 0) |
-					 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-						 HTML_PARSE_NOWARNING |
-						 HTML_PARSE_NONET |
-						 HTML_PARSE_COMPACT);
+				  : declares_charset(html, len)
+					  ? sniff_charset(html, len, cs)
+					  : "windows-1252";
+		doc = htmlCtxtReadMemory(
+			px, html, (int)len, url, enc,
+			(utf8 ? HTML_PARSE_IGNORE_ENC : 0) |
+				HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+				HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+				HTML_PARSE_COMPACT);
 	}
 	xmlSetGenericErrorFunc(old_ctx, old_err);
 	int rc = PLX_OK;
@@ -1297,8 +1450,9 @@ int plx_html_extract(const char *html, size_t len, const char *url,
 	plx_buf fixed;
 	plx_buf_init(&fixed);
 	plx_utf8_repair(&fixed, c.out.data, c.out.len);
-	d->text = fixed.rc ? NULL
-			   : plx_arena_strndup(&h->arena, fixed.data, fixed.len);
+	d->text = fixed.rc
+			  ? NULL
+			  : plx_arena_strndup(&h->arena, fixed.data, fixed.len);
 	d->text_len = fixed.len;
 	plx_buf_free(&fixed);
 	if (!d->text) {
@@ -1306,9 +1460,9 @@ int plx_html_extract(const char *html, size_t len, const char *url,
 		goto done;
 	}
 	const char *pt = c.pg.v[M_TITLE];
-	d->title = c.ld.v[M_TITLE] ? c.ld.v[M_TITLE]
+	d->title = c.ld.v[M_TITLE]   ? c.ld.v[M_TITLE]
 		   : c.mt.v[M_TITLE] ? c.mt.v[M_TITLE]
-		   : pt		     ? cut_title(&c, c.pg.v[M_TITLE])
+		   : pt              ? cut_title(&c, c.pg.v[M_TITLE])
 				     : c.h1;
 	d->byline = pick(&c, M_BYLINE);
 	d->date = pick(&c, M_DATE);

@@ -93,8 +93,7 @@ static int put_story(plx_ingest *g, size_t id)
 }
 
 /* Copy links of a dedup result: who copies whom, and reused passages. */
-static int put_copies(plx_ingest *g, const char *id,
-		      const plx_dedup_result *r)
+static int put_copies(plx_ingest *g, const char *id, const plx_dedup_result *r)
 {
 	int rc = PLX_OK;
 	for (size_t i = 0; i < r->n_near && !rc; i++) {
@@ -206,8 +205,10 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 	plx_article *art = NULL;
 	int rc = plx_analyze(g->an, rec, &art);
 	if (rc == PLX_ENOMEM) {
-		snprintf(g->err, sizeof g->err, "%s: out of memory in the "
-			 "analysis", rec->id ? rec->id : "record");
+		snprintf(g->err, sizeof g->err,
+			 "%s: out of memory in the "
+			 "analysis",
+			 rec->id ? rec->id : "record");
 		return fatal(g, rc);
 	}
 	if (rc)
@@ -232,8 +233,8 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 	int64_t t;
 	if (plx_date_parse(plx_article_date(art), &t))
 		t = INT64_MIN;
-	plx_store_article sa = {art,	       rec,  hash, t, (int64_t)story,
-				score,	       NULL, 0};
+	plx_store_article sa = {art,   rec,  hash, t, (int64_t)story,
+				score, NULL, 0};
 	const char *id = plx_article_id(art);
 	char idbuf[32];
 	if (!id) { /* the store names id-less articles by their hash */

@@ -91,8 +91,7 @@ double plx_minhash_jaccard(const uint16_t *x, const uint16_t *y, unsigned k)
 	return j < 0 ? 0 : j;
 }
 
-uint64_t plx_lsh_band_key(const uint32_t *sig32, unsigned band,
-			  unsigned rows)
+uint64_t plx_lsh_band_key(const uint32_t *sig32, unsigned band, unsigned rows)
 {
 	return XXH3_64bits_withSeed(sig32 + (size_t)band * rows,
 				    rows * sizeof *sig32, band);
@@ -282,8 +281,8 @@ double plx_para_containment(const plx_para_print *p, const plx_para_print *q)
 	if (p->n_shingles == 0)
 		return 0;
 	/* |p&q| = J|p|q| and |p|q| = (|p|+|q|)/(1+J). */
-	double inter = jac * ((double)p->n_shingles + q->n_shingles) /
-		       (1.0 + jac);
+	double inter =
+		jac * ((double)p->n_shingles + q->n_shingles) / (1.0 + jac);
 	double c = inter / p->n_shingles;
 	return c > 1 ? 1 : c;
 }
@@ -374,8 +373,7 @@ int plx_mmap_put(plx_mmap *m, uint64_t key, uint32_t val)
 	return PLX_OK;
 }
 
-size_t plx_mmap_get(const plx_mmap *m, uint64_t key, uint32_t *out,
-		    size_t max)
+size_t plx_mmap_get(const plx_mmap *m, uint64_t key, uint32_t *out, size_t max)
 {
 	if (!m->cap)
 		return 0;

@@ -42,9 +42,9 @@
 #define PLX_SHINGLE_WORDS 4
 /* Upper bound on K: signatures live on the stack of their users. */
 #define PLX_MINHASH_MAX_K 512
-#define PLX_MINHASH_K 120
-#define PLX_LSH_BANDS 24
-#define PLX_LSH_ROWS 5
+#define PLX_MINHASH_K     120
+#define PLX_LSH_BANDS     24
+#define PLX_LSH_ROWS      5
 /* Paragraphs shorter than this are not tracked for reuse: a one-line
  * "Reuters" or "Read more" repeated everywhere is not a copied passage. */
 #define PLX_PARA_MIN_WORDS 12
@@ -68,8 +68,7 @@ void plx_minhash_sign(const plx_minhash *m, const uint64_t *sh, size_t n,
 double plx_minhash_jaccard(const uint16_t *x, const uint16_t *y, unsigned k);
 
 /* Key of band `band` (rows values starting at band*rows). */
-uint64_t plx_lsh_band_key(const uint32_t *sig32, unsigned band,
-			  unsigned rows);
+uint64_t plx_lsh_band_key(const uint32_t *sig32, unsigned band, unsigned rows);
 
 /* One tracked paragraph. */
 typedef struct plx_para_print {
@@ -119,8 +118,7 @@ void plx_mmap_init(plx_mmap *m);
 int plx_mmap_put(plx_mmap *m, uint64_t key, uint32_t val);
 /* Copies up to max values of key (newest first) into out; returns how many
  * it copied. */
-size_t plx_mmap_get(const plx_mmap *m, uint64_t key, uint32_t *out,
-		    size_t max);
+size_t plx_mmap_get(const plx_mmap *m, uint64_t key, uint32_t *out, size_t max);
 size_t plx_mmap_bytes(const plx_mmap *m);
 void plx_mmap_free(plx_mmap *m);
 

@@ -57,7 +57,8 @@ struct plx_outlets {
  * agencies first; then by region.  PolNeAR's publishers (Breitbart,
  * HuffPost, Politico, USA Today, Western Journal, WSJ) are included. */
 static const char *const BUILTIN[] = {
-	"Associated Press\tapnews.com,ap.org\tAP\tThe Associated Press\tAP News",
+	"Associated Press\tapnews.com,ap.org\tAP\tThe Associated Press\tAP "
+	"News",
 	"Reuters\treuters.com\tReuter\tThomson Reuters",
 	"Agence France-Presse\tafp.com\tAFP\tAgence France Presse",
 	"United Press International\tupi.com\tUPI",
@@ -74,7 +75,8 @@ static const char *const BUILTIN[] = {
 	"Press Trust of India\tptinews.com\tPTI",
 	"Yonhap\tyna.co.kr\tYonhap News Agency",
 	"The New York Times\tnytimes.com\tNYT\tNew York Times\tNY Times",
-	"The Washington Post\twashingtonpost.com\tWaPo\tWash Post\tWashington Post",
+	"The Washington Post\twashingtonpost.com\tWaPo\tWash Post\tWashington "
+	"Post",
 	"The Wall Street Journal\twsj.com\tWSJ\tWall Street Journal",
 	"USA Today\tusatoday.com\tUSA TODAY",
 	"Los Angeles Times\tlatimes.com\tLA Times\tL.A. Times",
@@ -111,9 +113,11 @@ static const char *const BUILTIN[] = {
 	"Politico\tpolitico.com,politico.eu\tPOLITICO",
 	"The Hill\tthehill.com",
 	"Axios\taxios.com",
-	"HuffPost\thuffpost.com,huffingtonpost.com\tHuffington Post\tThe Huffington Post\tHuff Post",
+	"HuffPost\thuffpost.com,huffingtonpost.com\tHuffington Post\tThe "
+	"Huffington Post\tHuff Post",
 	"Breitbart\tbreitbart.com\tBreitbart News",
-	"The Western Journal\twesternjournal.com\tWestern Journal\tWestern Journalism",
+	"The Western Journal\twesternjournal.com\tWestern Journal\tWestern "
+	"Journalism",
 	"Vox\tvox.com",
 	"Slate\tslate.com",
 	"Salon\tsalon.com",
@@ -274,7 +278,7 @@ static unsigned char lower(unsigned char c)
 }
 
 #define FNV_OFFSET 2166136261u
-#define FNV_PRIME 16777619u
+#define FNV_PRIME  16777619u
 
 static uint32_t hash_step(uint32_t h, unsigned char c)
 {
@@ -301,7 +305,7 @@ static int key_eq(const slot *sl, const char *s, size_t n, uint32_t h)
 }
 
 static const slot *table_find(const table *t, const char *s, size_t n,
-                              uint32_t h)
+			      uint32_t h)
 {
 	if (!t->cap)
 		return NULL;
@@ -421,7 +425,7 @@ static int domain_ok(const char *s, size_t n)
 		if (c == '.')
 			dot = 1;
 		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		           c == '-'))
+			   c == '-'))
 			return 0;
 	}
 	return dot;
@@ -430,7 +434,7 @@ static int domain_ok(const char *s, size_t n)
 /* Next tab-separated field of line[*i..n): sets *f, *fn (trimmed) and moves
  * *i past the tab.  Returns 0 when no field is left. */
 static int next_field(const char *line, size_t n, size_t *i, const char **f,
-                      size_t *fn)
+		      size_t *fn)
 {
 	if (*i > n)
 		return 0;
@@ -447,7 +451,7 @@ static int next_field(const char *line, size_t n, size_t *i, const char **f,
 /* Parses one non-comment line and adds its outlet.  On a bad line returns
  * PLX_EFORMAT with *msg set (nothing is added). */
 static int add_line(plx_outlets *o, const char *line, size_t n,
-                    const char **msg)
+		    const char **msg)
 {
 	const char *f;
 	size_t fn, i = 0;
@@ -481,7 +485,8 @@ static int add_line(plx_outlets *o, const char *line, size_t n,
 			size_t ddn = dn;
 			trim(&dd, &ddn);
 			if (!domain_ok(dd, ddn) || ddn > PLX_OUTLET_MAX_KEY) {
-				*msg = "bad domain (want letters, digits, '-' and "
+				*msg = "bad domain (want letters, digits, '-' "
+				       "and "
 				       "dots, like example.com)";
 				return PLX_EFORMAT;
 			}
@@ -531,8 +536,8 @@ static int add_line(plx_outlets *o, const char *line, size_t n,
 		}
 	}
 	if (n_aliases) {
-		out->aliases = plx_arena_alloc(&o->arena,
-		                               n_aliases * sizeof *out->aliases);
+		out->aliases = plx_arena_alloc(
+			&o->arena, n_aliases * sizeof *out->aliases);
 		if (!out->aliases)
 			return PLX_ENOMEM;
 	}
@@ -552,7 +557,7 @@ static int add_line(plx_outlets *o, const char *line, size_t n,
 /* Adds every line of text; the first bad line's message goes to err
  * ("path:line: message").  Good lines around a bad one are kept. */
 static int add_text(plx_outlets *o, const char *path, const char *s, size_t n,
-                    char *err, size_t errlen)
+		    char *err, size_t errlen)
 {
 	int first_rc = PLX_OK;
 	size_t lineno = 0;
@@ -577,8 +582,8 @@ static int add_text(plx_outlets *o, const char *path, const char *s, size_t n,
 		if (rc && !first_rc) {
 			first_rc = rc;
 			if (err && errlen)
-				snprintf(err, errlen, "%s:%zu: %s", path, lineno,
-				         msg);
+				snprintf(err, errlen, "%s:%zu: %s", path,
+					 lineno, msg);
 		}
 	}
 	return first_rc;
@@ -596,7 +601,7 @@ int plx_outlets_new(plx_outlets **out)
 	int rc = PLX_OK;
 	for (size_t i = 0; BUILTIN[i] && !rc; i++)
 		rc = add_text(o, "(built-in)", BUILTIN[i], strlen(BUILTIN[i]),
-		              NULL, 0);
+			      NULL, 0);
 	if (rc) {
 		plx_outlets_free(o);
 		return rc;
@@ -626,7 +631,7 @@ int plx_outlets_load(plx_outlets *o, const char *path, char *err, size_t errlen)
 	if (!fp) {
 		if (err && errlen)
 			snprintf(err, errlen, "%s: cannot open: %s", path,
-			         strerror(errno));
+				 strerror(errno));
 		return PLX_EIO;
 	}
 	plx_buf b;
@@ -639,9 +644,9 @@ int plx_outlets_load(plx_outlets *o, const char *path, char *err, size_t errlen)
 			rc = PLX_ETOOBIG;
 			if (err && errlen)
 				snprintf(err, errlen,
-				         "%s: larger than %zu bytes: not an "
-				         "outlets file",
-				         path, PLX_OUTLETS_MAX_FILE);
+					 "%s: larger than %zu bytes: not an "
+					 "outlets file",
+					 path, PLX_OUTLETS_MAX_FILE);
 			break;
 		}
 		plx_buf_put(&b, chunk, got);
@@ -655,13 +660,14 @@ int plx_outlets_load(plx_outlets *o, const char *path, char *err, size_t errlen)
 	if (!rc && b.rc)
 		rc = b.rc;
 	if (!rc)
-		rc = add_text(o, path, b.data ? b.data : "", b.len, err, errlen);
+		rc = add_text(o, path, b.data ? b.data : "", b.len, err,
+			      errlen);
 	plx_buf_free(&b);
 	return rc;
 }
 
 const plx_outlet *plx_outlets_by_name(const plx_outlets *o, const char *s,
-                                      size_t n)
+				      size_t n)
 {
 	if (!o || !s)
 		return NULL;
@@ -675,7 +681,7 @@ const plx_outlet *plx_outlets_by_name(const plx_outlets *o, const char *s,
 }
 
 const plx_outlet *plx_outlets_by_domain(const plx_outlets *o, const char *host,
-                                        size_t n)
+					size_t n)
 {
 	if (!o || !host)
 		return NULL;
@@ -684,8 +690,8 @@ const plx_outlet *plx_outlets_by_domain(const plx_outlets *o, const char *host,
 		n--;
 	while (n) {
 		if (n <= PLX_OUTLET_MAX_KEY) {
-			const slot *sl =
-				table_find(&o->domains, host, n, hash_key(host, n));
+			const slot *sl = table_find(&o->domains, host, n,
+						    hash_key(host, n));
 			if (sl)
 				return &o->items[sl->idx];
 		}
@@ -698,11 +704,17 @@ const plx_outlet *plx_outlets_by_domain(const plx_outlets *o, const char *host,
 	return NULL;
 }
 
-static int is_az(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int is_AZ(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_az(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+static int is_AZ(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
 
 const plx_outlet *plx_outlets_prefix(const plx_outlets *o, const char *s,
-                                     size_t n, size_t *matched)
+				     size_t n, size_t *matched)
 {
 	*matched = 0;
 	if (!o || !s)
@@ -719,8 +731,9 @@ const plx_outlet *plx_outlets_prefix(const plx_outlets *o, const char *s,
 		if (!o->has_len[len])
 			continue;
 		/* The name must end at a word boundary, or where a capital
-		 * starts glued text after a lower-case letter ("PostDemocracy");
-		 * never inside a word ("Postal", "APPLE"). */
+		 * starts glued text after a lower-case letter
+		 * ("PostDemocracy"); never inside a word ("Postal", "APPLE").
+		 */
 		if (len < pn) {
 			unsigned char last = (unsigned char)p[len - 1];
 			unsigned char next = (unsigned char)p[len];

@@ -24,19 +24,19 @@ void plx_outlets_free(plx_outlets *o);
  * comments).  On a bad line returns PLX_EFORMAT and writes a message naming
  * path and line into err (errlen bytes). */
 int plx_outlets_load(plx_outlets *o, const char *path, char *err,
-                     size_t errlen);
+		     size_t errlen);
 
 /* The outlet whose name or alias is s[0..n) (case-insensitive, a leading
  * "The " ignored), or NULL. */
 const plx_outlet *plx_outlets_by_name(const plx_outlets *o, const char *s,
-                                      size_t n);
+				      size_t n);
 /* The outlet whose domain is host or a parent of it ("www.nytimes.com"),
  * or NULL. */
 const plx_outlet *plx_outlets_by_domain(const plx_outlets *o, const char *host,
-                                        size_t n);
+					size_t n);
 /* The outlet named at the start of s[0..n) ("The Washington PostDemocracy
  * Dies..."): sets *matched to the bytes matched.  NULL when none. */
 const plx_outlet *plx_outlets_prefix(const plx_outlets *o, const char *s,
-                                     size_t n, size_t *matched);
+				     size_t n, size_t *matched);
 
 #endif

@@ -117,8 +117,8 @@
 enum fam { FAM_DOUBLE, FAM_SINGLE, FAM_GUIL, FAM_SGUIL };
 
 typedef struct opener {
-	size_t pos;    /* offset of the mark */
-	size_t after;  /* offset just past it */
+	size_t pos;   /* offset of the mark */
+	size_t after; /* offset just past it */
 	int32_t c;
 	enum fam fam;
 	size_t para;
@@ -126,7 +126,8 @@ typedef struct opener {
 
 /* Extra per-quote data the attribution needs. */
 typedef struct qx {
-	size_t open, close_end; /* the marks: [open, start) and [end, close_end) */
+	size_t open,
+		close_end; /* the marks: [open, start) and [end, close_end) */
 	size_t t_open, t_close; /* token indices of the marks */
 	int named;              /* has its own cue (not inherited) */
 } qx;
@@ -169,9 +170,14 @@ static int is_close_punct(int32_t c)
 static enum fam family(int32_t c)
 {
 	switch (c) {
-	case 0x2018: case 0x2019: case 0x201A: case '\'': return FAM_SINGLE;
-	case 0xAB: case 0xBB: return FAM_GUIL;
-	case 0x2039: case 0x203A: return FAM_SGUIL;
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case '\'': return FAM_SINGLE;
+	case 0xAB:
+	case 0xBB: return FAM_GUIL;
+	case 0x2039:
+	case 0x203A: return FAM_SGUIL;
 	default: return FAM_DOUBLE;
 	}
 }
@@ -183,17 +189,23 @@ static int find_opener(const qstate *q, int32_t c)
 		int32_t o = q->st[i].c;
 		int ok = 0;
 		switch (c) {
-		case '"': case 0x2033: ok = o == '"' || o == 0x2033; break;
+		case '"':
+		case 0x2033: ok = o == '"' || o == 0x2033; break;
 		case 0x201C: ok = o == 0x201E || o == 0x201F; break;
-		case 0x201D: ok = o == 0x201C || o == 0x201E || o == 0x201D ||
-		                  o == 0x201F; break;
+		case 0x201D:
+			ok = o == 0x201C || o == 0x201E || o == 0x201D ||
+			     o == 0x201F;
+			break;
 		case 0xBB: ok = o == 0xAB; break;
 		case 0xAB: ok = o == 0xBB; break;
 		case 0x203A: ok = o == 0x2039; break;
 		case 0x2039: ok = o == 0x203A; break;
 		case 0x2018: ok = o == 0x201A; break;
-		case 0x2019: case '\'': ok = o == 0x2018 || o == 0x201A ||
-		                             o == '\'' || o == 0x2019; break;
+		case 0x2019:
+		case '\'':
+			ok = o == 0x2018 || o == 0x201A || o == '\'' ||
+			     o == 0x2019;
+			break;
 		default: break;
 		}
 		if (ok)
@@ -265,8 +277,8 @@ static int close_at(qstate *q, int i, size_t pos, size_t after)
 }
 
 /* Handles one mark c at [i, j) of the paragraph [lo, hi). */
-static int mark(qstate *q, int32_t c, size_t lo, size_t hi, size_t i,
-                size_t j, size_t para)
+static int mark(qstate *q, int32_t c, size_t lo, size_t hi, size_t i, size_t j,
+		size_t para)
 {
 	const char *s = q->art->text;
 	int32_t pc = char_before(s, lo, i), nc = char_at(s, hi, j);
@@ -308,8 +320,7 @@ static int mark(qstate *q, int32_t c, size_t lo, size_t hi, size_t i,
 		return can_open && !can_close ? push(q, i, j, c, para) : PLX_OK;
 	case 0x201E:
 	case 0x201F:
-	case 0x201A:
-		return push(q, i, j, c, para);
+	case 0x201A: return push(q, i, j, c, para);
 	case 0xAB:
 	case 0xBB:
 	case 0x2039:
@@ -334,9 +345,9 @@ static int mark(qstate *q, int32_t c, size_t lo, size_t hi, size_t i,
 		return PLX_OK;
 	case 0x2019:
 	case '\'':
-		if (letters || (space_before && (plx_is_letter(nc) ||
-		                                 plx_is_digit(nc)) &&
-		                c == 0x2019))
+		if (letters ||
+		    (space_before && (plx_is_letter(nc) || plx_is_digit(nc)) &&
+		     c == 0x2019))
 			return PLX_OK; /* don’t, ’90s, ’em */
 		if (plx_is_digit(nc) && space_before)
 			return PLX_OK; /* '90s */
@@ -346,8 +357,7 @@ static int mark(qstate *q, int32_t c, size_t lo, size_t hi, size_t i,
 		if (c == '\'' && can_open)
 			return push(q, i, j, c, para);
 		return PLX_OK;
-	default:
-		return PLX_OK;
+	default: return PLX_OK;
 	}
 }
 
@@ -386,7 +396,8 @@ static int find_pairs(qstate *q)
 			size_t j = i;
 			int32_t c = plx_utf8_next(s, hi, &j);
 			if (c == '\'' && j < hi && s[j] == '\'') {
-				c = '"'; /* '' typed for " (NYT archive style) */
+				c = '"'; /* '' typed for " (NYT archive style)
+					  */
 				j++;
 			}
 			if (plx_quote_mark(c) || c == '\'') {
@@ -399,11 +410,10 @@ static int find_pairs(qstate *q)
 		/* Multi-paragraph quote: only the outermost opener survives,
 		 * and only when the next paragraph reopens it. */
 		if (q->depth > 0 && !(q->st[0].fam != FAM_SINGLE &&
-		                      para_opens(art, p + 1, q->st[0].fam)))
+				      para_opens(art, p + 1, q->st[0].fam)))
 			q->depth = 0;
-		if (q->depth > 0 &&
-		    art->paras[p + 1].end - q->st[0].after >
-			    art->limits->max_quote_bytes)
+		if (q->depth > 0 && art->paras[p + 1].end - q->st[0].after >
+					    art->limits->max_quote_bytes)
 			q->depth = 0;
 	}
 	return PLX_OK;
@@ -422,41 +432,46 @@ static int in_list(const char *const *list, const char *w)
 /* Speech verbs, base forms; regular inflections are derived (adds, added,
  * quipped, replied). */
 static const char *const CUE_BASE[] = {
-	"add", "acknowledge", "admit", "affirm", "agree", "allege", "announce",
-	"answer", "argue", "ask", "assert", "boast", "blast", "caution",
-	"chide", "claim", "comment", "complain", "concede", "conclude",
-	"concur", "confirm", "contend", "continue", "counter", "declare",
-	"deny", "describe", "elaborate", "emphasize", "emphasise", "estimate",
-	"exclaim", "explain", "fume", "insist", "interject", "joke", "lament",
-	"maintain", "mention", "mock", "muse", "note", "observe", "pledge",
-	"plead", "predict", "proclaim", "promise", "quip", "recall", "recount",
-	"reiterate", "remark", "remind", "repeat", "reply", "respond",
-	"retort", "reveal", "scoff", "shout", "sigh", "snap", "stress",
-	"suggest", "testify", "thunder", "tweet", "urge", "vow", "warn",
-	"whisper", "wonder", "yell", "state", "tell", "say", "write",
-	"post", "call", "charge", "brag", "demand", "question", "acknowledge",
-	NULL};
+	"add",       "acknowledge", "admit",    "affirm",    "agree",
+	"allege",    "announce",    "answer",   "argue",     "ask",
+	"assert",    "boast",       "blast",    "caution",   "chide",
+	"claim",     "comment",     "complain", "concede",   "conclude",
+	"concur",    "confirm",     "contend",  "continue",  "counter",
+	"declare",   "deny",        "describe", "elaborate", "emphasize",
+	"emphasise", "estimate",    "exclaim",  "explain",   "fume",
+	"insist",    "interject",   "joke",     "lament",    "maintain",
+	"mention",   "mock",        "muse",     "note",      "observe",
+	"pledge",    "plead",       "predict",  "proclaim",  "promise",
+	"quip",      "recall",      "recount",  "reiterate", "remark",
+	"remind",    "repeat",      "reply",    "respond",   "retort",
+	"reveal",    "scoff",       "shout",    "sigh",      "snap",
+	"stress",    "suggest",     "testify",  "thunder",   "tweet",
+	"urge",      "vow",         "warn",     "whisper",   "wonder",
+	"yell",      "state",       "tell",     "say",       "write",
+	"post",      "call",        "charge",   "brag",      "demand",
+	"question",  "acknowledge", NULL};
 
 /* Forms that are not regular inflections of CUE_BASE. */
 static const char *const CUE_IRREG[] = {
-	"said", "says", "told", "tells", "wrote", "writes", "written", "spoke",
-	"speaks", "went", "pleaded", "pled", "reported", "explained", "read",
-	"reads", NULL};
+	"said",     "says",      "told",   "tells", "wrote",   "writes",
+	"written",  "spoke",     "speaks", "went",  "pleaded", "pled",
+	"reported", "explained", "read",   "reads", NULL};
 
 /* Inflections that are too often nouns or adjectives to be cues. */
 static const char *const CUE_NOT[] = {
-	"state", "states", "post", "posts", "call", "calls", "charge",
-	"charges", "question", "questions", "note", "notes", "comment",
-	"comments", "answer", "answers", "promise", "promises", "counter",
-	"counters", "reply", "replies", "tweet", "tweets", "demand",
-	"demands", "estimate", "estimates", "sigh", "sighs", "snap", "snaps",
-	"stress", "stresses", "joke", "jokes", "shout", "shouts", "mock",
-	"wonder", "wonders", "pledge", "pledges", "vow", "vows", "went",
-	"written", "remark", "remarks", "warning", "questioning",
-	"building", "meaning", "posting", "continuing",
-	"statement",
-	"muse", "muses", "boast", "boasts", "claim", "claims", "fume",
-	"fumes", NULL};
+	"state",       "states",   "post",      "posts",    "call",
+	"calls",       "charge",   "charges",   "question", "questions",
+	"note",        "notes",    "comment",   "comments", "answer",
+	"answers",     "promise",  "promises",  "counter",  "counters",
+	"reply",       "replies",  "tweet",     "tweets",   "demand",
+	"demands",     "estimate", "estimates", "sigh",     "sighs",
+	"snap",        "snaps",    "stress",    "stresses", "joke",
+	"jokes",       "shout",    "shouts",    "mock",     "wonder",
+	"wonders",     "pledge",   "pledges",   "vow",      "vows",
+	"went",        "written",  "remark",    "remarks",  "warning",
+	"questioning", "building", "meaning",   "posting",  "continuing",
+	"statement",   "muse",     "muses",     "boast",    "boasts",
+	"claim",       "claims",   "fume",      "fumes",    NULL};
 
 static int is_cue_word(const char *w)
 {
@@ -472,14 +487,16 @@ static int is_cue_word(const char *w)
 		const char *r = w + m - 1; /* from the base's last letter */
 		char last = (*b)[m - 1];
 		if (*r != last) {
-			if (last == 'y' && (!strcmp(r, "ied") || !strcmp(r, "ies")))
+			if (last == 'y' &&
+			    (!strcmp(r, "ied") || !strcmp(r, "ies")))
 				return 1;
 			if (last == 'e' && !strcmp(r, "ing"))
 				return 1; /* declaring */
 			continue;
 		}
 		r++;
-		if (!strcmp(r, "ing") || (r[0] == last && !strcmp(r + 1, "ing")))
+		if (!strcmp(r, "ing") ||
+		    (r[0] == last && !strcmp(r + 1, "ing")))
 			return 1; /* saying, telling */
 		if (!*r || !strcmp(r, "s") || !strcmp(r, "es") ||
 		    (last == 'e' && !strcmp(r, "d")) || !strcmp(r, "ed") ||
@@ -493,90 +510,233 @@ static const char *const PRONOUNS[] = {"he", "she", "they", "i", "we", NULL};
 
 /* Abbreviated titles whose dot belongs to a name ("Mr. Trump"). */
 static const char *const TITLES[] = {
-	"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col",
-	"sgt", "capt", "adm", "maj", "prof", "rev", "st", "jr", "sr", "amb",
-	"atty", "supt", "det", "cmdr", "pres", NULL};
+	"mr",  "mrs", "ms",   "dr",   "gov", "sen",  "rep",  "gen", "lt",
+	"col", "sgt", "capt", "adm",  "maj", "prof", "rev",  "st",  "jr",
+	"sr",  "amb", "atty", "supt", "det", "cmdr", "pres", NULL};
 
 /* Function words allowed inside a speaker phrase. */
 static const char *const NP_FUNC[] = {
-	"a", "an", "the", "of", "another", "one", "two", "three", "several",
-	"some", "many", "his", "her", "their", "its", "our", "'s", "&",
-	"former", "de", "van", "von", "al", "bin", "da", "le", "la", NULL};
+	"a",     "an",      "the",  "of",   "another", "one", "two",
+	"three", "several", "some", "many", "his",     "her", "their",
+	"its",   "our",     "'s",   "&",    "former",  "de",  "van",
+	"von",   "al",      "bin",  "da",   "le",      "la",  NULL};
 
 /* Words between a speaker and its cue ("he later said", "has told"). */
 static const char *const ADVERBS[] = {
-	"also", "later", "again", "then", "previously", "recently", "once",
-	"has", "had", "have", "was", "is", "would", "will", "did", "does",
-	"further", "simply", "flatly", "repeatedly", "quickly", "earlier",
-	"separately", "often", "frequently", "just", "only", "still",
-	"reportedly", "publicly", "privately", "told", "angrily", "bluntly",
-	"firmly", "finally", "even", "himself", "herself", "themselves",
-	"sharply", "may", "might", "could", "can", "should", "subsequently",
-	"already", "never", "first", "emphatically", "succinctly", "are",
-	"were", "been", "being", NULL};
+	"also",       "later",    "again",        "then",
+	"previously", "recently", "once",         "has",
+	"had",        "have",     "was",          "is",
+	"would",      "will",     "did",          "does",
+	"further",    "simply",   "flatly",       "repeatedly",
+	"quickly",    "earlier",  "separately",   "often",
+	"frequently", "just",     "only",         "still",
+	"reportedly", "publicly", "privately",    "told",
+	"angrily",    "bluntly",  "firmly",       "finally",
+	"even",       "himself",  "herself",      "themselves",
+	"sharply",    "may",      "might",        "could",
+	"can",        "should",   "subsequently", "already",
+	"never",      "first",    "emphatically", "succinctly",
+	"are",        "were",     "been",         "being",
+	NULL};
 
 /* Words that open an adverbial phrase before a sentence's subject ("In
  * Geneva, Blinken said"; "Asked about it, she said"): the subject comes
  * after the phrase's comma. */
 static const char *const OPENERS[] = {
-	"in", "on", "at", "during", "after", "before", "while", "when", "as",
-	"since", "speaking", "asked", "for", "with", "addressing", "despite",
-	"although", "though", "if", "because", "unlike", "from", "by", "under",
-	"amid", "following", "over", "last", "this", "responding", "writing",
-	"until", "to", "like", "once", "according", "through", "earlier",
-	"later", "still", "however", "meanwhile", "instead", "now", "then",
-	"separately", "indeed", "instead", "yesterday", "today", "but",
-	"and", "also", "so", NULL};
+	"in",         "on",        "at",      "during",    "after",
+	"before",     "while",     "when",    "as",        "since",
+	"speaking",   "asked",     "for",     "with",      "addressing",
+	"despite",    "although",  "though",  "if",        "because",
+	"unlike",     "from",      "by",      "under",     "amid",
+	"following",  "over",      "last",    "this",      "responding",
+	"writing",    "until",     "to",      "like",      "once",
+	"according",  "through",   "earlier", "later",     "still",
+	"however",    "meanwhile", "instead", "now",       "then",
+	"separately", "indeed",    "instead", "yesterday", "today",
+	"but",        "and",       "also",    "so",        NULL};
 
 /* Sentence adverbs a backward speaker phrase must not start with. */
 static const char *const LEADERS[] = {
-	"meanwhile", "later", "still", "however", "instead", "yet", "but",
-	"and", "so", "now", "then", "also", "today", "yesterday", "here",
-	"there", "thus", "indeed", "earlier", "afterward", "afterwards", NULL};
+	"meanwhile", "later",     "still",      "however", "instead", "yet",
+	"but",       "and",       "so",         "now",     "then",    "also",
+	"today",     "yesterday", "here",       "there",   "thus",    "indeed",
+	"earlier",   "afterward", "afterwards", NULL};
 
 /* Head nouns that make a description a person. */
-static const char *const PERSON_HEADS[] = {
-	"official", "spokesman", "spokeswoman", "spokesperson", "source",
-	"aide", "adviser", "advisor", "diplomat", "minister", "secretary",
-	"president", "senator", "lawmaker", "analyst", "expert", "officer",
-	"director", "chief", "leader", "man", "woman", "person", "lawyer",
-	"attorney", "resident", "member", "professor", "ambassador",
-	"economist", "governor", "mayor", "candidate", "nominee", "manager",
-	"executive", "representative", "strategist", "researcher",
-	"chairman", "chairwoman", "founder", "author", "critic", "voter",
-	"supporter", "worker", "employee", "witness", "colleague", "friend",
-	"operative", "consultant", "pollster", "donor", "organizer",
-	"activist", "banker", "trader", "scientist", "doctor", "general",
-	"commander", "negotiator", "envoy", "congressman", "congresswoman",
-	"mother", "father", "son", "daughter", "wife", "husband", "student",
-	"teacher", "spokesmen", "officials", "sources", "aides", "advisers",
-	"diplomats", "analysts", "experts", "officers", "leaders", "lawyers",
-	"residents", "members", "economists", "voters", "supporters",
-	"workers", "critics", "lawmakers", "people", "activists", NULL};
+static const char *const PERSON_HEADS[] = {"official",
+					   "spokesman",
+					   "spokeswoman",
+					   "spokesperson",
+					   "source",
+					   "aide",
+					   "adviser",
+					   "advisor",
+					   "diplomat",
+					   "minister",
+					   "secretary",
+					   "president",
+					   "senator",
+					   "lawmaker",
+					   "analyst",
+					   "expert",
+					   "officer",
+					   "director",
+					   "chief",
+					   "leader",
+					   "man",
+					   "woman",
+					   "person",
+					   "lawyer",
+					   "attorney",
+					   "resident",
+					   "member",
+					   "professor",
+					   "ambassador",
+					   "economist",
+					   "governor",
+					   "mayor",
+					   "candidate",
+					   "nominee",
+					   "manager",
+					   "executive",
+					   "representative",
+					   "strategist",
+					   "researcher",
+					   "chairman",
+					   "chairwoman",
+					   "founder",
+					   "author",
+					   "critic",
+					   "voter",
+					   "supporter",
+					   "worker",
+					   "employee",
+					   "witness",
+					   "colleague",
+					   "friend",
+					   "operative",
+					   "consultant",
+					   "pollster",
+					   "donor",
+					   "organizer",
+					   "activist",
+					   "banker",
+					   "trader",
+					   "scientist",
+					   "doctor",
+					   "general",
+					   "commander",
+					   "negotiator",
+					   "envoy",
+					   "congressman",
+					   "congresswoman",
+					   "mother",
+					   "father",
+					   "son",
+					   "daughter",
+					   "wife",
+					   "husband",
+					   "student",
+					   "teacher",
+					   "spokesmen",
+					   "officials",
+					   "sources",
+					   "aides",
+					   "advisers",
+					   "diplomats",
+					   "analysts",
+					   "experts",
+					   "officers",
+					   "leaders",
+					   "lawyers",
+					   "residents",
+					   "members",
+					   "economists",
+					   "voters",
+					   "supporters",
+					   "workers",
+					   "critics",
+					   "lawmakers",
+					   "people",
+					   "activists",
+					   NULL};
 
 /* Words that end a name, making it an organisation or place. */
-static const char *const NONPERSON_HEADS[] = {
-	"administration", "department", "ministry", "government", "house",
-	"states", "union", "nations", "kremlin", "congress", "senate",
-	"party", "committee", "council", "court", "campaign", "times", "post",
-	"news", "press", "agency", "office", "company", "inc", "corp",
-	"association", "institute", "university", "foundation", "network",
-	"magazine", "journal", "group", "bank", "army", "police", "team",
-	"service", "commission", "board", "center", "centre", "network",
-	"pentagon", "nato", "russia", "ukraine", "china", "america", "europe",
-	"moscow", "washington", "kyiv", "beijing", "london", "paris",
-	"berlin", "geneva", "twitter", "facebook", NULL};
+static const char *const NONPERSON_HEADS[] = {"administration",
+					      "department",
+					      "ministry",
+					      "government",
+					      "house",
+					      "states",
+					      "union",
+					      "nations",
+					      "kremlin",
+					      "congress",
+					      "senate",
+					      "party",
+					      "committee",
+					      "council",
+					      "court",
+					      "campaign",
+					      "times",
+					      "post",
+					      "news",
+					      "press",
+					      "agency",
+					      "office",
+					      "company",
+					      "inc",
+					      "corp",
+					      "association",
+					      "institute",
+					      "university",
+					      "foundation",
+					      "network",
+					      "magazine",
+					      "journal",
+					      "group",
+					      "bank",
+					      "army",
+					      "police",
+					      "team",
+					      "service",
+					      "commission",
+					      "board",
+					      "center",
+					      "centre",
+					      "network",
+					      "pentagon",
+					      "nato",
+					      "russia",
+					      "ukraine",
+					      "china",
+					      "america",
+					      "europe",
+					      "moscow",
+					      "washington",
+					      "kyiv",
+					      "beijing",
+					      "london",
+					      "paris",
+					      "berlin",
+					      "geneva",
+					      "twitter",
+					      "facebook",
+					      NULL};
 
 /* Heads that cannot name a speaker: times, adverbs ("said Sunday",
  * "However, ..."). */
 static const char *const BAD_HEADS[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "january", "february", "march", "april", "june", "july",
-	"august", "september", "october", "november", "december", "week",
-	"weekend", "year", "years", "month", "months", "day", "days", "time",
-	"past", "however", "yet", "today", "tonight", "yesterday", "morning",
-	"evening", "night", "afternoon", "ago", "last", "recently", "later",
-	"statement", "interview", "moment", "point", NULL};
+	"monday",   "tuesday",   "wednesday", "thursday", "friday",
+	"saturday", "sunday",    "january",   "february", "march",
+	"april",    "june",      "july",      "august",   "september",
+	"october",  "november",  "december",  "week",     "weekend",
+	"year",     "years",     "month",     "months",   "day",
+	"days",     "time",      "past",      "however",  "yet",
+	"today",    "tonight",   "yesterday", "morning",  "evening",
+	"night",    "afternoon", "ago",       "last",     "recently",
+	"later",    "statement", "interview", "moment",   "point",
+	NULL};
 
 /* ---- Token helpers ---------------------------------------------------- */
 
@@ -642,7 +802,7 @@ static int tnp(const qstate *q, size_t k)
 			return k > 0 && T(q, k - 1)->end == t->start &&
 			       tupper(q, k - 1) &&
 			       (T(q, k - 1)->end - T(q, k - 1)->start == 1 ||
-			        in_list(TITLES, T(q, k - 1)->norm));
+				in_list(TITLES, T(q, k - 1)->norm));
 		return tchar(q, k, '-');
 	}
 	if (in_list(NP_FUNC, t->norm))
@@ -659,9 +819,9 @@ static int tnp(const qstate *q, size_t k)
 typedef struct speaker {
 	size_t t0, t1; /* token range; t0 == t1 when none */
 	long ent;
-	int person;    /* can be "he"/"she" */
-	int plural;    /* can be "they" */
-	int gender;    /* PLX_GENDER_* of a person */
+	int person;       /* can be "he"/"she" */
+	int plural;       /* can be "they" */
+	int gender;       /* PLX_GENDER_* of a person */
 	const char *text; /* resolved text (arena), NULL to use the span */
 } speaker;
 
@@ -677,7 +837,7 @@ static long span_entity(const qstate *q, size_t t0, size_t t1)
 		return -1;
 	size_t k = t1 - 1;
 	while (k > t0 && (tupper(q, k - 1) || tchar(q, k - 1, '.') ||
-	                  tis(q, k - 1, "of")))
+			  tis(q, k - 1, "of")))
 		k--;
 	return plx_entity_at(q->art, T(q, k)->start, T(q, t1 - 1)->end);
 }
@@ -710,7 +870,8 @@ static void classify(const qstate *q, speaker *sp)
 	if (in_list(PERSON_HEADS, head)) {
 		size_t n = strlen(head);
 		sp->plural = (n > 1 && head[n - 1] == 's') ||
-		             !strcmp(head, "people") || !strcmp(head, "spokesmen");
+			     !strcmp(head, "people") ||
+			     !strcmp(head, "spokesmen");
 		sp->person = !sp->plural;
 		return;
 	}
@@ -742,7 +903,7 @@ static size_t np_forward(const qstate *q, size_t k, size_t hi)
 		e++;
 	/* trailing function words do not end a phrase ("the official of") */
 	while (e > k && (T(q, e - 1)->flags & PLX_TOK_PUNCT ||
-	                 in_list(NP_FUNC, T(q, e - 1)->norm)))
+			 in_list(NP_FUNC, T(q, e - 1)->norm)))
 		e--;
 	return e;
 }
@@ -757,19 +918,19 @@ static size_t np_backward(const qstate *q, size_t e, size_t lo)
 	while (b > lo && e - b < MAX_SPEAKER_TOKS && tnp(q, b - 1))
 		b--;
 	while (b < e && (in_list(LEADERS, T(q, b)->norm) ||
-	                 (T(q, b)->flags & PLX_TOK_PUNCT) ||
-	                 !strcmp(T(q, b)->norm, "of")))
+			 (T(q, b)->flags & PLX_TOK_PUNCT) ||
+			 !strcmp(T(q, b)->norm, "of")))
 		b++;
 	return b;
 }
 
 /* Nouns that end in -ly. */
 static const char *const LY_NOUNS[] = {
-	"family", "ally", "rally", "daily", "weekly", "monthly", "bully",
-	"assembly", "supply", "reply", "italy", "fly", "july", "anomaly",
-	"monopoly", "belly", "jelly", "lily", "holly", "sally", "molly",
-	"kelly", "billy", "wally", "polly", "emily", "beverly", "shelly",
-	"tally", "folly", "gully", "only", NULL};
+	"family",   "ally",   "rally", "daily", "weekly", "monthly", "bully",
+	"assembly", "supply", "reply", "italy", "fly",    "july",    "anomaly",
+	"monopoly", "belly",  "jelly", "lily",  "holly",  "sally",   "molly",
+	"kelly",    "billy",  "wally", "polly", "emily",  "beverly", "shelly",
+	"tally",    "folly",  "gully", "only",  NULL};
 
 /* A manner adverb ("memorably", "angrily"): -ly and not a noun. */
 static int ly_adverb(const char *w)
@@ -783,7 +944,7 @@ static size_t skip_adverbs_back(const qstate *q, size_t e, size_t lo)
 {
 	while (e > lo && tword(q, e - 1) &&
 	       (in_list(ADVERBS, T(q, e - 1)->norm) ||
-	        (!tupper(q, e - 1) && ly_adverb(T(q, e - 1)->norm))))
+		(!tupper(q, e - 1) && ly_adverb(T(q, e - 1)->norm))))
 		e--;
 	return e;
 }
@@ -808,9 +969,10 @@ static size_t cue_end(const qstate *q, size_t k, size_t hi)
 			int ok = 0;
 			for (size_t j = e + 1; j < f; j++)
 				if (tupper(q, j) || tis(q, j, "statement") ||
-				    tis(q, j, "interview") || tis(q, j, "tweet") ||
-				    tis(q, j, "post") || tis(q, j, "letter") ||
-				    tis(q, j, "email") || tis(q, j, "video"))
+				    tis(q, j, "interview") ||
+				    tis(q, j, "tweet") || tis(q, j, "post") ||
+				    tis(q, j, "letter") || tis(q, j, "email") ||
+				    tis(q, j, "video"))
 					ok = 1;
 			if (ok)
 				e = f;
@@ -829,11 +991,10 @@ typedef struct attr {
  * [k, hi).  Returns 1 when found. */
 static int verb_like(const char *w);
 
-static int after_cue(const qstate *q, size_t k, size_t hi, int loose,
-                     attr *a)
+static int after_cue(const qstate *q, size_t k, size_t hi, int loose, attr *a)
 {
-	while (k < hi && (tchar(q, k, ',') || tchar(q, k, 0x2014) ||
-	                  tchar(q, k, 0x2013)))
+	while (k < hi &&
+	       (tchar(q, k, ',') || tchar(q, k, 0x2014) || tchar(q, k, 0x2013)))
 		k++;
 	if (k >= hi)
 		return 0;
@@ -895,7 +1056,7 @@ static int after_cue(const qstate *q, size_t k, size_t hi, int loose,
 		if (v > e && tis(q, v - 1, "told"))
 			v--;
 		else if (!(loose && v < hi && tword(q, v) && !tupper(q, v) &&
-		           verb_like(T(q, v)->norm)))
+			   verb_like(T(q, v)->norm)))
 			return 0;
 	}
 	a->s0 = k, a->s1 = e;
@@ -906,8 +1067,8 @@ static int after_cue(const qstate *q, size_t k, size_t hi, int loose,
 /* Cues that may precede their speaker ("Said Dorothy Poynter, who grew up
  * with Ali, “...”"). */
 static const char *const INVERT_CUES[] = {
-	"said", "says", "asked", "added", "wrote", "writes", "tweeted",
-	"explained", "continued", "replied", NULL};
+	"said",    "says",      "asked",     "added",   "wrote", "writes",
+	"tweeted", "explained", "continued", "replied", NULL};
 
 /* Cue v in [lo, k) with its speaker; 1 when v is one. */
 static int cue_at(const qstate *q, size_t lo, size_t k, size_t v, attr *a)
@@ -964,7 +1125,8 @@ static int cue_at(const qstate *q, size_t lo, size_t k, size_t v, attr *a)
 		size_t f = np_forward(q, v + 1, k);
 		if (in_list(INVERT_CUES, w) &&
 		    (v == lo || tchar(q, v - 1, ',') || q->inq[v - 1]) &&
-		    f > v + 1 && f < k && (tchar(q, f, ':') || tchar(q, f, ','))) {
+		    f > v + 1 && f < k &&
+		    (tchar(q, f, ':') || tchar(q, f, ','))) {
 			a->c0 = v, a->c1 = v + 1, a->s0 = v + 1, a->s1 = f;
 			return 1;
 		}
@@ -997,15 +1159,18 @@ static int before_cue(const qstate *q, size_t lo, size_t k, attr *a)
 static int verb_like(const char *w)
 {
 	static const char *const IRREG_PAST[] = {
-		"met", "took", "made", "gave", "spoke", "wrote", "saw", "came",
-		"left", "held", "sent", "won", "lost", "ran", "led", "got",
-		"put", "set", "kept", "became", "began", "brought", "thought",
-		"felt", "found", "stood", "sat", "heard", "knew", "meant",
-		"paid", "read", "said", "told", "went", "sought", "fought",
-		"built", "chose", "drew", "flew", "grew", "hit", "let", "rose",
-		"shook", "struck", "threw", "wore", "spent", "sold", "bought",
-		"taught", "caught", "forgot", "hung", "dug", "swore", "woke",
-		"will", "would", "can", "could", "may", "might", "must", NULL};
+		"met",    "took",   "made",  "gave",    "spoke",   "wrote",
+		"saw",    "came",   "left",  "held",    "sent",    "won",
+		"lost",   "ran",    "led",   "got",     "put",     "set",
+		"kept",   "became", "began", "brought", "thought", "felt",
+		"found",  "stood",  "sat",   "heard",   "knew",    "meant",
+		"paid",   "read",   "said",  "told",    "went",    "sought",
+		"fought", "built",  "chose", "drew",    "flew",    "grew",
+		"hit",    "let",    "rose",  "shook",   "struck",  "threw",
+		"wore",   "spent",  "sold",  "bought",  "taught",  "caught",
+		"forgot", "hung",   "dug",   "swore",   "woke",    "will",
+		"would",  "can",    "could", "may",     "might",   "must",
+		NULL};
 	size_t n = strlen(w);
 	if (in_list(IRREG_PAST, w))
 		return 1;
@@ -1035,10 +1200,10 @@ static int sentence_subject(const qstate *q, size_t si, speaker *sp)
 		size_t e = k;
 		while (e < hi && e - k < MAX_SPEAKER_TOKS &&
 		       ((tword(q, e) && tupper(q, e) &&
-		         !(T(q, e)->flags & PLX_TOK_STOP)) ||
-		        (tchar(q, e, '.') && tnp(q, e)) ||
-		        (tis(q, e, "of") && e + 1 < hi && tupper(q, e + 1) &&
-		         !(T(q, e + 1)->flags & PLX_TOK_STOP))))
+			 !(T(q, e)->flags & PLX_TOK_STOP)) ||
+			(tchar(q, e, '.') && tnp(q, e)) ||
+			(tis(q, e, "of") && e + 1 < hi && tupper(q, e + 1) &&
+			 !(T(q, e + 1)->flags & PLX_TOK_STOP))))
 			e++;
 		if (e >= hi)
 			return 0;
@@ -1055,9 +1220,9 @@ static int sentence_subject(const qstate *q, size_t si, speaker *sp)
 		}
 		/* "Later, he said": an adverb, not a name */
 		if (e == k + 1 && (in_list(OPENERS, T(q, k)->norm) ||
-		                   in_list(LEADERS, T(q, k)->norm) ||
-		                   in_list(BAD_HEADS, T(q, k)->norm) ||
-		                   ly_adverb(T(q, k)->norm))) {
+				   in_list(LEADERS, T(q, k)->norm) ||
+				   in_list(BAD_HEADS, T(q, k)->norm) ||
+				   ly_adverb(T(q, k)->norm))) {
 			k = e - 1;
 			continue;
 		}
@@ -1073,12 +1238,13 @@ static int sentence_subject(const qstate *q, size_t si, speaker *sp)
 
 /* Determiners that may open a described subject ("the Florida senator"). */
 static const char *const DETS[] = {
-	"the", "a", "an", "his", "her", "their", "its", "one", "some", "many",
-	"several", "two", "three", "another", "other", "both", "most", NULL};
+	"the",   "a",       "an",    "his",  "her",     "their",
+	"its",   "one",     "some",  "many", "several", "two",
+	"three", "another", "other", "both", "most",    NULL};
 
 /* Conjunctions skipped before a subject ("But Clinton said"). */
-static const char *const CONJS[] = {"and", "but", "so", "yet", "or", "plus",
-                                    NULL};
+static const char *const CONJS[] = {"and", "but",  "so", "yet",
+				    "or",  "plus", NULL};
 
 /* Does token s open an adverbial phrase that OPENERS misses: a
  * participle ("Invoking the civil rights movement, Cruz pledged"), a
@@ -1089,22 +1255,28 @@ static int opener_word(const qstate *q, size_t s, int round)
 	const char *w = T(q, s)->norm;
 	size_t n = strlen(w);
 	static const char *const MORE[] = {
-		"first", "second", "third", "finally", "even", "just", "again",
-		"days", "hours", "weeks", "months", "minutes", "moments",
-		"shortly", "soon", "ultimately", "already", "elsewhere",
-		"otherwise", "similarly", "likewise", "overall", "here",
-		"there", "thus", "afterward", "afterwards", "back", "nearly",
-		"almost", "within", "without", "against", "among", "outside",
-		"inside", "upon", "around", "throughout", "between", "beyond",
-		"toward", "towards", "near", "whether", "where", "given",
-		"whatever", "of", "about", "across", "along", "behind", NULL};
+		"first",    "second",    "third",      "finally",
+		"even",     "just",      "again",      "days",
+		"hours",    "weeks",     "months",     "minutes",
+		"moments",  "shortly",   "soon",       "ultimately",
+		"already",  "elsewhere", "otherwise",  "similarly",
+		"likewise", "overall",   "here",       "there",
+		"thus",     "afterward", "afterwards", "back",
+		"nearly",   "almost",    "within",     "without",
+		"against",  "among",     "outside",    "inside",
+		"upon",     "around",    "throughout", "between",
+		"beyond",   "toward",    "towards",    "near",
+		"whether",  "where",     "given",      "whatever",
+		"of",       "about",     "across",     "along",
+		"behind",   NULL};
 	if (in_list(MORE, w) || ly_adverb(w))
 		return 1;
 	if (round > 0 && (!strcmp(w, "which") || !strcmp(w, "who") ||
-	                  !strcmp(w, "where") || !strcmp(w, "when")))
+			  !strcmp(w, "where") || !strcmp(w, "when")))
 		return 1;
 	/* a participle, lowercase in the text once past the capital */
-	return n > 5 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")) &&
+	return n > 5 &&
+	       (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")) &&
 	       !in_list(CUE_IRREG, w);
 }
 
@@ -1116,7 +1288,7 @@ static int opener_word(const qstate *q, size_t s, int round)
  * auxiliary: "has increasingly decried").  Sets [*b, *e); returns 1 when
  * found.  No syntax: a fronted object or clause defeats it. */
 static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
-                          size_t *e)
+			  size_t *e)
 {
 	size_t s = lo;
 	for (int round = 0; round < 4 && s < k; round++) {
@@ -1129,7 +1301,8 @@ static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
 			continue;
 		}
 		size_t j = s + 1;
-		while (j < k && !tchar(q, j, ',') && !q->inq[j] && j - s < WINDOW)
+		while (j < k && !tchar(q, j, ',') && !q->inq[j] &&
+		       j - s < WINDOW)
 			j++;
 		/* "A few days later, Trump ...": a time phrase */
 		int timed = 0;
@@ -1173,7 +1346,7 @@ static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
 			    in_list(ADVERBS, w) ||
 			    (verb_like(w) && !in_list(PERSON_HEADS, w)) ||
 			    (n > 3 && (!strcmp(w + n - 2, "ly") ||
-			               !strcmp(w + n - 3, "ing"))))
+				       !strcmp(w + n - 3, "ing"))))
 				break;
 			t++;
 		}
@@ -1208,8 +1381,9 @@ static int clause_subject(const qstate *q, size_t lo, size_t k, size_t *b,
 	if (!(v > v0 || tcue(q, v) || verb_like(T(q, v)->norm)))
 		return 0;
 	/* "The plan is an ...": a copula describes, it reports nothing */
-	if (v == v0 + 1 && (tis(q, v0, "is") || tis(q, v0, "are") ||
-	                    tis(q, v0, "was") || tis(q, v0, "were")) &&
+	if (v == v0 + 1 &&
+	    (tis(q, v0, "is") || tis(q, v0, "are") || tis(q, v0, "was") ||
+	     tis(q, v0, "were")) &&
 	    !verb_like(T(q, v)->norm) && !tcue(q, v)) {
 		const char *w = T(q, v)->norm;
 		size_t n = strlen(w);
@@ -1250,9 +1424,9 @@ static int is_partial(const qstate *q, const plx_quote *qt, const qx *x)
 		i = st;
 	}
 	int open_ctx = !before || before == '.' || before == '?' ||
-	               before == '!' || before == ':' || before == ';' ||
-	               before == ',' || before == 0x2014 || before == 0x2013 ||
-	               before == '(' || (plx_quote_mark(before) & PLX_QM_CLOSE);
+		       before == '!' || before == ':' || before == ';' ||
+		       before == ',' || before == 0x2014 || before == 0x2013 ||
+		       before == '(' || (plx_quote_mark(before) & PLX_QM_CLOSE);
 	size_t i = qt->start;
 	int32_t first = 0;
 	while (i < qt->end) {
@@ -1272,8 +1446,8 @@ static int is_partial(const qstate *q, const plx_quote *qt, const qx *x)
 		i = st;
 	}
 	int end_punct = last == '.' || last == ',' || last == '?' ||
-	                last == '!' || last == 0x2026 || last == ':' ||
-	                last == 0x2014 || last == ';';
+			last == '!' || last == 0x2026 || last == ':' ||
+			last == 0x2014 || last == ';';
 	int cap = plx_is_upper(first) || plx_is_digit(first);
 	size_t words = 0;
 	for (size_t k = x->t_open + 1; k < x->t_close; k++)
@@ -1288,7 +1462,7 @@ static int is_partial(const qstate *q, const plx_quote *qt, const qx *x)
 }
 
 typedef struct salience {
-	speaker last;    /* latest person-ish speaker or subject */
+	speaker last; /* latest person-ish speaker or subject */
 	int has;
 	size_t next_sent; /* sentences before this are consumed */
 	size_t last_sent; /* sentence of last */
@@ -1318,7 +1492,8 @@ static const speaker *resolve_person(const salience *sl, int want, size_t cur)
 	for (size_t i = 0; i < sl->n_hist && i < MAX_SALIENT; i++) {
 		size_t j = (sl->n_hist - 1 - i) % MAX_SALIENT;
 		const speaker *c = &sl->hist[j];
-		if (cur != PLX_NONE && cur - sl->hist_sent[j] > MAX_PRONOUN_SENTS)
+		if (cur != PLX_NONE &&
+		    cur - sl->hist_sent[j] > MAX_PRONOUN_SENTS)
 			return NULL;
 		if (!c->person)
 			return NULL; /* an organisation or group in between */
@@ -1338,8 +1513,8 @@ static void advance(qstate *q, salience *sl, size_t k)
 			/* the cue's own sentence: only a subject before k */
 			speaker sp;
 			if ((!sl->has || sl->next_sent > sl->last_sent) &&
-			    sentence_subject(q, sl->next_sent, &sp) && sp.t1 <= k &&
-			    (sp.person || sp.plural))
+			    sentence_subject(q, sl->next_sent, &sp) &&
+			    sp.t1 <= k && (sp.person || sp.plural))
 				salient(sl, &sp, sl->next_sent);
 			return;
 		}
@@ -1378,8 +1553,9 @@ static size_t rel_subject(const qstate *q, size_t lo, size_t k)
 		size_t e = tchar(q, w - 1, ',') ? w - 1 : w;
 		/* the pronoun must be the clause's subject: a verb follows */
 		size_t v = w + 1;
-		while (v < k && tword(q, v) && (in_list(ADVERBS, T(q, v)->norm) ||
-		                                ly_adverb(T(q, v)->norm)))
+		while (v < k && tword(q, v) &&
+		       (in_list(ADVERBS, T(q, v)->norm) ||
+			ly_adverb(T(q, v)->norm)))
 			v++;
 		if (v >= k || !tword(q, v) || tupper(q, v) ||
 		    !(tcue(q, v) || verb_like(T(q, v)->norm) || v > w + 1))
@@ -1395,20 +1571,22 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	plx_quote *qt = &art->quotes[qi];
 	qx *x = &q->x[qi];
 	const plx_paragraph *para = &art->paras[qt->paragraph];
-	size_t plo = para->first_sentence < art->n_sents ?
-	                     art->sents[para->first_sentence].first_token :
-	                     0;
+	size_t plo = para->first_sentence < art->n_sents
+			     ? art->sents[para->first_sentence].first_token
+			     : 0;
 	/* tokens of the paragraph where the quote closes */
 	size_t cp = qt->paragraph;
 	while (cp + 1 < art->n_paras && art->paras[cp + 1].start < x->close_end)
 		cp++;
 	const plx_paragraph *cpara = &art->paras[cp];
-	size_t phi = cpara->n_sentences ?
-	                     art->sents[cpara->first_sentence +
-	                                cpara->n_sentences - 1].first_token +
-	                             art->sents[cpara->first_sentence +
-	                                        cpara->n_sentences - 1].n_tokens :
-	                     x->t_close + 1;
+	size_t phi = cpara->n_sentences
+			     ? art->sents[cpara->first_sentence +
+					  cpara->n_sentences - 1]
+					       .first_token +
+				       art->sents[cpara->first_sentence +
+						  cpara->n_sentences - 1]
+					       .n_tokens
+			     : x->t_close + 1;
 
 	attr a;
 	int found = 0;
@@ -1418,12 +1596,12 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	       (!tterminal(q, hi) || tnp(q, hi)))
 		hi++;
 	int32_t lastc = char_before(art->text, qt->start, qt->end);
-	int comma_inside = lastc == ',' || lastc == '?' || lastc == '!' ||
-	                   lastc == 0x2014;
+	int comma_inside =
+		lastc == ',' || lastc == '?' || lastc == '!' || lastc == 0x2014;
 	/* “... it.” She noted ...: a new sentence after a full stop is not
 	 * this quote's attribution */
-	int new_sent = lastc == '.' && k < hi && tupper(q, k) &&
-	               sent_lo(q, k) == k;
+	int new_sent =
+		lastc == '.' && k < hi && tupper(q, k) && sent_lo(q, k) == k;
 	if (!new_sent &&
 	    (!qt->partial || comma_inside || (k < hi && tchar(q, k, ','))))
 		found = after_cue(q, k, hi, !qt->partial && comma_inside, &a);
@@ -1442,42 +1620,49 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 			if (!tchar(q, c - 1, ','))
 				continue;
 			if (after_cue(q, c, hi, 0, &a)) {
-				size_t e = a.s1 != PLX_NONE && a.s1 > a.c1 ?
-				                   a.s1 :
-				                   a.c1;
+				size_t e = a.s1 != PLX_NONE && a.s1 > a.c1
+						   ? a.s1
+						   : a.c1;
 				found = e == hi || tchar(q, e, ',');
 			}
 		}
 	}
 	/* b. before the opening mark, in the same sentence */
 	if (!found) {
-		size_t lo = x->t_open, stop = x->t_open > WINDOW ? x->t_open - WINDOW : 0;
+		size_t lo = x->t_open,
+		       stop = x->t_open > WINDOW ? x->t_open - WINDOW : 0;
 		if (stop < plo)
 			stop = plo;
 		while (lo > stop &&
 		       (!tterminal(q, lo - 1) || tnp(q, lo - 1) ||
-		        tchar(q, lo, ')')) && /* "(D-Nev.) said" */
-		       !(q->inq[lo - 1] && (qt->partial || q->inq[lo - 1] == 1)))
+			tchar(q, lo, ')')) && /* "(D-Nev.) said" */
+		       !(q->inq[lo - 1] &&
+			 (qt->partial || q->inq[lo - 1] == 1)))
 			lo--;
-		if (lo < x->t_open && !(x->t_open - lo == 1 && tchar(q, lo, ',')))
+		if (lo < x->t_open &&
+		    !(x->t_open - lo == 1 && tchar(q, lo, ',')))
 			found = before_cue(q, lo, x->t_open, &a);
 		/* "Clinton: “...”", a speaker and a colon */
-		if (!found && x->t_open >= lo + 2 && tchar(q, x->t_open - 1, ':') &&
-		    tupper(q, lo) && np_forward(q, lo, x->t_open - 1) ==
-		                             x->t_open - 1) {
+		if (!found && x->t_open >= lo + 2 &&
+		    tchar(q, x->t_open - 1, ':') && tupper(q, lo) &&
+		    np_forward(q, lo, x->t_open - 1) == x->t_open - 1) {
 			a.s0 = lo, a.s1 = x->t_open - 1;
 			a.c0 = a.c1 = PLX_NONE;
 			found = 1;
 		}
 		/* c. "He said:" ending the previous paragraph */
 		if (!found && x->t_open == plo && qt->paragraph > 0) {
-			const plx_paragraph *pp = &art->paras[qt->paragraph - 1];
+			const plx_paragraph *pp =
+				&art->paras[qt->paragraph - 1];
 			if (pp->n_sentences) {
 				const plx_sentence *ls =
-					&art->sents[pp->first_sentence + pp->n_sentences - 1];
+					&art->sents[pp->first_sentence +
+						    pp->n_sentences - 1];
 				size_t le = ls->first_token + ls->n_tokens;
-				if (le > ls->first_token && tchar(q, le - 1, ':'))
-					found = before_cue(q, ls->first_token, le - 1, &a);
+				if (le > ls->first_token &&
+				    tchar(q, le - 1, ':'))
+					found = before_cue(q, ls->first_token,
+							   le - 1, &a);
 			}
 		}
 	}
@@ -1489,17 +1674,18 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 		 * “open door” policy) is a name, not someone's words */
 		size_t nk = x->t_close + 1;
 		int modifier = qt->partial && x->t_close - x->t_open <= 4 &&
-		               nk < art->n_toks && tword(q, nk) && !tupper(q, nk) &&
-		               !(T(q, nk)->flags & PLX_TOK_STOP);
-		size_t w = slo < x->t_open && !modifier ?
-		                   rel_subject(q, slo, x->t_open) :
-		                   PLX_NONE;
+			       nk < art->n_toks && tword(q, nk) &&
+			       !tupper(q, nk) &&
+			       !(T(q, nk)->flags & PLX_TOK_STOP);
+		size_t w = slo < x->t_open && !modifier
+				   ? rel_subject(q, slo, x->t_open)
+				   : PLX_NONE;
 		if (w != PLX_NONE) {
 			a.s0 = w, a.s1 = w + 1;
 			a.c0 = a.c1 = PLX_NONE;
 			found = 1;
 		} else if (slo < x->t_open && !modifier &&
-		    clause_subject(q, slo, x->t_open, &b, &e)) {
+			   clause_subject(q, slo, x->t_open, &b, &e)) {
 			a.s0 = b, a.s1 = e;
 			a.c0 = a.c1 = PLX_NONE;
 			found = 1;
@@ -1513,8 +1699,11 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 	if (!found && !qt->partial && slo == x->t_open && x->t_open > 0 &&
 	    (x->t_open > plo || qt->paragraph > 0)) {
 		size_t lo2 = sent_lo(q, x->t_open - 1), hi2 = x->t_open, b, e;
-		int clean = lo2 < hi2 && T(q, lo2)->start >=
-		            art->paras[qt->paragraph - (x->t_open == plo)].start;
+		int clean =
+			lo2 < hi2 &&
+			T(q, lo2)->start >=
+				art->paras[qt->paragraph - (x->t_open == plo)]
+					.start;
 		for (size_t j = lo2; clean && j < hi2; j++)
 			clean = !q->inq[j];
 		if (clean && tchar(q, hi2 - 1, ':'))
@@ -1525,8 +1714,8 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 			speaker t;
 			memset(&t, 0, sizeof t);
 			t.t0 = b, t.t1 = e;
-			if (tpronoun(q, b) ? !tis(q, b, "i") && !tis(q, b, "we") :
-			                     (classify(q, &t), t.person)) {
+			if (tpronoun(q, b) ? !tis(q, b, "i") && !tis(q, b, "we")
+					   : (classify(q, &t), t.person)) {
 				a.s0 = b, a.s1 = e;
 				a.c0 = a.c1 = PLX_NONE;
 				found = 1;
@@ -1538,12 +1727,14 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 		/* ... or, opening its paragraph, a quote of the previous
 		 * paragraph (a quote paragraph left unattributed continues
 		 * the speaker before it: the news convention) */
-		int prev_para = qi > 0 && x->t_open == plo && qt->paragraph > 0 &&
-		                q->x[qi - 1].close_end >=
-		                        art->paras[qt->paragraph - 1].start &&
-		                q->x[qi - 1].close_end <= para->start;
+		int prev_para = qi > 0 && x->t_open == plo &&
+				qt->paragraph > 0 &&
+				q->x[qi - 1].close_end >=
+					art->paras[qt->paragraph - 1].start &&
+				q->x[qi - 1].close_end <= para->start;
 		if (!qt->partial && qi > 0 &&
-		    (art->quotes[qi - 1].paragraph == qt->paragraph || prev_para) &&
+		    (art->quotes[qi - 1].paragraph == qt->paragraph ||
+		     prev_para) &&
 		    art->quotes[qi - 1].speaker) {
 			const plx_quote *pq = &art->quotes[qi - 1];
 			qt->speaker = pq->speaker;
@@ -1575,7 +1766,7 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 		if (clause_subject(q, sent_lo(q, a.c0), a.c0, &b, &e))
 			sp.t0 = b, sp.t1 = e;
 		else if (si == PLX_NONE || !sentence_subject(q, si, &sp) ||
-		         sp.t1 > a.c0)
+			 sp.t1 > a.c0)
 			return PLX_OK; /* a cue without a speaker */
 	} else {
 		sp.t0 = a.s0, sp.t1 = a.s1;
@@ -1596,12 +1787,14 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 			qt->speaker_entity = an.ent;
 			qt->speaker = speaker_name(q, &an);
 			if (an.person || an.plural) {
-				size_t si = plx_article_sentence_at(art, T(q, ab)->start);
-				salient(sl, &an, si == PLX_NONE ? sl->last_sent : si);
+				size_t si = plx_article_sentence_at(
+					art, T(q, ab)->start);
+				salient(sl, &an,
+					si == PLX_NONE ? sl->last_sent : si);
 			}
 		} else {
 			qt->speaker = span_text(art, qt->speaker_start,
-			                        qt->speaker_end);
+						qt->speaker_end);
 		}
 		return qt->speaker ? PLX_OK : PLX_ENOMEM;
 	}
@@ -1617,21 +1810,22 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 			ante = NULL;
 		else if (want_plural)
 			ante = sl->last.plural && (cur == PLX_NONE ||
-			                           cur - sl->last_sent <=
-			                                   MAX_PRONOUN_SENTS) ?
-			               &sl->last :
-			               NULL;
+						   cur - sl->last_sent <=
+							   MAX_PRONOUN_SENTS)
+				       ? &sl->last
+				       : NULL;
 		else
-			ante = resolve_person(sl, !strcmp(p, "she") ?
-			                                  PLX_GENDER_FEMALE :
-			                                  PLX_GENDER_MALE,
-			                      cur);
+			ante = resolve_person(sl,
+					      !strcmp(p, "she")
+						      ? PLX_GENDER_FEMALE
+						      : PLX_GENDER_MALE,
+					      cur);
 		if (ante) {
 			qt->speaker = speaker_name(q, ante);
 			qt->speaker_entity = ante->ent;
 		} else {
 			qt->speaker = span_text(art, qt->speaker_start,
-			                        qt->speaker_end);
+						qt->speaker_end);
 		}
 		return qt->speaker ? PLX_OK : PLX_ENOMEM;
 	}
@@ -1640,7 +1834,7 @@ static int attribute(qstate *q, size_t qi, salience *sl)
 		size_t hn = strlen(h);
 		/* "the statement said": a document speaks for its author */
 		int doc = !strcmp(h, "statement") && sp.t1 - sp.t0 >= 2 &&
-		          in_list(DETS, T(q, sp.t0)->norm);
+			  in_list(DETS, T(q, sp.t0)->norm);
 		if ((!doc && in_list(BAD_HEADS, h)) ||
 		    in_list(BAD_HEADS, T(q, sp.t0)->norm) ||
 		    (hn > 2 && !strcmp(h + hn - 2, "'t"))) {
@@ -1685,15 +1879,17 @@ int plx_quote_find(plx_analyzer *an, plx_article *art)
 		 * last token of the closing mark ('' is two tokens) */
 		x->t_open = plx_article_token_at(art, x->open);
 		size_t k = x->t_open;
-		for (; k < art->n_toks && art->toks[k].start < x->close_end; k++)
+		for (; k < art->n_toks && art->toks[k].start < x->close_end;
+		     k++)
 			q.inq[k] = (art->toks[k].start < art->quotes[i].start ||
-			            art->toks[k].start >= art->quotes[i].end) ?
-			                   2 :
-			                   1;
+				    art->toks[k].start >= art->quotes[i].end)
+					   ? 2
+					   : 1;
 		x->t_close = k > x->t_open ? k - 1 : x->t_open;
 	}
 	for (size_t i = 0; i < art->n_quotes; i++)
-		art->quotes[i].partial = is_partial(&q, &art->quotes[i], &q.x[i]);
+		art->quotes[i].partial =
+			is_partial(&q, &art->quotes[i], &q.x[i]);
 	salience sl;
 	memset(&sl, 0, sizeof sl);
 	for (size_t i = 0; i < art->n_quotes && !rc; i++)

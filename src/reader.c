@@ -62,7 +62,7 @@
 /* Decoded bytes are read up to this much at a time: big reads keep
  * syscalls and zlib calls few (Reuters, 18 MB, is 18 reads).  The buffer
  * starts at FIRST_CHUNK, so a small file costs a small buffer. */
-#define READ_CHUNK ((size_t)1 << 20)
+#define READ_CHUNK  ((size_t)1 << 20)
 #define FIRST_CHUNK ((size_t)64 << 10)
 /* Compressed input buffer. */
 #define ZIN_SIZE ((size_t)64 << 10)
@@ -98,11 +98,11 @@ struct plx_reader {
 	int fd, close_fd;
 	size_t mem_pos;
 	int fmt;
-	int raw_eof;   /* no more raw bytes */
-	int eof;       /* no more decoded bytes */
-	int text_done; /* F_TEXT: the one record was returned */
-	int perr;      /* pending source error, reported once the buffered
-	                  lines are used up */
+	int raw_eof;    /* no more raw bytes */
+	int eof;        /* no more decoded bytes */
+	int text_done;  /* F_TEXT: the one record was returned */
+	int perr;       /* pending source error, reported once the buffered
+			   lines are used up */
 	int perr_count; /* its message ends with the file's record count */
 	plx_buf pmsg;
 	size_t lineno, nrec; /* lines and good records read from this file */
@@ -123,7 +123,7 @@ struct plx_reader {
 	plx_record rec;
 	json_t *root;
 	plx_html_doc *html; /* F_HTML: the current record's page */
-	plx_buf text; /* repaired text of a text file */
+	plx_buf text;       /* repaired text of a text file */
 	plx_buf id;
 
 	plx_buf msg;
@@ -249,7 +249,7 @@ int plx_reader_new(const plx_limits *limits, plx_reader **out)
 }
 
 static int add_entry(plx_reader *r, const char *path, int kind,
-                     const void *data, size_t len)
+		     const void *data, size_t len)
 {
 	entry e = {0};
 	e.kind = kind;
@@ -278,11 +278,11 @@ int plx_reader_add(plx_reader *r, const char *path)
 	if (!r || !path || !*path)
 		return PLX_EINVAL;
 	return add_entry(r, path, strcmp(path, "-") ? K_PATH : K_STDIN, NULL,
-	                 0);
+			 0);
 }
 
 int plx_reader_add_memory(plx_reader *r, const char *name, const void *data,
-                          size_t len)
+			  size_t len)
 {
 	if (!r || !name || !*name || (!data && len))
 		return PLX_EINVAL;
@@ -294,8 +294,14 @@ const char *plx_reader_errmsg(const plx_reader *r)
 	return r && r->msg.data && !r->msg.rc ? r->msg.data : "";
 }
 
-size_t plx_reader_count(const plx_reader *r) { return r ? r->count : 0; }
-size_t plx_reader_skipped(const plx_reader *r) { return r ? r->skipped : 0; }
+size_t plx_reader_count(const plx_reader *r)
+{
+	return r ? r->count : 0;
+}
+size_t plx_reader_skipped(const plx_reader *r)
+{
+	return r ? r->skipped : 0;
+}
 
 /* ---- Names ------------------------------------------------------------ */
 
@@ -350,10 +356,10 @@ static int format_of(const char *path)
 
 /* ---- Raw and decoded bytes -------------------------------------------- */
 
-static void src_error(plx_reader *r, int code, int with_count,
-                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void src_error(plx_reader *r, int code, int with_count,
-                      const char *fmt, ...)
+static void src_error(plx_reader *r, int code, int with_count, const char *fmt,
+		      ...) __attribute__((format(printf, 4, 5)));
+static void src_error(plx_reader *r, int code, int with_count, const char *fmt,
+		      ...)
 {
 	char small[256];
 	va_list ap;
@@ -425,7 +431,8 @@ static void fill_gz(plx_reader *r)
 				return;
 			}
 			if (inflateReset(&r->z) != Z_OK) {
-				src_error(r, PLX_EFORMAT, 1, "corrupt gzip data");
+				src_error(r, PLX_EFORMAT, 1,
+					  "corrupt gzip data");
 				return;
 			}
 			r->member_end = 0;
@@ -433,7 +440,8 @@ static void fill_gz(plx_reader *r)
 		size_t room = r->cap - r->len;
 		unsigned in0 = r->z.avail_in;
 		r->z.next_out = (unsigned char *)r->data + r->len;
-		r->z.avail_out = room > (unsigned)-1 ? (unsigned)-1 : (unsigned)room;
+		r->z.avail_out =
+			room > (unsigned)-1 ? (unsigned)-1 : (unsigned)room;
 		unsigned out0 = r->z.avail_out;
 		int zr = inflate(&r->z, Z_NO_FLUSH);
 		size_t got = out0 - r->z.avail_out;
@@ -446,28 +454,29 @@ static void fill_gz(plx_reader *r)
 			src_error(r, PLX_ENOMEM, 0, "out of memory");
 			return;
 		} else if (zr == Z_DATA_ERROR || zr == Z_NEED_DICT ||
-		           zr == Z_STREAM_ERROR) {
+			   zr == Z_STREAM_ERROR) {
 			src_error(r, PLX_EFORMAT, 1, "corrupt gzip data (%s)",
-			          r->z.msg ? r->z.msg : "bad stream");
+				  r->z.msg ? r->z.msg : "bad stream");
 			return;
 		} else if (!got && in0 == r->z.avail_in) {
 			if (r->z.avail_in == 0 && r->raw_eof) {
 				src_error(r, PLX_EFORMAT, 1,
-				          "truncated gzip data");
+					  "truncated gzip data");
 				return;
 			}
 			if (r->z.avail_in) { /* no progress: not expected */
 				src_error(r, PLX_EFORMAT, 1,
-				          "corrupt gzip data (stalled)");
+					  "corrupt gzip data (stalled)");
 				return;
 			}
 		}
 		if (r->gz_out > PLX_GZIP_BOMB_FLOOR && r->lim.max_gzip_ratio &&
-		    r->gz_out / (r->gz_in ? r->gz_in : 1) > r->lim.max_gzip_ratio) {
+		    r->gz_out / (r->gz_in ? r->gz_in : 1) >
+			    r->lim.max_gzip_ratio) {
 			src_error(r, PLX_ETOOBIG, 1,
-			          "gzip data expands over %zu times "
-			          "(decompression bomb?), stopped",
-			          r->lim.max_gzip_ratio);
+				  "gzip data expands over %zu times "
+				  "(decompression bomb?), stopped",
+				  r->lim.max_gzip_ratio);
 			return;
 		}
 		if (got)
@@ -591,7 +600,8 @@ static int expand_dir(plx_reader *r, const char *path)
 		if (de->d_name[0] == '.')
 			continue;
 		char *s = plx_strndup(de->d_name, strlen(de->d_name));
-		if (!s || plx_grow((void **)&names, &cap, n + 1, sizeof *names)) {
+		if (!s ||
+		    plx_grow((void **)&names, &cap, n + 1, sizeof *names)) {
 			plx_free(s);
 			rc = PLX_ENOMEM;
 			break;
@@ -628,7 +638,8 @@ static int expand_dir(plx_reader *r, const char *path)
 			if (S_ISLNK(st.st_mode) && stat(e.path, &st) == 0)
 				keep = S_ISREG(st.st_mode); /* no linked dirs */
 			else
-				keep = S_ISREG(st.st_mode) || S_ISDIR(st.st_mode);
+				keep = S_ISREG(st.st_mode) ||
+				       S_ISDIR(st.st_mode);
 		}
 		if (!keep || list_push(&r->stack, &e)) {
 			if (keep)
@@ -750,16 +761,16 @@ static int open_entry(plx_reader *r, entry *e)
 				return PLX_OK;
 			}
 			set_msg(r, "%s: binary data, not text or JSON Lines",
-			        r->name);
+				r->name);
 			close_file(r);
 			return PLX_EFORMAT;
 		}
 		size_t i = 0;
 		while (i < n && is_space(p[i]))
 			i++;
-		r->fmt = i < n && p[i] == '{' ? F_JSONL
-		         : looks_html(p + i, n - i) ? F_HTML
-		                                    : F_TEXT;
+		r->fmt = i < n && p[i] == '{'       ? F_JSONL
+			 : looks_html(p + i, n - i) ? F_HTML
+						    : F_TEXT;
 	}
 	return PLX_OK;
 oom:
@@ -774,7 +785,7 @@ static int report_src_error(plx_reader *r)
 	const char *m = r->pmsg.data && !r->pmsg.rc ? r->pmsg.data : "error";
 	if (r->perr_count)
 		set_msg(r, "%s: %s after %zu record%s", r->name, m, r->nrec,
-		        r->nrec == 1 ? "" : "s");
+			r->nrec == 1 ? "" : "s");
 	else
 		set_msg(r, "%s: %s", r->name, m);
 	int rc = r->perr;
@@ -816,7 +827,7 @@ static int next_text(plx_reader *r)
 	const char *nul = memchr(p, 0, n);
 	if (nul) {
 		set_msg(r, "%s: NUL byte at offset %zu", r->name,
-		        (size_t)(nul - p) + r->bom);
+			(size_t)(nul - p) + r->bom);
 		return PLX_ENUL;
 	}
 	size_t i = 0;
@@ -891,15 +902,16 @@ static int next_html(plx_reader *r)
 	int rc = plx_html_extract(p, n, NULL, &r->html);
 	if (rc) {
 		set_msg(r, "%s: %s", r->name,
-		        rc == PLX_EEMPTY    ? "no article text in the HTML page"
-		        : rc == PLX_ETOOBIG ? "HTML page over the extractor's limits"
-		        : rc == PLX_ENOMEM  ? "out of memory"
-		                            : "unreadable HTML page");
+			rc == PLX_EEMPTY ? "no article text in the HTML page"
+			: rc == PLX_ETOOBIG
+				? "HTML page over the extractor's limits"
+			: rc == PLX_ENOMEM ? "out of memory"
+					   : "unreadable HTML page");
 		return rc;
 	}
 	if (r->html->text_len > r->lim.max_record_bytes) {
 		set_msg(r, "%s: article text longer than %zu bytes", r->name,
-		        r->lim.max_record_bytes);
+			r->lim.max_record_bytes);
 		return PLX_ETOOBIG;
 	}
 	plx_record *rec = &r->rec;
@@ -926,9 +938,9 @@ static int next_line(plx_reader *r, const char **line, size_t *n)
 {
 	size_t max = r->lim.max_line_bytes;
 	for (;;) {
-		char *nl = r->scan < r->len
-		                   ? memchr(r->data + r->scan, '\n', r->len - r->scan)
-		                   : NULL;
+		char *nl = r->scan < r->len ? memchr(r->data + r->scan, '\n',
+						     r->len - r->scan)
+					    : NULL;
 		if (nl) {
 			*line = r->data + r->pos;
 			*n = (size_t)(nl - *line);
@@ -955,7 +967,7 @@ static int next_line(plx_reader *r, const char **line, size_t *n)
 		int room = make_room(r, max + 1);
 		if (room < 0) {
 			set_msg(r, "%s:%zu: out of memory", r->name,
-			        r->lineno + 1);
+				r->lineno + 1);
 			return PLX_ENOMEM;
 		}
 		if (room > 0) {
@@ -978,15 +990,15 @@ static int next_line(plx_reader *r, const char **line, size_t *n)
 		fill(r);
 	}
 too_long:
-	set_msg(r, "%s:%zu: line longer than %zu bytes", r->name,
-	        r->lineno, max);
+	set_msg(r, "%s:%zu: line longer than %zu bytes", r->name, r->lineno,
+		max);
 	return PLX_ETOOBIG;
 }
 
 /* The first key of keys whose value is a string; *found says whether any
  * key was there.  Empty or blank strings are passed over. */
 static const char *pick(json_t *obj, const char *const *keys, int *found,
-                        size_t *len)
+			size_t *len)
 {
 	const char *first_empty = NULL;
 	for (; *keys; keys++) {
@@ -1019,12 +1031,12 @@ static const char *pick(json_t *obj, const char *const *keys, int *found,
 static int next_jsonl(plx_reader *r)
 {
 	static const char *const text_keys[] = {"text", "maintext", "body",
-	                                        "content", NULL};
+						"content", NULL};
 	static const char *const title_keys[] = {"title", "headline", NULL};
 	static const char *const date_keys[] = {"date", "date_publish",
-	                                        "published", NULL};
+						"published", NULL};
 	static const char *const source_keys[] = {"source", "source_domain",
-	                                          "site_name", NULL};
+						  "site_name", NULL};
 	static const char *const url_keys[] = {"url", NULL};
 	static const char *const id_keys[] = {"id", NULL};
 	for (;;) {
@@ -1045,17 +1057,17 @@ static int next_jsonl(plx_reader *r)
 			if (json_oom ||
 			    json_error_code(&err) == json_error_out_of_memory) {
 				set_msg(r, "%s:%zu: out of memory", r->name,
-				        r->lineno);
+					r->lineno);
 				return PLX_ENOMEM;
 			}
 			set_msg(r, "%s:%zu: invalid JSON: %s (column %d)",
-			        r->name, r->lineno, err.text, err.column);
+				r->name, r->lineno, err.text, err.column);
 			return PLX_EFORMAT;
 		}
 		r->root = root;
 		if (!json_is_object(root)) {
 			set_msg(r, "%s:%zu: not a JSON object", r->name,
-			        r->lineno);
+				r->lineno);
 			return PLX_EFORMAT;
 		}
 		int found = 0;
@@ -1063,14 +1075,14 @@ static int next_jsonl(plx_reader *r)
 		const char *text = pick(root, text_keys, &found, &tlen);
 		if (!text) {
 			set_msg(r, "%s:%zu: %s", r->name, r->lineno,
-			        found == 0   ? "no text field"
-			        : found == 1 ? "text is not a string"
-			                     : "empty text");
+				found == 0   ? "no text field"
+				: found == 1 ? "text is not a string"
+					     : "empty text");
 			return PLX_EEMPTY;
 		}
 		if (tlen > r->lim.max_record_bytes) {
 			set_msg(r, "%s:%zu: text longer than %zu bytes",
-			        r->name, r->lineno, r->lim.max_record_bytes);
+				r->name, r->lineno, r->lim.max_record_bytes);
 			return PLX_ETOOBIG;
 		}
 		plx_record *rec = &r->rec;
@@ -1096,15 +1108,16 @@ static int next_jsonl(plx_reader *r)
 			json_t *v = json_object_get(root, "id");
 			if (json_is_integer(v))
 				plx_buf_printf(&r->id, "%" JSON_INTEGER_FORMAT,
-				               json_integer_value(v));
+					       json_integer_value(v));
 			else if (json_is_real(v))
-				plx_buf_printf(&r->id, "%.15g", json_real_value(v));
+				plx_buf_printf(&r->id, "%.15g",
+					       json_real_value(v));
 			else
 				plx_buf_printf(&r->id, "%s:%zu", r->name,
-				               r->lineno);
+					       r->lineno);
 			if (r->id.rc) {
 				set_msg(r, "%s:%zu: out of memory", r->name,
-				        r->lineno);
+					r->lineno);
 				return PLX_ENOMEM;
 			}
 			rec->id = r->id.data;
@@ -1140,8 +1153,8 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 				continue;
 		}
 		int rc = r->fmt == F_JSONL  ? next_jsonl(r)
-		         : r->fmt == F_HTML ? next_html(r)
-		                            : next_text(r);
+			 : r->fmt == F_HTML ? next_html(r)
+					    : next_text(r);
 		if (rc > 0) {
 			r->count++;
 			r->nrec++;
@@ -1152,8 +1165,8 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 			json_decref(r->root);
 			r->root = NULL;
 		}
-		/* A text file or page is one record; after running out of memory the
-		 * file's state is not to be trusted. */
+		/* A text file or page is one record; after running out of
+		 * memory the file's state is not to be trusted. */
 		if (rc == 0 || r->fmt != F_JSONL || rc == PLX_ENOMEM)
 			close_file(r);
 		if (rc == 0)

@@ -13,7 +13,7 @@
  * extension picks the format; gzip is detected by its magic bytes).  The
  * data is copied.  Returns PLX_OK, PLX_EINVAL or PLX_ENOMEM. */
 int plx_reader_add_memory(plx_reader *r, const char *name, const void *data,
-                          size_t len);
+			  size_t len);
 
 /* Below this much decompressed output a gzip stream is never taken for a
  * bomb: small files of repeated text compress far past any ratio and cost

@@ -22,6 +22,6 @@ int plx_register_classify(plx_analyzer *an, plx_article *art);
  * out).  For fitting the weights (bench/register_fit.py).  Returns PLX_OK,
  * PLX_EINVAL or PLX_ENOMEM. */
 int plx_register_features(const plx_article *art, size_t t0, size_t t1,
-                          float *out);
+			  float *out);
 
 #endif

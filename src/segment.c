@@ -207,16 +207,18 @@ static char *fold(plx_arena *ar, const char *s, size_t n, int ascii)
 /* Stop words: the commonest English function words.  Kept in strcmp
  * order: is_stop binary-searches it. */
 static const char *const STOP[] = {
-	"a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
-	"at", "be", "been", "before", "being", "but", "by", "can", "could",
-	"did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
-	"him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-	"may", "me", "might", "more", "most", "must", "my", "no", "not", "of",
-	"on", "or", "other", "our", "out", "over", "said", "shall", "she",
-	"should", "so", "some", "such", "than", "that", "the", "their",
-	"them", "then", "there", "these", "they", "this", "those", "to", "up",
-	"us", "was", "we", "were", "what", "when", "where", "which", "who",
-	"whom", "why", "will", "with", "would", "you", "your"};
+	"a",     "about", "after",  "all",   "also",  "an",     "and",   "any",
+	"are",   "as",    "at",     "be",    "been",  "before", "being", "but",
+	"by",    "can",   "could",  "did",   "do",    "does",   "for",   "from",
+	"had",   "has",   "have",   "he",    "her",   "him",    "his",   "how",
+	"i",     "if",    "in",     "into",  "is",    "it",     "its",   "may",
+	"me",    "might", "more",   "most",  "must",  "my",     "no",    "not",
+	"of",    "on",    "or",     "other", "our",   "out",    "over",  "said",
+	"shall", "she",   "should", "so",    "some",  "such",   "than",  "that",
+	"the",   "their", "them",   "then",  "there", "these",  "they",  "this",
+	"those", "to",    "up",     "us",    "was",   "we",     "were",  "what",
+	"when",  "where", "which",  "who",   "whom",  "why",    "will",  "with",
+	"would", "you",   "your"};
 
 static int is_stop(const char *w)
 {
@@ -278,8 +280,8 @@ static int stem_word(plx_analyzer *an, plx_arena *ar, plx_token *t)
 	int stop = is_stop(w);
 	if (stop)
 		t->flags |= PLX_TOK_STOP;
-	const sb_symbol *st = sb_stemmer_stem(an->stemmer,
-					      (const sb_symbol *)w, (int)n);
+	const sb_symbol *st =
+		sb_stemmer_stem(an->stemmer, (const sb_symbol *)w, (int)n);
 	if (!st)
 		return PLX_ENOMEM;
 	size_t sl = (size_t)sb_stemmer_length(an->stemmer);

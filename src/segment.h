@@ -16,7 +16,7 @@ int plx_segment(plx_analyzer *an, plx_article *art);
  * order, offsets relative to text.  Exposed for tests and the register
  * benchmark. */
 int plx_split_sentences(const char *text, size_t len,
-                        int (*fn)(size_t start, size_t end, void *ud),
-                        void *ud);
+			int (*fn)(size_t start, size_t end, void *ud),
+			void *ud);
 
 #endif

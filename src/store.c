@@ -21,11 +21,11 @@
 
 static const char SCHEMA[] =
 	"CREATE TABLE IF NOT EXISTS articles("
-	" seq INTEGER PRIMARY KEY,"  /* ingest order */
+	" seq INTEGER PRIMARY KEY," /* ingest order */
 	" id TEXT NOT NULL UNIQUE,"
-	" hash INTEGER NOT NULL,"    /* plx_article_hash, as signed 64-bit */
+	" hash INTEGER NOT NULL," /* plx_article_hash, as signed 64-bit */
 	" path TEXT, source TEXT, title TEXT, dateline TEXT, date TEXT,"
-	" time INTEGER,"             /* seconds since the epoch, or NULL */
+	" time INTEGER," /* seconds since the epoch, or NULL */
 	" url TEXT, text TEXT NOT NULL,"
 	" rec_title TEXT, rec_source TEXT," /* as the input gave them, for
 					      replaying the analysis */
@@ -120,8 +120,8 @@ struct plx_store {
  * pages back from the OS and spill dirty ones mid-transaction (a third of
  * ingest time at 200,000 articles, bench/ingest_scale.sh). */
 #define PLX_STORE_CACHE_KIB 65536
-#define PLX_XSTR(x) #x
-#define PLX_STR(x) PLX_XSTR(x)
+#define PLX_XSTR(x)         #x
+#define PLX_STR(x)          PLX_XSTR(x)
 
 static int fail(plx_store *s)
 {
@@ -165,27 +165,29 @@ int plx_store_open(const char *path, int flags, plx_store **out, char *msg,
 		/* WAL: readers (serve) never block the writer (ingest).
 		 * synchronous=NORMAL in WAL loses at most the last commits on
 		 * power loss, never consistency. */
-		rc = sqlite3_exec(s->db,
-				  "PRAGMA journal_mode=WAL;"
-				  "PRAGMA synchronous=NORMAL;"
-				  "PRAGMA foreign_keys=ON;"
-				  "PRAGMA cache_size=-"
-				  PLX_STR(PLX_STORE_CACHE_KIB) ";",
-				  NULL, NULL, NULL);
+		rc = sqlite3_exec(
+			s->db,
+			"PRAGMA journal_mode=WAL;"
+			"PRAGMA synchronous=NORMAL;"
+			"PRAGMA foreign_keys=ON;"
+			"PRAGMA cache_size=-" PLX_STR(PLX_STORE_CACHE_KIB) ";",
+			NULL, NULL, NULL);
 		int version = 0;
 		if (rc == SQLITE_OK) {
 			sqlite3_stmt *v = NULL;
-			rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1,
-						&v, NULL);
+			rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version",
+						-1, &v, NULL);
 			if (rc == SQLITE_OK && sqlite3_step(v) == SQLITE_ROW)
 				version = sqlite3_column_int(v, 0);
 			sqlite3_finalize(v);
 			if (rc == SQLITE_OK && version > PLX_STORE_SCHEMA) {
 				if (msg)
 					snprintf(msg, msglen,
-						 "%s: database schema %d is newer "
+						 "%s: database schema %d is "
+						 "newer "
 						 "than this parallax (%d)",
-						 path, version, PLX_STORE_SCHEMA);
+						 path, version,
+						 PLX_STORE_SCHEMA);
 				plx_store_close(s);
 				return PLX_EDB;
 			}

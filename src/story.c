@@ -60,9 +60,9 @@
 
 /* Strongest terms an article keeps per kind: words (a long article's
  * tail is noise), entities, numbers. */
-#define PLX_ART_WORDS 120
+#define PLX_ART_WORDS    120
 #define PLX_ART_ENTITIES 40
-#define PLX_ART_NUMBERS 24
+#define PLX_ART_NUMBERS  24
 /* Terms one story may ever be posted under (bounds index memory when a
  * story's vocabulary drifts). */
 #define PLX_MAX_POSTED 64
@@ -75,7 +75,8 @@
 /* Longest word (bytes) taken from a record title. */
 #define PLX_TITLE_WORD_MAX 64
 
-/* ---- Typed sort ------------------------------------------------------------ */
+/* ---- Typed sort ------------------------------------------------------------
+ */
 
 /* Defines static void name(type *a, size_t n) sorting by less(x, y), a
  * strict order: quicksort (median of three, Hoare partition, the smaller
@@ -83,62 +84,70 @@
  * 16 elements.  The comparison inlines, unlike qsort's callback, which
  * profiling showed as the clusterer's main cost.  Not stable: only used
  * where ties cannot change a result. */
-#define PLX_DEFINE_SORT(name, type, less)                                      \
-	static void name(type *a, size_t n)                                    \
-	{                                                                      \
-		size_t lo_st[64], hi_st[64], sp = 0;                           \
-		size_t lo = 0, hi = n;                                         \
-		for (;;) {                                                     \
-			while (hi - lo > 16) {                                 \
-				size_t mid = lo + (hi - lo) / 2;               \
-				type t;                                        \
-				if (less(&a[mid], &a[lo])) {                   \
-					t = a[mid]; a[mid] = a[lo]; a[lo] = t; \
-				}                                              \
-				if (less(&a[hi - 1], &a[mid])) {               \
-					t = a[hi - 1]; a[hi - 1] = a[mid];     \
-					a[mid] = t;                            \
-					if (less(&a[mid], &a[lo])) {           \
-						t = a[mid]; a[mid] = a[lo];    \
-						a[lo] = t;                     \
-					}                                      \
-				}                                              \
-				type pv = a[mid];                              \
-				size_t i = lo, j = hi - 1;                     \
-				for (;;) {                                     \
-					while (less(&a[i], &pv))               \
-						i++;                           \
-					while (less(&pv, &a[j]))               \
-						j--;                           \
-					if (i >= j)                            \
-						break;                         \
-					t = a[i]; a[i] = a[j]; a[j] = t;       \
-					i++;                                   \
-					j--;                                   \
-				}                                              \
-				/* [lo, j] <= pv <= [j + 1, hi) */             \
-				size_t cut = j + 1;                            \
-				if (cut - lo < hi - cut) {                     \
-					lo_st[sp] = cut; hi_st[sp++] = hi;     \
-					hi = cut;                              \
-				} else {                                       \
-					lo_st[sp] = lo; hi_st[sp++] = cut;     \
-					lo = cut;                              \
-				}                                              \
-			}                                                      \
-			for (size_t i = lo + 1; i < hi; i++) {                 \
-				type t = a[i];                                 \
-				size_t j = i;                                  \
-				for (; j > lo && less(&t, &a[j - 1]); j--)     \
-					a[j] = a[j - 1];                       \
-				a[j] = t;                                      \
-			}                                                      \
-			if (!sp)                                               \
-				return;                                        \
-			sp--;                                                  \
-			lo = lo_st[sp];                                        \
-			hi = hi_st[sp];                                        \
-		}                                                              \
+#define PLX_DEFINE_SORT(name, type, less)                                  \
+	static void name(type *a, size_t n)                                \
+	{                                                                  \
+		size_t lo_st[64], hi_st[64], sp = 0;                       \
+		size_t lo = 0, hi = n;                                     \
+		for (;;) {                                                 \
+			while (hi - lo > 16) {                             \
+				size_t mid = lo + (hi - lo) / 2;           \
+				type t;                                    \
+				if (less(&a[mid], &a[lo])) {               \
+					t = a[mid];                        \
+					a[mid] = a[lo];                    \
+					a[lo] = t;                         \
+				}                                          \
+				if (less(&a[hi - 1], &a[mid])) {           \
+					t = a[hi - 1];                     \
+					a[hi - 1] = a[mid];                \
+					a[mid] = t;                        \
+					if (less(&a[mid], &a[lo])) {       \
+						t = a[mid];                \
+						a[mid] = a[lo];            \
+						a[lo] = t;                 \
+					}                                  \
+				}                                          \
+				type pv = a[mid];                          \
+				size_t i = lo, j = hi - 1;                 \
+				for (;;) {                                 \
+					while (less(&a[i], &pv))           \
+						i++;                       \
+					while (less(&pv, &a[j]))           \
+						j--;                       \
+					if (i >= j)                        \
+						break;                     \
+					t = a[i];                          \
+					a[i] = a[j];                       \
+					a[j] = t;                          \
+					i++;                               \
+					j--;                               \
+				}                                          \
+				/* [lo, j] <= pv <= [j + 1, hi) */         \
+				size_t cut = j + 1;                        \
+				if (cut - lo < hi - cut) {                 \
+					lo_st[sp] = cut;                   \
+					hi_st[sp++] = hi;                  \
+					hi = cut;                          \
+				} else {                                   \
+					lo_st[sp] = lo;                    \
+					hi_st[sp++] = cut;                 \
+					lo = cut;                          \
+				}                                          \
+			}                                                  \
+			for (size_t i = lo + 1; i < hi; i++) {             \
+				type t = a[i];                             \
+				size_t j = i;                              \
+				for (; j > lo && less(&t, &a[j - 1]); j--) \
+					a[j] = a[j - 1];                   \
+				a[j] = t;                                  \
+			}                                                  \
+			if (!sp)                                           \
+				return;                                    \
+			sp--;                                              \
+			lo = lo_st[sp];                                    \
+			hi = hi_st[sp];                                    \
+		}                                                          \
 	}
 
 /* ---- Small hash map: uint64 key -> uint32 value ------------------------ */
@@ -179,7 +188,8 @@ static int map_grow(u64map *m)
 		uint64_t k = m->keys[j];
 		if (!k)
 			continue;
-		size_t i = (size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
+		size_t i =
+			(size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
 		while (keys[i])
 			i = (i + 1) & (cap - 1);
 		keys[i] = k;
@@ -236,15 +246,15 @@ typedef struct mem_story {
 typedef struct mem_store {
 	plx_story_store base;
 	size_t max_posted;
-	u64map df;       /* term -> document frequency */
+	u64map df; /* term -> document frequency */
 	uint64_t n_docs;
-	u64map post;     /* term -> index into lists */
+	u64map post; /* term -> index into lists */
 	plist *lists;
 	size_t n_lists, cap_lists;
 	mem_story *stories;
 	size_t n_stories, cap_stories, n_active;
 	uint32_t lru_head, lru_tail;
-	float *acc;       /* candidate scores by story id (scratch) */
+	float *acc; /* candidate scores by story id (scratch) */
 	size_t cap_acc;
 	uint32_t *touched; /* ids with acc != 0 */
 	size_t cap_touched;
@@ -301,8 +311,7 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 			continue;
 		plist *pl = &m->lists[*li];
 		size_t seen = 0;
-		for (size_t j = pl->n; j-- > 0 && seen < max_postings;
-		     seen++) {
+		for (size_t j = pl->n; j-- > 0 && seen < max_postings; seen++) {
 			uint32_t id = pl->ids[j];
 			if (!m->stories[id].s.active)
 				continue;
@@ -400,8 +409,8 @@ static int mem_get(plx_story_store *st, uint32_t id, plx_story_state **out)
 	return PLX_OK;
 }
 
-static int mem_put(plx_story_store *st, plx_story_state *ss,
-		   const uint64_t *ix, size_t n)
+static int mem_put(plx_story_store *st, plx_story_state *ss, const uint64_t *ix,
+		   size_t n)
 {
 	mem_store *m = (mem_store *)st;
 	mem_story *s = &m->stories[ss->id];
@@ -416,7 +425,8 @@ static int mem_put(plx_story_store *st, plx_story_state *ss,
 		if (seen)
 			continue;
 		if (!s->posted) {
-			s->posted = plx_malloc(m->max_posted * sizeof *s->posted);
+			s->posted =
+				plx_malloc(m->max_posted * sizeof *s->posted);
 			if (!s->posted)
 				return PLX_ENOMEM;
 		}
@@ -523,7 +533,7 @@ static void mem_free(plx_story_store *st)
 }
 
 static const plx_story_store_vt MEM_VT = {
-	mem_df_add, mem_candidates, mem_create, mem_get,   mem_put,
+	mem_df_add, mem_candidates, mem_create, mem_get, mem_put,
 	mem_expire, mem_count,      mem_active, mem_free};
 
 int plx_story_store_mem_new(size_t max_posted, plx_story_store **out)
@@ -539,7 +549,8 @@ int plx_story_store_mem_new(size_t max_posted, plx_story_store **out)
 	return PLX_OK;
 }
 
-/* ---- Clustering ------------------------------------------------------------ */
+/* ---- Clustering ------------------------------------------------------------
+ */
 
 struct plx_stories {
 	plx_story_params p;
@@ -662,12 +673,12 @@ static int add_feat(plx_stories *s, uint64_t term, float tf)
 
 /* Stop words for record titles (the segmenter flags those of the text). */
 static const char *const TITLE_STOP[] = {
-	"a",    "about", "after", "all",   "also",  "an",   "and",  "are",
-	"as",   "at",    "be",    "been",  "but",   "by",   "for",  "from",
-	"has",  "have",  "he",    "her",   "his",   "in",   "into", "is",
-	"it",   "its",   "new",   "not",   "of",    "on",   "or",   "over",
-	"says", "she",   "than",  "that",  "the",   "their", "they", "this",
-	"to",   "up",    "was",   "were",  "what",  "who",  "will", "with"};
+	"a",    "about", "after", "all",  "also", "an",    "and",  "are",
+	"as",   "at",    "be",    "been", "but",  "by",    "for",  "from",
+	"has",  "have",  "he",    "her",  "his",  "in",    "into", "is",
+	"it",   "its",   "new",   "not",  "of",   "on",    "or",   "over",
+	"says", "she",   "than",  "that", "the",  "their", "they", "this",
+	"to",   "up",    "was",   "were", "what", "who",   "will", "with"};
 
 static int title_stop(const char *w, size_t n)
 {
@@ -712,10 +723,9 @@ static int title_feats(plx_stories *s, const char *title)
 		size_t len = j - i;
 		if (len <= PLX_TITLE_WORD_MAX && !title_stop(t + i, len)) {
 			if (t[i] >= '0' && t[i] <= '9')
-				rc = add_feat(s,
-					      term_of(t + i, len,
-						      PLX_FEAT_NUMBER),
-					      (float)s->p.title_boost);
+				rc = add_feat(
+					s, term_of(t + i, len, PLX_FEAT_NUMBER),
+					(float)s->p.title_boost);
 			else if (len > 1) {
 				const sb_symbol *st = sb_stemmer_stem(
 					s->stemmer, (const sb_symbol *)t + i,
@@ -763,12 +773,18 @@ static void select_strongest(feat *a, size_t n, size_t k)
 		size_t mid = lo + (hi - lo) / 2;
 		feat t;
 		if (feat_weight_less(&a[mid], &a[lo])) {
-			t = a[mid]; a[mid] = a[lo]; a[lo] = t;
+			t = a[mid];
+			a[mid] = a[lo];
+			a[lo] = t;
 		}
 		if (feat_weight_less(&a[hi - 1], &a[mid])) {
-			t = a[hi - 1]; a[hi - 1] = a[mid]; a[mid] = t;
+			t = a[hi - 1];
+			a[hi - 1] = a[mid];
+			a[mid] = t;
 			if (feat_weight_less(&a[mid], &a[lo])) {
-				t = a[mid]; a[mid] = a[lo]; a[lo] = t;
+				t = a[mid];
+				a[mid] = a[lo];
+				a[lo] = t;
 			}
 		}
 		feat pv = a[mid];
@@ -780,7 +796,9 @@ static void select_strongest(feat *a, size_t n, size_t k)
 				j--;
 			if (i >= j)
 				break;
-			t = a[i]; a[i] = a[j]; a[j] = t;
+			t = a[i];
+			a[i] = a[j];
+			a[j] = t;
 			i++;
 			j--;
 		}
@@ -829,12 +847,13 @@ static int article_vector(plx_stories *s, const plx_article *art)
 				if (t->flags & PLX_TOK_STOP)
 					continue;
 				/* A capitalised word inside a body sentence is
-				 * (part of) a name: an entity feature too, which
-				 * does not depend on the entity stage's
+				 * (part of) a name: an entity feature too,
+				 * which does not depend on the entity stage's
 				 * segmentation of the name. */
 				if (p->kind == PLX_PARA_BODY &&
 				    k > sents[j].first_token &&
-				    (t->flags & (PLX_TOK_UPPER | PLX_TOK_WORD)) ==
+				    (t->flags &
+				     (PLX_TOK_UPPER | PLX_TOK_WORD)) ==
 					    (PLX_TOK_UPPER | PLX_TOK_WORD) &&
 				    (rc = add_feat(s,
 						   term_of(t->norm,
@@ -843,20 +862,18 @@ static int article_vector(plx_stories *s, const plx_article *art)
 						   1.0f)))
 					break;
 				if (t->flags & PLX_TOK_NUMBER)
-					rc = add_feat(
-						s,
-						term_of(t->norm,
-							strlen(t->norm),
-							PLX_FEAT_NUMBER),
-						tf);
+					rc = add_feat(s,
+						      term_of(t->norm,
+							      strlen(t->norm),
+							      PLX_FEAT_NUMBER),
+						      tf);
 				else if ((t->flags & PLX_TOK_WORD) &&
 					 t->stem[0] && t->stem[1])
-					rc = add_feat(
-						s,
-						term_of(t->stem,
-							strlen(t->stem),
-							PLX_FEAT_WORD),
-						tf);
+					rc = add_feat(s,
+						      term_of(t->stem,
+							      strlen(t->stem),
+							      PLX_FEAT_WORD),
+						      tf);
 			}
 	}
 	const char *title = plx_article_title(art);
@@ -934,7 +951,7 @@ static double lambda(const plx_stories *s, unsigned kind)
 {
 	return kind == PLX_FEAT_WORD     ? 1.0
 	       : kind == PLX_FEAT_ENTITY ? s->p.entity_weight
-				     : s->p.number_weight;
+					 : s->p.number_weight;
 }
 
 /* Similarity of the article vector (s->f) and a story centroid. */
@@ -1124,8 +1141,8 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 	const char *date = plx_article_date(art);
 	if (!date || plx_date_parse(date, &t))
 		t = PLX_STORY_NOTIME;
-	if (t != PLX_STORY_NOTIME && (s->clock == PLX_STORY_NOTIME ||
-				      t > s->clock))
+	if (t != PLX_STORY_NOTIME &&
+	    (s->clock == PLX_STORY_NOTIME || t > s->clock))
 		s->clock = t;
 
 	int rc;
@@ -1239,7 +1256,8 @@ int plx_stories_get(plx_stories *s, size_t id, plx_story *out)
 	out->headline = c->headline;
 	out->n_articles = c->n_articles;
 	out->n_sources = c->n_sources;
-	out->first_seen = c->first_time == PLX_STORY_NOTIME ? -1 : c->first_time;
+	out->first_seen =
+		c->first_time == PLX_STORY_NOTIME ? -1 : c->first_time;
 	out->last_seen = c->last_time == PLX_STORY_NOTIME ? -1 : c->last_time;
 	out->first_article = c->first_seq;
 	out->last_article = c->last_seq;

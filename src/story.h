@@ -17,10 +17,10 @@
 
 /* Feature kinds, kept in the low 2 bits of every term hash. */
 enum { PLX_FEAT_WORD = 0, PLX_FEAT_ENTITY = 1, PLX_FEAT_NUMBER = 2 };
-#define PLX_FEAT_KINDS 3
+#define PLX_FEAT_KINDS   3
 #define PLX_FEAT_KIND(t) ((unsigned)((t)&3u))
 
-#define PLX_STORY_NONE ((uint32_t)-1)
+#define PLX_STORY_NONE   ((uint32_t)-1)
 #define PLX_STORY_NOTIME INT64_MIN
 
 /* One story as the algorithm sees it.  The centroid is the sum of its

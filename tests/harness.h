@@ -21,40 +21,40 @@ static int h_pass, h_fail, h_case_failed;
 			h_fail++;                                              \
 			h_case_failed = 1;                                     \
 			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
+				__LINE__, #cond);                              \
 		}                                                              \
 	} while (0)
 
-#define CHECK_STR(a, b)                                                        \
-	do {                                                                   \
-		const char *h_a = (a), *h_b = (b);                             \
+#define CHECK_STR(a, b)                                                       \
+	do {                                                                  \
+		const char *h_a = (a), *h_b = (b);                            \
 		int h_ok = (h_a && h_b) ? strcmp(h_a, h_b) == 0 : h_a == h_b; \
-		CHECK(h_ok);                                                   \
-		if (!h_ok)                                                     \
-			fprintf(stderr, "  got \"%s\", want \"%s\"\n",         \
-			        h_a ? h_a : "(null)", h_b ? h_b : "(null)");   \
+		CHECK(h_ok);                                                  \
+		if (!h_ok)                                                    \
+			fprintf(stderr, "  got \"%s\", want \"%s\"\n",        \
+				h_a ? h_a : "(null)", h_b ? h_b : "(null)");  \
 	} while (0)
 
 #define TEST(name) static void name(void)
 
-#define RUN(name)                                                              \
-	do {                                                                   \
-		h_case_failed = 0;                                             \
-		name();                                                        \
-		fprintf(stderr, "%s %s\n", h_case_failed ? "FAIL" : "ok  ",    \
-		        #name);                                                \
+#define RUN(name)                                                           \
+	do {                                                                \
+		h_case_failed = 0;                                          \
+		name();                                                     \
+		fprintf(stderr, "%s %s\n", h_case_failed ? "FAIL" : "ok  ", \
+			#name);                                             \
 	} while (0)
 
-#define DONE()                                                                 \
-	do {                                                                   \
-		printf("%d passed, %d failed\n", h_pass, h_fail);              \
-		return h_fail ? 1 : 0;                                         \
+#define DONE()                                                    \
+	do {                                                      \
+		printf("%d passed, %d failed\n", h_pass, h_fail); \
+		return h_fail ? 1 : 0;                            \
 	} while (0)
 
-#define SKIP(msg)                                                              \
-	do {                                                                   \
-		printf("SKIPPED: %s\n", msg);                                  \
-		exit(77);                                                      \
+#define SKIP(msg)                             \
+	do {                                  \
+		printf("SKIPPED: %s\n", msg); \
+		exit(77);                     \
 	} while (0)
 
 #endif

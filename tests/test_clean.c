@@ -38,7 +38,8 @@ static int kind_of(const plx_article *art, const char *prefix)
 	const plx_paragraph *p = plx_article_paragraphs(art, &n);
 	const char *t = plx_article_text(art, NULL);
 	for (size_t i = 0; i < n; i++)
-		if (p[i].end - p[i].start >= k && !memcmp(t + p[i].start, prefix, k))
+		if (p[i].end - p[i].start >= k &&
+		    !memcmp(t + p[i].start, prefix, k))
 			return (int)p[i].kind;
 	return -1;
 }
@@ -65,7 +66,7 @@ static char *slurp(const char *path, size_t *len)
 }
 
 #define WAPO PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt"
-#define NYT PLX_SHARED_DATA "/seeds/002_fbc1206ab1d4c0e9.txt"
+#define NYT  PLX_SHARED_DATA "/seeds/002_fbc1206ab1d4c0e9.txt"
 
 TEST(seed_wapo)
 {
@@ -84,23 +85,28 @@ TEST(seed_wapo)
 	CHECK(n == 31);
 	CHECK(p[0].kind == PLX_PARA_MASTHEAD);
 	CHECK(p[0].start == 0);
-	CHECK(p[0].end == strlen("The Washington PostDemocracy Dies in Darkness"));
+	CHECK(p[0].end ==
+	      strlen("The Washington PostDemocracy Dies in Darkness"));
 	CHECK(p[1].kind == PLX_PARA_TITLE);
 	CHECK(p[2].kind == PLX_PARA_CAPTION);
-	CHECK(kind_of(art, "GENEVA \xe2\x80\x94 The United States") == PLX_PARA_BODY);
+	CHECK(kind_of(art, "GENEVA \xe2\x80\x94 The United States") ==
+	      PLX_PARA_BODY);
 	CHECK(kind_of(art, "Biden administration stresses transatlantic") ==
 	      PLX_PARA_RELATED);
-	CHECK(kind_of(art, "Khurshudyan reported from Moscow") == PLX_PARA_CREDIT);
+	CHECK(kind_of(art, "Khurshudyan reported from Moscow") ==
+	      PLX_PARA_CREDIT);
 	CHECK(count_kind(art, PLX_PARA_BODY) == 26);
 	CHECK(count_kind(art, PLX_PARA_OTHER) == 0);
-	CHECK_STR(plx_article_title(art),
-	          "In crisis talks, U.S., Russian top diplomats trade demands on "
-	          "Ukraine");
+	CHECK_STR(
+		plx_article_title(art),
+		"In crisis talks, U.S., Russian top diplomats trade demands on "
+		"Ukraine");
 	CHECK(art->title_para == 1);
 	CHECK_STR(plx_article_source(art), "The Washington Post");
 	CHECK_STR(plx_article_dateline(art), "GENEVA");
 	CHECK(art->dateline_start == p[3].start);
-	CHECK(art->dateline_end - art->dateline_start == strlen("GENEVA \xe2\x80\x94"));
+	CHECK(art->dateline_end - art->dateline_start ==
+	      strlen("GENEVA \xe2\x80\x94"));
 	CHECK(!memcmp(t + art->dateline_start, "GENEVA \xe2\x80\x94", 9));
 	/* No paragraph keeps white space at its ends. */
 	for (size_t i = 0; i < n; i++)
@@ -153,7 +159,8 @@ TEST(seed_glued)
 	const char *t = plx_article_text(art, NULL);
 	CHECK(n == 35);
 	CHECK(p[30].kind == PLX_PARA_CREDIT);
-	CHECK(t[p[30].end - 1] == '.' && !memcmp(t + p[30].end - 7, "report.", 7));
+	CHECK(t[p[30].end - 1] == '.' &&
+	      !memcmp(t + p[30].end - 7, "report.", 7));
 	CHECK(p[31].start == p[30].end);
 	CHECK(!memcmp(t + p[31].start, "Secretary of State", 18));
 	CHECK(p[31].kind == PLX_PARA_BODY);
@@ -172,7 +179,8 @@ TEST(kinds_inline)
 		"Floods force thousands from homes in Bavaria\n\n"
 		"Rescue workers carry a resident through flood water in "
 		"Passau on Monday. (Photo: Armin Weigel/dpa)\n\n"
-		"PASSAU, Germany (AP) \xe2\x80\x94 Floods forced thousands of people "
+		"PASSAU, Germany (AP) \xe2\x80\x94 Floods forced thousands of "
+		"people "
 		"from their homes in southern Germany on Monday, officials "
 		"said, as rivers burst their banks after days of rain.\n\n"
 		"The Danube rose above eight metres in the city, the highest "
@@ -201,7 +209,7 @@ TEST(kinds_inline)
 	CHECK(kind_of(art, "Associated Press writer") == PLX_PARA_CREDIT);
 	CHECK(kind_of(art, "\xc2\xa9 2024") == PLX_PARA_CREDIT);
 	CHECK_STR(plx_article_title(art),
-	          "Floods force thousands from homes in Bavaria");
+		  "Floods force thousands from homes in Bavaria");
 	CHECK_STR(plx_article_source(art), "Associated Press");
 	CHECK_STR(plx_article_dateline(art), "PASSAU");
 	plx_article_free(art);
@@ -228,7 +236,7 @@ TEST(captions_and_credits)
 
 	/* A wire credit in brackets after the last sentence is cut off. */
 	art = run_text("The talks resume on Monday, the ministry said. "
-	               "(Reporting by Anna Smith; Editing by Tom Brown)");
+		       "(Reporting by Anna Smith; Editing by Tom Brown)");
 	if (!art)
 		return;
 	size_t n;
@@ -239,7 +247,8 @@ TEST(captions_and_credits)
 	plx_article_free(art);
 
 	/* Reuters-21578's sign-off. */
-	art = run_text("Shares rose 5 pct in early trading, dealers said. REUTER");
+	art = run_text(
+		"Shares rose 5 pct in early trading, dealers said. REUTER");
 	if (!art)
 		return;
 	plx_article_paragraphs(art, &n);
@@ -250,8 +259,8 @@ TEST(captions_and_credits)
 
 	/* "contributed to" in a body sentence is not a credit. */
 	art = run_text("Convention cities brace for protests\n"
-	               "Street riots in 1968 contributed to Humphrey's loss "
-	               "that November, historians say.\nThe city was calm.");
+		       "Street riots in 1968 contributed to Humphrey's loss "
+		       "that November, historians say.\nThe city was calm.");
 	if (!art)
 		return;
 	CHECK(kind_of(art, "Convention cities") == PLX_PARA_TITLE);
@@ -286,10 +295,10 @@ TEST(mastheads_and_other)
 	/* Regressions (sample corpus): a section breadcrumb and a bare time
 	 * stamp are other, not title or body. */
 	art = run_text("The Guardian\nSport | Football\n"
-	               "Rovers beaten in extra time\n"
-	               "March 10, 2025 at 2:14 p.m.\n"
-	               "GREYHOLM - Rovers lost the final on Wednesday night, "
-	               "beaten 3-2 after extra time.");
+		       "Rovers beaten in extra time\n"
+		       "March 10, 2025 at 2:14 p.m.\n"
+		       "GREYHOLM - Rovers lost the final on Wednesday night, "
+		       "beaten 3-2 after extra time.");
 	if (!art)
 		return;
 	CHECK(kind_of(art, "Sport | Football") == PLX_PARA_OTHER);
@@ -299,7 +308,7 @@ TEST(mastheads_and_other)
 
 	/* An outlet name inside a word is no masthead. */
 	art = run_text("Postal workers strike\nPostal workers walked out on "
-	               "Monday across the country, the union said.");
+		       "Monday across the country, the union said.");
 	if (!art)
 		return;
 	CHECK(kind_of(art, "Postal workers strike") == PLX_PARA_TITLE);
@@ -348,7 +357,7 @@ TEST(record_metadata)
 	plx_record rec;
 	memset(&rec, 0, sizeof rec);
 	rec.text = "Lotus extends upgrade program\nLotus Development Corp "
-	           "said it will extend its upgrade program indefinitely.";
+		   "said it will extend its upgrade program indefinitely.";
 	rec.text_len = strlen(rec.text);
 	rec.title = "LOTUS EXTENDS UPGRADE PROGRAM";
 	rec.url = "https://www.reuters.com/article/lotus-idUS123";
@@ -388,7 +397,7 @@ TEST(limit)
 	if (!a2)
 		return;
 	const char *text = "One, he said.\nTwo, he said.\nThree, he said.\n\n"
-	                   "Four, he said.\nFive, he said.";
+			   "Four, he said.\nFive, he said.";
 	plx_article *art = NULL;
 	CHECK(plx_analyze_text(a2, text, strlen(text), NULL, &art) == PLX_OK);
 	if (art) {
@@ -398,7 +407,8 @@ TEST(limit)
 		if (n == 3) {
 			CHECK(p[0].kind == PLX_PARA_BODY);
 			CHECK(p[2].kind == PLX_PARA_OTHER);
-			CHECK(p[2].start == (size_t)(strstr(text, "Three") - text));
+			CHECK(p[2].start ==
+			      (size_t)(strstr(text, "Three") - text));
 			CHECK(p[2].end == strlen(text));
 		}
 		plx_article_free(art);
@@ -445,7 +455,7 @@ static const char *write_tmp(const char *name, const char *content)
 {
 	static char path[256];
 	snprintf(path, sizeof path, "/tmp/plx_test_clean_%ld_%s",
-	         (long)getpid(), name);
+		 (long)getpid(), name);
 	FILE *f = fopen(path, "wb");
 	if (!f)
 		return NULL;
@@ -461,12 +471,13 @@ TEST(outlets_file)
 	if (!a2)
 		return;
 	const char *path = write_tmp(
-		"good.tsv", "# local outlets\n"
-		            "\n"
-		            "Example Gazette\texample-gazette.com,gazette.example\t"
-		            "The Gazette\tEG\n"
-		            "Radio Nowhere\t-\n"
-		            "CNN\tcnn-override.example\tCable News\n");
+		"good.tsv",
+		"# local outlets\n"
+		"\n"
+		"Example Gazette\texample-gazette.com,gazette.example\t"
+		"The Gazette\tEG\n"
+		"Radio Nowhere\t-\n"
+		"CNN\tcnn-override.example\tCable News\n");
 	CHECK(path != NULL);
 	if (!path)
 		return;
@@ -475,7 +486,8 @@ TEST(outlets_file)
 	const plx_outlet *x;
 	x = plx_outlets_by_name(a2->outlets, "gazette", 7);
 	CHECK(x && !strcmp(x->name, "Example Gazette"));
-	CHECK(x && x->n_aliases == 2 && !strcmp(x->domain, "example-gazette.com"));
+	CHECK(x && x->n_aliases == 2 &&
+	      !strcmp(x->domain, "example-gazette.com"));
 	x = plx_outlets_by_domain(a2->outlets, "www.gazette.example", 19);
 	CHECK(x && !strcmp(x->name, "Example Gazette"));
 	x = plx_outlets_by_name(a2->outlets, "Radio Nowhere", 13);
@@ -488,15 +500,15 @@ TEST(outlets_file)
 	/* Bad lines: named by path and line, skipped; good lines kept. */
 	char want[512];
 	path = write_tmp("bad.tsv", "Good One\tgood-one.example\n"
-	                            "# comment\n"
-	                            "No Tab Here goodtwo.example\n"
-	                            "\tempty-name.example\n"
-	                            "Good Two\tgood-two.example\n");
+				    "# comment\n"
+				    "No Tab Here goodtwo.example\n"
+				    "\tempty-name.example\n"
+				    "Good Two\tgood-two.example\n");
 	if (!path)
 		return;
 	CHECK(plx_analyzer_load_outlets(a2, path) == PLX_EFORMAT);
 	snprintf(want, sizeof want,
-	         "%s:3: expected Name<TAB>domain[<TAB>alias...]: no tab", path);
+		 "%s:3: expected Name<TAB>domain[<TAB>alias...]: no tab", path);
 	CHECK_STR(plx_analyzer_errmsg(a2), want);
 	CHECK(plx_outlets_by_name(a2->outlets, "Good One", 8) != NULL);
 	CHECK(plx_outlets_by_name(a2->outlets, "Good Two", 8) != NULL);
@@ -507,9 +519,9 @@ TEST(outlets_file)
 		return;
 	CHECK(plx_analyzer_load_outlets(a2, path) == PLX_EFORMAT);
 	snprintf(want, sizeof want,
-	         "%s:1: bad domain (want letters, digits, '-' and dots, like "
-	         "example.com)",
-	         path);
+		 "%s:1: bad domain (want letters, digits, '-' and dots, like "
+		 "example.com)",
+		 path);
 	CHECK_STR(plx_analyzer_errmsg(a2), want);
 	CHECK(plx_outlets_by_name(a2->outlets, "Bad Domain", 10) == NULL);
 	remove(path);
@@ -525,7 +537,7 @@ TEST(outlets_file)
 	CHECK(plx_analyzer_load_outlets(a2, "/nonexistent/outlets.tsv") ==
 	      PLX_EIO);
 	CHECK(strncmp(plx_analyzer_errmsg(a2),
-	              "/nonexistent/outlets.tsv: cannot open", 37) == 0);
+		      "/nonexistent/outlets.tsv: cannot open", 37) == 0);
 	plx_analyzer_free(a2);
 }
 
@@ -554,8 +566,8 @@ TEST(out_of_memory)
 	plx_allocator al = {f_malloc, f_realloc, f_free, NULL};
 	plx_set_allocator(&al);
 	const char *text = "The Washington PostDemocracy Dies in Darkness\n\n"
-	                   "Talks end\n\nGENEVA \xe2\x80\x94 Talks ended, "
-	                   "officials said.\n\nX reported from Y.";
+			   "Talks end\n\nGENEVA \xe2\x80\x94 Talks ended, "
+			   "officials said.\n\nX reported from Y.";
 	int ok = 0;
 	for (long k = 0; k < 10000 && !ok; k++) {
 		fail_at = -1;
@@ -571,7 +583,8 @@ TEST(out_of_memory)
 		CHECK((rc == PLX_OK) == (art != NULL));
 		if (art) {
 			ok = 1;
-			CHECK_STR(plx_article_source(art), "The Washington Post");
+			CHECK_STR(plx_article_source(art),
+				  "The Washington Post");
 		}
 		plx_article_free(art);
 		plx_analyzer_free(a2);
@@ -618,7 +631,7 @@ int main(void)
 		RUN(seed_glued);
 	} else {
 		fprintf(stderr, "SKIPPED: seed cases: %s absent\n",
-		        PLX_SHARED_DATA "/seeds");
+			PLX_SHARED_DATA "/seeds");
 		printf("SKIPPED: seed cases (shared data absent)\n");
 	}
 	plx_analyzer_free(an);

@@ -16,8 +16,8 @@
 #include "parallax.h"
 
 #define N_ARTICLES 300
-#define BATCH 7
-#define KILLS 25
+#define BATCH      7
+#define KILLS      25
 
 static char input[64], db[64], ref[64];
 
@@ -125,7 +125,8 @@ TEST(kill_at_random_points)
 	unsigned seed = 12345;
 	int kills = 0;
 	/* The uninterrupted reference run also tells how long a run takes, so
-	 * the kills fall anywhere in it on any machine (sanitizers included). */
+	 * the kills fall anywhere in it on any machine (sanitizers included).
+	 */
 	double t0 = seconds();
 	CHECK(ingest(ref) == 0);
 	long span_us = (long)((seconds() - t0) * 1e6) + 1;

@@ -147,9 +147,8 @@ TEST(exact_duplicate)
 {
 	plx_dedup *d = NULL;
 	CHECK(plx_dedup_new(NULL, &d) == PLX_OK);
-	const plx_dedup_result *r =
-		add(d, "a", "Daily Planet", "2024-03-01", NULL,
-		    wire_text(99, NULL));
+	const plx_dedup_result *r = add(d, "a", "Daily Planet", "2024-03-01",
+					NULL, wire_text(99, NULL));
 	CHECK(r && r->article == 0 && r->n_near == 0 && r->exact_of == -1);
 	CHECK(r && r->copy_of == -1);
 	/* Same text with other spacing: still exact. */
@@ -246,8 +245,7 @@ TEST(passage_reuse)
 	/* A commentary that opens with the news lead (one word changed) and
 	 * its second paragraph verbatim, then the writer's own text. */
 	char text[8192];
-	snprintf(text, sizeof text,
-		 "%s\n\n%s\n\n%s\n\n%s",
+	snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n\n%s",
 		 "The central bank raised its main interest rate by half a "
 		 "point on Tuesday, its third increase this year, saying "
 		 "inflation was still running far above its target of two "

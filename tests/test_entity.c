@@ -49,7 +49,8 @@ static plx_article *analyze_seed(const char *name)
 	size_t len = 0;
 	char *text = slurp(path, &len);
 	if (!text)
-		SKIP("shared data absent: " PLX_SHARED_DATA "/seeds (entity seed "
+		SKIP("shared data absent: " PLX_SHARED_DATA
+		     "/seeds (entity seed "
 		     "tests need it)");
 	plx_article *art = NULL;
 	CHECK(plx_analyze_text(an, text, len, path, &art) == PLX_OK);
@@ -92,7 +93,7 @@ static int has_alias(const plx_entity *e, const char *s)
 
 /* Does e have a mention whose text is s? */
 static int has_mention(const plx_article *art, const plx_entity *e,
-                       const char *s)
+		       const char *s)
 {
 	const char *text = plx_article_text(art, NULL);
 	for (size_t k = 0; e && k < e->n_mentions; k++) {
@@ -111,11 +112,11 @@ static char *key(const char *name)
 	return k;
 }
 
-#define CHECK_KEY(name, want)                                                  \
-	do {                                                                   \
-		char *k_ = key(name);                                          \
-		CHECK_STR(k_, want);                                           \
-		plx_free(k_);                                                  \
+#define CHECK_KEY(name, want)         \
+	do {                          \
+		char *k_ = key(name); \
+		CHECK_STR(k_, want);  \
+		plx_free(k_);         \
 	} while (0)
 
 TEST(lists_sorted)
@@ -184,7 +185,8 @@ TEST(wapo_seed)
 	CHECK(has_mention(art, e, "Lavrov"));
 	CHECK(count_named(art, "Lavrov") == 1);
 	e = find(art, "Volodymyr Zelensky");
-	CHECK(e && e->type == PLX_ENT_PERSON && has_mention(art, e, "Zelensky"));
+	CHECK(e && e->type == PLX_ENT_PERSON &&
+	      has_mention(art, e, "Zelensky"));
 	e = find(art, "Vladimir Putin");
 	CHECK(e && e->type == PLX_ENT_PERSON && has_mention(art, e, "Putin"));
 	e = find(art, "Biden");
@@ -192,8 +194,9 @@ TEST(wapo_seed)
 	CHECK(count_named(art, "President Biden") == 1);
 	CHECK(has_alias(e, "President Biden"));
 
-	static const char *places[] = {"Geneva", "Ukraine", "Russia", "Kyiv",
-	                               "Berlin", "Moscow", "United States"};
+	static const char *places[] = {"Geneva",       "Ukraine", "Russia",
+				       "Kyiv",         "Berlin",  "Moscow",
+				       "United States"};
 	for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
 		e = find(art, places[i]);
 		CHECK(e && e->type == PLX_ENT_PLACE);
@@ -204,7 +207,7 @@ TEST(wapo_seed)
 	CHECK(has_alias(find(art, "United States"), "U.S."));
 	CHECK(has_alias(find(art, "Geneva"), "GENEVA"));
 	static const char *orgs[] = {"NATO", "State Department", "Kremlin",
-	                             "White House"};
+				     "White House"};
 	for (size_t i = 0; i < sizeof orgs / sizeof *orgs; i++) {
 		e = find(art, orgs[i]);
 		CHECK(e && e->type == PLX_ENT_ORG);
@@ -228,7 +231,8 @@ TEST(wapo_seed)
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < es[i].n_mentions; k++) {
 			const plx_mention *m = &es[i].mentions[k];
-			CHECK(m->sentence < ns && ss[m->sentence].start <= m->start &&
+			CHECK(m->sentence < ns &&
+			      ss[m->sentence].start <= m->start &&
 			      m->end <= ss[m->sentence].end);
 			if (k)
 				CHECK(es[i].mentions[k - 1].start < m->start);
@@ -241,8 +245,9 @@ TEST(wapo_seed)
 	CHECK(p != NULL);
 	if (p) {
 		size_t s = (size_t)(p - text);
-		long ent = plx_entity_at(art, s, s + strlen("Secretary of State "
-		                                            "Antony Blinken"));
+		long ent = plx_entity_at(art, s,
+					 s + strlen("Secretary of State "
+						    "Antony Blinken"));
 		CHECK(ent >= 0 && strcmp(es[ent].name, "Antony Blinken") == 0);
 		CHECK(plx_entity_at(art, s, s + 9) == -1); /* "Secretary" */
 	}
@@ -306,7 +311,8 @@ TEST(small_cases)
 	plx_article *art = analyze_str(
 		"Sen. Ted Cruz met Gov. Greg Abbott in Austin on Tuesday. Cruz "
 		"said the Texas Department of Public Safety would help. "
-		"Sergei Ivanov and Sergey Ivanov are one man here, Ivanov said.");
+		"Sergei Ivanov and Sergey Ivanov are one man here, Ivanov "
+		"said.");
 	if (!art)
 		return;
 	const plx_entity *e = find(art, "Ted Cruz");

@@ -18,7 +18,7 @@
 #include "parallax.h"
 
 #define BATCH 7
-#define N_IN 140 /* articles in the input */
+#define N_IN  140 /* articles in the input */
 
 static char g_dir[512], g_input[600], g_db[600];
 
@@ -39,10 +39,10 @@ static void write_input(const char *path, int n)
 		exit(1);
 	for (int i = 0; i < n; i++)
 		fprintf(f,
-		        "{\"id\":\"a%03d\",\"date\":\"2025-03-%02dT10:00:00Z\","
-		        "\"text\":\"%s \\u201cWe are ready,\\u201d Mayor Ilse "
-		        "Brandt said. Report %d adds detail %d.\"}\n",
-		        i, 10 + i % 4, events[i % 4], i, i * 7919 % 1000);
+			"{\"id\":\"a%03d\",\"date\":\"2025-03-%02dT10:00:00Z\","
+			"\"text\":\"%s \\u201cWe are ready,\\u201d Mayor Ilse "
+			"Brandt said. Report %d adds detail %d.\"}\n",
+			i, 10 + i % 4, events[i % 4], i, i * 7919 % 1000);
 	fclose(f);
 }
 
@@ -62,8 +62,8 @@ static void unlink_db(const char *path)
 typedef struct run_opts {
 	const char *db;
 	size_t batch;
-	int busy_ms;     /* 0: the default */
-	int after_fatal; /* go on adding after a fatal error */
+	int busy_ms;            /* 0: the default */
+	int after_fatal;        /* go on adding after a fatal error */
 	void (*on_fatal)(void); /* called at the first fatal error */
 	plx_analyzer *an;       /* borrowed; NULL: one made for the run */
 } run_opts;
@@ -108,7 +108,8 @@ static int ingest(const run_opts *o, char *msg, size_t msglen)
 			break;
 		}
 		if (r < 0) {
-			fprintf(stderr, "  reader %d: %s\n", r, plx_reader_errmsg(rd));
+			fprintf(stderr, "  reader %d: %s\n", r,
+				plx_reader_errmsg(rd));
 			CHECK(0); /* the input is good */
 			continue;
 		}
@@ -165,25 +166,26 @@ static long long check_db(const char *db, size_t batch, long long total)
 	}
 	sqlite3_stmt *st;
 	int ok = sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st,
-	                            NULL) == SQLITE_OK &&
-	         sqlite3_step(st) == SQLITE_ROW &&
-	         strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+				    NULL) == SQLITE_OK &&
+		 sqlite3_step(st) == SQLITE_ROW &&
+		 strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
 	sqlite3_finalize(st);
 	CHECK(ok);
 	/* no schema at all when the fault came before it was made */
 	long long n = scalar(h, "SELECT count(*) FROM sqlite_master WHERE "
-	                        "name = 'articles'") == 1
-	                      ? scalar(h, "SELECT count(*) FROM articles")
-	                      : 0;
+				"name = 'articles'") == 1
+			      ? scalar(h, "SELECT count(*) FROM articles")
+			      : 0;
 	CHECK(n >= 0 && (n % (long long)batch == 0 || n == total));
 	if (n > 0) {
 		/* every article whole: each of these names Ilse Brandt */
 		CHECK(scalar(h, "SELECT count(*) FROM articles WHERE seq NOT "
-		                "IN (SELECT article FROM entities)") == 0);
+				"IN (SELECT article FROM entities)") == 0);
 		/* every story row counts its stored articles */
-		CHECK(scalar(h, "SELECT count(*) FROM stories s WHERE "
-		                "n_articles != (SELECT count(*) FROM articles a "
-		                "WHERE a.story = s.id)") == 0);
+		CHECK(scalar(h,
+			     "SELECT count(*) FROM stories s WHERE "
+			     "n_articles != (SELECT count(*) FROM articles a "
+			     "WHERE a.story = s.id)") == 0);
 	}
 	sqlite3_close(h);
 	if (!ok || n < 0 || (n % (long long)batch && n != total))
@@ -204,8 +206,7 @@ static void lift_fsize(void)
 /* In a child: the file size limit makes writes past limit bytes fail with
  * EFBIG (SIGXFSZ ignored), as a full disk fails them with ENOSPC.  The
  * child sends its status and message back through a pipe. */
-static int ingest_limited(long limit, int after_fatal, char *msg,
-                          size_t msglen)
+static int ingest_limited(long limit, int after_fatal, char *msg, size_t msglen)
 {
 	int p[2];
 	if (pipe(p))
@@ -218,8 +219,12 @@ static int ingest_limited(long limit, int after_fatal, char *msg,
 		struct rlimit rl = {(rlim_t)limit, RLIM_INFINITY};
 		if (setrlimit(RLIMIT_FSIZE, &rl))
 			_exit(99);
-		run_opts o = {g_db, BATCH, 0, after_fatal,
-		              after_fatal ? lift_fsize : NULL, NULL};
+		run_opts o = {g_db,
+			      BATCH,
+			      0,
+			      after_fatal,
+			      after_fatal ? lift_fsize : NULL,
+			      NULL};
 		char m[512];
 		int rc = ingest(&o, m, sizeof m);
 		if (write(p[1], m, strlen(m) + 1) < 0)
@@ -249,7 +254,7 @@ TEST(disk_full)
 		CHECK(strstr(msg, "disk") != NULL);
 		long long n = check_db(g_db, BATCH, N_IN);
 		fprintf(stderr, "  limit %ld bytes: %s; %lld articles kept\n",
-		        limits[i], msg, n);
+			limits[i], msg, n);
 		CHECK(n >= 0 && n < N_IN);
 		/* with room again, a re-run takes the rest */
 		run_opts o = {g_db, BATCH, 0, 0, NULL, NULL};
@@ -401,9 +406,10 @@ TEST(locked)
 	/* Another writer holds the database. */
 	sqlite3 *h;
 	CHECK(sqlite3_open(g_db, &h) == SQLITE_OK);
-	CHECK(sqlite3_exec(h, "BEGIN EXCLUSIVE; INSERT INTO stories(id, "
-	                      "n_articles, n_sources) VALUES(9999, 0, 0)",
-	                   NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(sqlite3_exec(h,
+			   "BEGIN EXCLUSIVE; INSERT INTO stories(id, "
+			   "n_articles, n_sources) VALUES(9999, 0, 0)",
+			   NULL, NULL, NULL) == SQLITE_OK);
 	o.busy_ms = 50;
 	int rc = ingest(&o, msg, sizeof msg);
 	fprintf(stderr, "  locked: %d %s\n", rc, msg);
@@ -425,8 +431,8 @@ TEST(locked)
 	if (pid == 0) {
 		sqlite3 *c;
 		char ok = sqlite3_open(g_db, &c) == SQLITE_OK &&
-		          sqlite3_exec(c, "BEGIN EXCLUSIVE", NULL, NULL,
-		                       NULL) == SQLITE_OK;
+			  sqlite3_exec(c, "BEGIN EXCLUSIVE", NULL, NULL,
+				       NULL) == SQLITE_OK;
 		if (write(p[1], &ok, 1) != 1)
 			_exit(1);
 		usleep(300000);
@@ -525,7 +531,8 @@ TEST(out_of_memory_everywhere)
 		if (rc != PLX_ENOMEM)
 			fprintf(stderr, "  n=%ld: %d %s\n", n, rc, msg);
 		CHECK(rc == PLX_ENOMEM);
-		if (!msg[0]) fprintf(stderr, "  n=%ld: no message\n", n);
+		if (!msg[0])
+			fprintf(stderr, "  n=%ld: no message\n", n);
 		CHECK(msg[0] != 0);
 		nomem++;
 		/* every 16th point: the database is whole and resumable */
@@ -550,7 +557,7 @@ int main(void)
 {
 	const char *t = getenv("TMPDIR");
 	snprintf(g_dir, sizeof g_dir, "%s/plx_faults_XXXXXX",
-	         t && *t ? t : "/tmp");
+		 t && *t ? t : "/tmp");
 	if (!mkdtemp(g_dir))
 		SKIP("cannot make a temporary directory");
 	snprintf(g_input, sizeof g_input, "%s/in.jsonl", g_dir);

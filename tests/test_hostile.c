@@ -32,7 +32,7 @@ static void tmp_begin(void)
 {
 	const char *t = getenv("TMPDIR");
 	snprintf(g_dir, sizeof g_dir, "%s/plx_hostile_XXXXXX",
-	         t && *t ? t : "/tmp");
+		 t && *t ? t : "/tmp");
 	if (!mkdtemp(g_dir) || !getcwd(g_old_cwd, sizeof g_old_cwd) ||
 	    chdir(g_dir)) {
 		fprintf(stderr, "cannot make a temporary directory\n");
@@ -40,8 +40,7 @@ static void tmp_begin(void)
 	}
 }
 
-static int rm_one(const char *p, const struct stat *st, int flag,
-                  struct FTW *f)
+static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
 {
 	(void)st;
 	(void)f;
@@ -88,7 +87,7 @@ static void logf_(const char *fmt, ...)
 	va_start(ap, fmt);
 	if (g_loglen < sizeof g_log)
 		g_loglen += (size_t)vsnprintf(g_log + g_loglen,
-		                              sizeof g_log - g_loglen, fmt, ap);
+					      sizeof g_log - g_loglen, fmt, ap);
 	va_end(ap);
 }
 
@@ -96,9 +95,9 @@ static int integrity_ok(sqlite3 *h)
 {
 	sqlite3_stmt *st;
 	int ok = sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st,
-	                            NULL) == SQLITE_OK &&
-	         sqlite3_step(st) == SQLITE_ROW &&
-	         strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+				    NULL) == SQLITE_OK &&
+		 sqlite3_step(st) == SQLITE_ROW &&
+		 strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -113,10 +112,10 @@ static void read_db(const char *db)
 	CHECK(integrity_ok(h));
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(h, "SELECT id FROM articles ORDER BY seq", -1,
-	                       &st, NULL) == SQLITE_OK) {
+			       &st, NULL) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW && n < sizeof g_db)
 			n += (size_t)snprintf(g_db + n, sizeof g_db - n, "%s\n",
-			                      sqlite3_column_text(st, 0));
+					      sqlite3_column_text(st, 0));
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(h);
@@ -130,8 +129,8 @@ static char *stored_text(const char *db, const char *id)
 	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(h, "SELECT text FROM articles WHERE id = ?1",
-	                       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(h, "SELECT text FROM articles WHERE id = ?1", -1,
+			       &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			out = strdup((const char *)sqlite3_column_text(st, 0));
@@ -202,17 +201,17 @@ TEST(invalid_utf8_text)
 	 * U+10FFFF, a 5-byte form, a lone continuation byte, a cut sequence,
 	 * and a Latin-1 byte: each becomes one U+FFFD. */
 	write_str("bad.txt", "Overlong \xC0\xAF and \xE0\x80\xAF, surrogate "
-	                     "\xED\xA0\x80, big \xF4\x90\x80\x80, five "
-	                     "\xF8\x88\x80\x80\x80, lone \x80, cut \xE2\x82, "
-	                     "caf\xE9.");
+			     "\xED\xA0\x80, big \xF4\x90\x80\x80, five "
+			     "\xF8\x88\x80\x80\x80, lone \x80, cut \xE2\x82, "
+			     "caf\xE9.");
 	write_str("z.txt", "Good after.");
 	pipeline(NULL, PATHS("a.txt", "bad.txt", "z.txt"));
 	CHECK_STR(g_log, ""); /* repaired silently, as the analyzer would */
 	CHECK_STR(g_db, "a\nbad\nz\n");
 	char *t = stored_text("t.db", "bad");
 	CHECK_STR(t, "Overlong \xEF\xBF\xBD and \xEF\xBF\xBD, surrogate "
-	             "\xEF\xBF\xBD, big \xEF\xBF\xBD, five \xEF\xBF\xBD, lone "
-	             "\xEF\xBF\xBD, cut \xEF\xBF\xBD, caf\xEF\xBF\xBD.");
+		     "\xEF\xBF\xBD, big \xEF\xBF\xBD, five \xEF\xBF\xBD, lone "
+		     "\xEF\xBF\xBD, cut \xEF\xBF\xBD, caf\xEF\xBF\xBD.");
 	CHECK(t && plx_utf8_invalid(t, strlen(t)) == strlen(t));
 	free(t);
 	tmp_end();
@@ -225,29 +224,29 @@ TEST(invalid_utf8_jsonl)
 	 * (an invalid id or title loses the record too: it cannot be stored
 	 * under a name it does not have). */
 	write_str("u.jsonl",
-	          "{\"id\":\"g1\",\"text\":\"Good one.\"}\n"
-	          "{\"id\":\"b2\",\"text\":\"over \xC0\xAF long\"}\n"
-	          "{\"id\":\"b3\",\"text\":\"surrogate \xED\xA0\x80 here\"}\n"
-	          "{\"id\":\"b4\",\"text\":\"big \xF4\x90\x80\x80 one\"}\n"
-	          "{\"id\":\"b5\",\"text\":\"lone \\ud800 escape\"}\n"
-	          "{\"id\":\"b6\xE9\",\"text\":\"bad id\"}\n"
-	          "{\"id\":\"g7\",\"text\":\"Good \\ud83d\\ude00 pair.\"}\n"
-	          "{\"id\":\"b8\",\"text\":\"cut \xE2\x82\"}\n"
-	          "{\"id\":\"g9\",\"text\":\"Good nine.\"}\n");
+		  "{\"id\":\"g1\",\"text\":\"Good one.\"}\n"
+		  "{\"id\":\"b2\",\"text\":\"over \xC0\xAF long\"}\n"
+		  "{\"id\":\"b3\",\"text\":\"surrogate \xED\xA0\x80 here\"}\n"
+		  "{\"id\":\"b4\",\"text\":\"big \xF4\x90\x80\x80 one\"}\n"
+		  "{\"id\":\"b5\",\"text\":\"lone \\ud800 escape\"}\n"
+		  "{\"id\":\"b6\xE9\",\"text\":\"bad id\"}\n"
+		  "{\"id\":\"g7\",\"text\":\"Good \\ud83d\\ude00 pair.\"}\n"
+		  "{\"id\":\"b8\",\"text\":\"cut \xE2\x82\"}\n"
+		  "{\"id\":\"g9\",\"text\":\"Good nine.\"}\n");
 	pipeline(NULL, PATHS("u.jsonl"));
 	CHECK_STR(g_log,
-	          "! u.jsonl:2: invalid JSON: unable to decode byte 0xc0 near "
-	          "'\"over ' (column 24)\n"
-	          "! u.jsonl:3: invalid JSON: unable to decode byte 0xed near "
-	          "'\"surrogate ' (column 29)\n"
-	          "! u.jsonl:4: invalid JSON: unable to decode byte 0xf4 near "
-	          "'\"big ' (column 23)\n"
-	          "! u.jsonl:5: invalid JSON: invalid Unicode '\\uD800' near "
-	          "'\"lone \\ud800 escape\"' (column 38)\n"
-	          "! u.jsonl:6: invalid JSON: unable to decode byte 0xe9 near "
-	          "'\"b6' (column 9)\n"
-	          "! u.jsonl:8: invalid JSON: unable to decode byte 0xe2 near "
-	          "'\"cut ' (column 23)\n");
+		  "! u.jsonl:2: invalid JSON: unable to decode byte 0xc0 near "
+		  "'\"over ' (column 24)\n"
+		  "! u.jsonl:3: invalid JSON: unable to decode byte 0xed near "
+		  "'\"surrogate ' (column 29)\n"
+		  "! u.jsonl:4: invalid JSON: unable to decode byte 0xf4 near "
+		  "'\"big ' (column 23)\n"
+		  "! u.jsonl:5: invalid JSON: invalid Unicode '\\uD800' near "
+		  "'\"lone \\ud800 escape\"' (column 38)\n"
+		  "! u.jsonl:6: invalid JSON: unable to decode byte 0xe9 near "
+		  "'\"b6' (column 9)\n"
+		  "! u.jsonl:8: invalid JSON: unable to decode byte 0xe2 near "
+		  "'\"cut ' (column 23)\n");
 	CHECK_STR(g_db, "g1\ng7\ng9\n");
 	char *t = stored_text("t.db", "g7");
 	CHECK_STR(t, "Good \xF0\x9F\x98\x80 pair.");
@@ -263,22 +262,22 @@ TEST(nul_bytes)
 	/* A raw NUL inside a JSON string, a line of one NUL, a NUL outside
 	 * the object. */
 	static const char data[] = "{\"id\":\"g1\",\"text\":\"Good.\"}\n"
-	                           "{\"id\":\"b2\",\"text\":\"a\0b\"}\n"
-	                           "\0\n"
-	                           "{\"id\":\"b4\",\"text\":\"x\"}\0\n"
-	                           "{\"id\":\"g5\",\"text\":\"Good too.\"}\n";
+				   "{\"id\":\"b2\",\"text\":\"a\0b\"}\n"
+				   "\0\n"
+				   "{\"id\":\"b4\",\"text\":\"x\"}\0\n"
+				   "{\"id\":\"g5\",\"text\":\"Good too.\"}\n";
 	write_file("n.jsonl", data, sizeof data - 1);
 	static const char text[] = "Text with a\0NUL.";
 	write_file("n.txt", text, sizeof text - 1);
 	pipeline(NULL, PATHS("n.jsonl", "n.txt"));
 	CHECK_STR(g_log,
-	          "! n.jsonl:2: invalid JSON: control character 0x0 near "
-	          "'\"a' (column 20)\n"
-	          "! n.jsonl:3: invalid JSON: '[' or '{' expected near "
-	          "end of file (column 1)\n"
-	          "! n.jsonl:4: invalid JSON: end of file expected near "
-	          "end of file (column 23)\n"
-	          "! n.txt: NUL byte at offset 11\n");
+		  "! n.jsonl:2: invalid JSON: control character 0x0 near "
+		  "'\"a' (column 20)\n"
+		  "! n.jsonl:3: invalid JSON: '[' or '{' expected near "
+		  "end of file (column 1)\n"
+		  "! n.jsonl:4: invalid JSON: end of file expected near "
+		  "end of file (column 23)\n"
+		  "! n.txt: NUL byte at offset 11\n");
 	CHECK_STR(g_db, "g1\ng5\n");
 
 	/* The analysis refuses a NUL in a record from elsewhere (a caller
@@ -338,7 +337,9 @@ TEST(hundred_megabyte_line)
 	tmp_begin();
 	/* Written as it goes: a 100 MB line of words between good lines. */
 	FILE *f = fopen("big.jsonl", "wb");
-	fputs("{\"id\":\"g1\",\"text\":\"Before.\"}\n{\"id\":\"big\",\"text\":\"", f);
+	fputs("{\"id\":\"g1\",\"text\":\"Before.\"}\n{\"id\":\"big\",\"text\":"
+	      "\"",
+	      f);
 	put_words(f, (size_t)100 << 20);
 	fputs("\"}\n{\"id\":\"g3\",\"text\":\"After.\"}\n", f);
 	CHECK(fclose(f) == 0);
@@ -367,7 +368,8 @@ TEST(gigabyte_paragraph)
 	CHECK(fclose(f) == 0);
 	if (truncate("one.txt", (off_t)1 << 30)) {
 		printf("SKIPPED gigabyte_paragraph: cannot make a 1 GiB sparse "
-		       "file here (%s)\n", strerror(errno));
+		       "file here (%s)\n",
+		       strerror(errno));
 		tmp_end();
 		return;
 	}
@@ -405,8 +407,8 @@ TEST(gigabyte_paragraph)
 	fclose(f);
 	pipeline(&lim, PATHS("edge.txt", "over.txt", "one.txt", "j.jsonl"));
 	CHECK_STR(g_log, "! over.txt: text longer than 4096 bytes\n"
-	                 "! one.txt: text longer than 4096 bytes\n"
-	                 "! j.jsonl:1: text longer than 4096 bytes\n");
+			 "! one.txt: text longer than 4096 bytes\n"
+			 "! j.jsonl:1: text longer than 4096 bytes\n");
 	CHECK_STR(g_db, "edge\njedge\n");
 	/* A record built by a caller over the analyzer's limit. */
 	plx_analyzer *an = NULL;
@@ -445,7 +447,7 @@ static long long bytes_read(void)
 static long gzip_bomb(const char *name)
 {
 	static const char head[] = "{\"id\":\"first\",\"text\":\"Before the "
-	                           "bomb.\"}\n";
+				   "bomb.\"}\n";
 	size_t unit = (size_t)16 << 20, reps = 128;
 	unsigned char *zeros = calloc(1, unit);
 	size_t cap = unit / 256;
@@ -480,9 +482,11 @@ static long gzip_bomb(const char *name)
 	uLong czero = crc32(0, zeros, (uInt)unit);
 	for (size_t i = 0; i < reps; i++)
 		crc = crc32_combine(crc, czero, (z_off_t)unit);
-	unsigned long long total = sizeof head - 1 + (unsigned long long)unit * reps;
+	unsigned long long total =
+		sizeof head - 1 + (unsigned long long)unit * reps;
 	FILE *f = fopen(name, "wb");
-	static const unsigned char gzhead[10] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3};
+	static const unsigned char gzhead[10] = {0x1f, 0x8b, 8, 0, 0,
+						 0,    0,    0, 2, 3};
 	fwrite(gzhead, 1, 10, f);
 	fwrite(hb, 1, hlen, f);
 	for (size_t i = 0; i < reps; i++)
@@ -512,13 +516,13 @@ TEST(gzip_bomb_two_gigabytes)
 	pipeline(NULL, PATHS("bomb.jsonl.gz", "z.txt"));
 	long long r1 = bytes_read();
 	CHECK_STR(g_log, "! bomb.jsonl.gz: gzip data expands over 1000 times "
-	                 "(decompression bomb?), stopped after 1 record\n");
+			 "(decompression bomb?), stopped after 1 record\n");
 	CHECK_STR(g_db, "first\nz\n");
 	/* Stopped early: a small part of the compressed file was read (the
 	 * count includes the database's own reads). */
 	if (r0 >= 0 && r1 >= 0) {
 		fprintf(stderr, "  read %lld bytes of a %ld-byte bomb\n",
-		        r1 - r0, size);
+			r1 - r0, size);
 		CHECK(r1 - r0 < size / 2);
 	}
 
@@ -535,7 +539,7 @@ static unsigned char *gz_of(const char *s, size_t *len)
 	z_stream z;
 	memset(&z, 0, sizeof z);
 	if (!out || deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8,
-	                         Z_DEFAULT_STRATEGY) != Z_OK)
+				 Z_DEFAULT_STRATEGY) != Z_OK)
 		exit(1);
 	z.next_in = (unsigned char *)s;
 	z.avail_in = (unsigned)strlen(s);
@@ -554,7 +558,7 @@ TEST(truncated_gzip)
 		"A text file compressed, then cut: no part of it is an "
 		"article, since the end is missing.";
 	static const char lines[] = "{\"id\":\"l1\",\"text\":\"One.\"}\n"
-	                            "{\"id\":\"l2\",\"text\":\"Two.\"}\n";
+				    "{\"id\":\"l2\",\"text\":\"Two.\"}\n";
 	size_t tn, ln;
 	unsigned char *tz = gz_of(text, &tn), *lz = gz_of(lines, &ln);
 	write_file("cut.txt.gz", tz, tn / 2);       /* mid-stream */
@@ -567,19 +571,19 @@ TEST(truncated_gzip)
 	write_file("badlen.jsonl.gz", lz, ln);
 	write_str("z.txt", "After.");
 	pipeline(NULL, PATHS("cut.txt.gz", "head.txt.gz", "notrailer.txt.gz",
-	                     "notrailer.jsonl.gz", "badcrc.txt.gz",
-	                     "badlen.jsonl.gz", "z.txt"));
+			     "notrailer.jsonl.gz", "badcrc.txt.gz",
+			     "badlen.jsonl.gz", "z.txt"));
 	/* A text file is one record: cut, it is dropped whole.  The lines of
 	 * a cut JSON Lines file before the cut are kept. */
 	CHECK_STR(g_log,
-	          "! cut.txt.gz: truncated gzip data after 0 records\n"
-	          "! head.txt.gz: truncated gzip data after 0 records\n"
-	          "! notrailer.txt.gz: truncated gzip data after 0 records\n"
-	          "! notrailer.jsonl.gz: truncated gzip data after 2 records\n"
-	          "! badcrc.txt.gz: corrupt gzip data (incorrect data check) "
-	          "after 0 records\n"
-	          "! badlen.jsonl.gz: corrupt gzip data (incorrect length "
-	          "check) after 2 records\n");
+		  "! cut.txt.gz: truncated gzip data after 0 records\n"
+		  "! head.txt.gz: truncated gzip data after 0 records\n"
+		  "! notrailer.txt.gz: truncated gzip data after 0 records\n"
+		  "! notrailer.jsonl.gz: truncated gzip data after 2 records\n"
+		  "! badcrc.txt.gz: corrupt gzip data (incorrect data check) "
+		  "after 0 records\n"
+		  "! badlen.jsonl.gz: corrupt gzip data (incorrect length "
+		  "check) after 2 records\n");
 	CHECK_STR(g_db, "l1\nl2\nz\n");
 	free(tz);
 	free(lz);
@@ -595,14 +599,15 @@ TEST(json_duplicates_and_depth)
 	size_t cap = depth * 8 + 256;
 	char *deep_obj = malloc(cap), *deep_arr = malloc(cap);
 	size_t n = (size_t)snprintf(deep_obj, cap,
-	                            "{\"id\":\"b4\",\"text\":\"deep\",\"x\":");
+				    "{\"id\":\"b4\",\"text\":\"deep\",\"x\":");
 	for (size_t i = 0; i < depth; i++)
 		n += (size_t)snprintf(deep_obj + n, cap - n, "{\"x\":");
 	n += (size_t)snprintf(deep_obj + n, cap - n, "1");
 	for (size_t i = 0; i <= depth; i++)
 		deep_obj[n++] = '}';
 	deep_obj[n] = 0;
-	n = (size_t)snprintf(deep_arr, cap, "{\"id\":\"b5\",\"text\":\"deep\",\"x\":");
+	n = (size_t)snprintf(deep_arr, cap,
+			     "{\"id\":\"b5\",\"text\":\"deep\",\"x\":");
 	memset(deep_arr + n, '[', depth);
 	n += depth;
 	memset(deep_arr + n, ']', depth);
@@ -610,13 +615,13 @@ TEST(json_duplicates_and_depth)
 	strcpy(deep_arr + n, "}");
 	FILE *f = fopen("j.jsonl", "wb");
 	fprintf(f,
-	        "{\"id\":\"g1\",\"text\":\"First.\",\"text\":\"Last wins.\"}\n"
-	        "{\"id\":\"b2\",\"text\":\"A string.\",\"text\":42}\n"
-	        "{\"id\":\"x\",\"id\":\"g3\",\"text\":\"Id: the last.\"}\n"
-	        "%s\n%s\n"
-	        "{\"id\":\"g1\",\"text\":\"Same id, other text.\"}\n"
-	        "{\"id\":\"g7\",\"text\":\"Seventh.\"}\n",
-	        deep_obj, deep_arr);
+		"{\"id\":\"g1\",\"text\":\"First.\",\"text\":\"Last wins.\"}\n"
+		"{\"id\":\"b2\",\"text\":\"A string.\",\"text\":42}\n"
+		"{\"id\":\"x\",\"id\":\"g3\",\"text\":\"Id: the last.\"}\n"
+		"%s\n%s\n"
+		"{\"id\":\"g1\",\"text\":\"Same id, other text.\"}\n"
+		"{\"id\":\"g7\",\"text\":\"Seventh.\"}\n",
+		deep_obj, deep_arr);
 	fclose(f);
 	free(deep_obj);
 	free(deep_arr);
@@ -625,11 +630,11 @@ TEST(json_duplicates_and_depth)
 	 * stack overflowed.  A record whose id is stored already is skipped
 	 * without a message (identity is the id: docs/json.md). */
 	CHECK_STR(g_log,
-	          "! j.jsonl:2: text is not a string\n"
-	          "! j.jsonl:4: invalid JSON: maximum parsing depth reached "
-	          "near '{' (column 10265)\n"
-	          "! j.jsonl:5: invalid JSON: maximum parsing depth reached "
-	          "near '[' (column 2077)\n");
+		  "! j.jsonl:2: text is not a string\n"
+		  "! j.jsonl:4: invalid JSON: maximum parsing depth reached "
+		  "near '{' (column 10265)\n"
+		  "! j.jsonl:5: invalid JSON: maximum parsing depth reached "
+		  "near '[' (column 2077)\n");
 	CHECK_STR(g_db, "g1\ng3\ng7\n");
 	char *t = stored_text("t.db", "g1");
 	CHECK_STR(t, "Last wins.");
@@ -658,8 +663,9 @@ TEST(unbalanced_quotes)
 	char *s = malloc(cap);
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++)
-		len += (size_t)snprintf(s + len, cap - len, "\xE2\x80\x9Cword%s",
-		                        i % 10 == 9 ? ".\n\n" : " ");
+		len += (size_t)snprintf(s + len, cap - len,
+					"\xE2\x80\x9Cword%s",
+					i % 10 == 9 ? ".\n\n" : " ");
 	plx_analyzer *an = NULL;
 	CHECK(plx_analyzer_new(NULL, &an) == PLX_OK);
 	plx_article *art = NULL;
@@ -688,7 +694,7 @@ TEST(unbalanced_quotes)
 		int sane = 1;
 		for (size_t i = 0; i < nq; i++)
 			sane &= q[i].start <= q[i].end &&
-			        (i == 0 || q[i - 1].end <= q[i].start);
+				(i == 0 || q[i - 1].end <= q[i].start);
 		CHECK(sane);
 		CHECK(nq <= n / 2);
 	}
@@ -701,8 +707,9 @@ TEST(only_punctuation)
 {
 	tmp_begin();
 	write_str("a.txt", "Before.");
-	write_str("p.txt", "!!! ??? ... \xE2\x80\x94 \xE2\x80\xA6 *** ###\n\n"
-	                   "--- \xE2\x80\x9C\xE2\x80\x9D \"\" () [] {} ;;; :::\n");
+	write_str("p.txt",
+		  "!!! ??? ... \xE2\x80\x94 \xE2\x80\xA6 *** ###\n\n"
+		  "--- \xE2\x80\x9C\xE2\x80\x9D \"\" () [] {} ;;; :::\n");
 	write_str("p2.txt", "?!?!\n");
 	write_str("z.txt", "After.");
 	plx_analyzer *an = NULL;
@@ -742,7 +749,7 @@ TEST(vanishing_files)
 	write_str("d/a.txt", "Ay.");
 	write_str("d/b.txt", "Bee.");
 	write_str("d/c.jsonl", "{\"id\":\"c1\",\"text\":\"See one.\"}\n"
-	                       "{\"id\":\"c2\",\"text\":\"See two.\"}\n");
+			       "{\"id\":\"c2\",\"text\":\"See two.\"}\n");
 	write_str("d/e.txt", "Ee.");
 	mkdir("gone", 0755);
 	write_str("gone/x.txt", "Never read.");
@@ -789,18 +796,20 @@ TEST(vanishing_files)
 /* Line k (1-based) of the growing file. */
 static void put_line(FILE *f, size_t k)
 {
-	fprintf(f, "{\"id\":\"r%06zu\",\"text\":\"Record number %zu of the "
-	           "file that changes while it is read.\"}\n",
-	        k, k);
+	fprintf(f,
+		"{\"id\":\"r%06zu\",\"text\":\"Record number %zu of the "
+		"file that changes while it is read.\"}\n",
+		k, k);
 }
 
 static size_t line_len(size_t k)
 {
 	char b[256];
-	return (size_t)snprintf(b, sizeof b,
-	                        "{\"id\":\"r%06zu\",\"text\":\"Record number %zu "
-	                        "of the file that changes while it is read.\"}\n",
-	                        k, k);
+	return (size_t)snprintf(
+		b, sizeof b,
+		"{\"id\":\"r%06zu\",\"text\":\"Record number %zu "
+		"of the file that changes while it is read.\"}\n",
+		k, k);
 }
 
 TEST(file_shrinks_and_grows)
@@ -832,13 +841,13 @@ TEST(file_shrinks_and_grows)
 		} else {
 			bad++;
 			snprintf(last_msg, sizeof last_msg, "%s",
-			         plx_reader_errmsg(rd));
+				 plx_reader_errmsg(rd));
 		}
 	}
 	CHECK(good == keep);
 	CHECK(bad == 1);
 	CHECK_STR(last_msg, "s.jsonl:20001: invalid JSON: premature end of "
-	                    "input near '\"r02' (column 10)");
+			    "input near '\"r02' (column 10)");
 	plx_reader_free(rd);
 
 	/* Grows while read: lines appended after the first read are read;
@@ -871,7 +880,8 @@ TEST(file_shrinks_and_grows)
 			errs++;
 			/* the line cut at the end of what was read before */
 			CHECK(strstr(plx_reader_errmsg(rd),
-			             "invalid JSON: premature end of input") != NULL);
+				     "invalid JSON: premature end of input") !=
+			      NULL);
 		}
 	}
 	/* What was read already (the first buffer) still comes, then at most
@@ -904,16 +914,16 @@ static int unreadable_case(void)
 			CHECK(plx_analyze(an, rec, &art) == PLX_OK);
 			plx_article_free(art);
 			n += (size_t)snprintf(log + n, sizeof log - n, "%s\n",
-			                      rec->id);
+					      rec->id);
 		} else {
 			n += (size_t)snprintf(log + n, sizeof log - n, "! %s\n",
-			                      plx_reader_errmsg(rd));
+					      plx_reader_errmsg(rd));
 		}
 	}
 	CHECK_STR(log, "a\n"
-	               "! d/locked.txt: Permission denied\n"
-	               "! d/lockeddir: Permission denied\n"
-	               "z\n");
+		       "! d/locked.txt: Permission denied\n"
+		       "! d/lockeddir: Permission denied\n"
+		       "z\n");
 	plx_reader_free(rd);
 	plx_analyzer_free(an);
 	return h_fail != before;
@@ -947,7 +957,8 @@ TEST(unreadable_entries)
 		int status = 0;
 		waitpid(pid, &status, 0);
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
-			printf("SKIPPED unreadable_entries: running as root and "
+			printf("SKIPPED unreadable_entries: running as root "
+			       "and "
 			       "cannot switch to an unprivileged user\n");
 		else
 			CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);

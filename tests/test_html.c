@@ -40,7 +40,7 @@ static int all_valid(const plx_html_doc *d)
 
 /* Four paragraphs of an invented article, long enough to score. */
 #define ARTICLE_PARAS                                                          \
-	"<p>The river rose four metres overnight, flooding the lower town, "  \
+	"<p>The river rose four metres overnight, flooding the lower town, "   \
 	"and the council opened two schools as shelters for the families "     \
 	"who had to leave their homes.</p>\n"                                  \
 	"<p>Engineers said the old levee, built in 1952, had held, but water " \
@@ -81,8 +81,7 @@ TEST(furniture_around_an_article)
 		"town</h1>\n"
 		"<figure><img src=\"f.jpg\"><figcaption>Water on Main Street, "
 		"Friday morning, seen from the bridge. (Photo: A. "
-		"Lens)</figcaption></figure>\n" ARTICLE_PARAS
-		"</article>\n"
+		"Lens)</figcaption></figure>\n" ARTICLE_PARAS "</article>\n"
 		"<div class=\"related-stories\"><h2>Related</h2><ul>"
 		"<li><a href=\"/a\">Council votes on a new levee, after years "
 		"of delay and argument</a></li><li><a href=\"/b\">Drought last "
@@ -90,7 +89,8 @@ TEST(furniture_around_an_article)
 		"</div>\n"
 		"<section id=\"comments\"><h2>Comments</h2><div class=\"comment"
 		"\"><p>This happens every year and nobody does anything about "
-		"it, I am so tired of the council, honestly.</p></div></section>"
+		"it, I am so tired of the council, "
+		"honestly.</p></div></section>"
 		"\n</div><footer><p>Copyright Valley Gazette, all rights "
 		"reserved, contact us, privacy policy.</p></footer>"
 		"</body></html>";
@@ -122,16 +122,20 @@ TEST(json_ld_and_open_graph)
 		"<meta property=\"og:site_name\" content=\"Valley Gazette\">"
 		"<meta property=\"article:published_time\" "
 		"content=\"2024-03-01T08:00:00Z\">"
-		"<link rel=\"canonical\" href=\"https://gazette.example/flood\">"
+		"<link rel=\"canonical\" "
+		"href=\"https://gazette.example/flood\">"
 		"<script type=\"application/ld+json\">{\"@context\": "
 		"\"https://schema.org\", \"@graph\": [{\"@type\": \"WebPage\", "
 		"\"name\": \"not this\"}, {\"@type\": \"NewsArticle\", "
-		"\"headline\": \"Flood  in the\\nlower town\", \"datePublished\": "
+		"\"headline\": \"Flood  in the\\nlower town\", "
+		"\"datePublished\": "
 		"\"2024-03-01T09:30:00+01:00\", \"author\": [{\"@type\": "
 		"\"Person\", \"name\": \"Jane Roe\"}, {\"name\": \"John "
-		"Doe\"}], \"publisher\": {\"@type\": \"Organization\", \"name\": "
-		"\"The Valley Gazette\"}}]}</script></head><body><article>"
-		ARTICLE_PARAS "</article></body></html>";
+		"Doe\"}], \"publisher\": {\"@type\": \"Organization\", "
+		"\"name\": "
+		"\"The Valley "
+		"Gazette\"}}]}</script></head><body><article>" ARTICLE_PARAS
+		"</article></body></html>";
 	int rc;
 	plx_html_doc *d = extract(page, &rc);
 	CHECK(rc == PLX_OK);
@@ -152,8 +156,8 @@ TEST(json_ld_and_open_graph)
 		"<meta property=\"og:site_name\" content=\"Valley Gazette\">"
 		"<meta name=\"author\" content=\"Jane Roe\">"
 		"<meta property=\"article:published_time\" "
-		"content=\"2024-03-01T08:00:00Z\"></head><body><article>"
-		ARTICLE_PARAS "</article></body></html>";
+		"content=\"2024-03-01T08:00:00Z\"></"
+		"head><body><article>" ARTICLE_PARAS "</article></body></html>";
 	d = extract(og, &rc);
 	CHECK(rc == PLX_OK);
 	if (d) {
@@ -167,8 +171,8 @@ TEST(json_ld_and_open_graph)
 		"<html><head><title>Flood in the lower town - Valley "
 		"Gazette</title></head><body><article><header><p "
 		"class=\"byline\">By Jane Roe</p><time "
-		"datetime=\"2024-03-01\">March 1</time></header>"
-		ARTICLE_PARAS "</article></body></html>";
+		"datetime=\"2024-03-01\">March 1</time></header>" ARTICLE_PARAS
+		"</article></body></html>";
 	d = extract(bare, &rc);
 	CHECK(rc == PLX_OK);
 	if (d) {
@@ -182,11 +186,11 @@ TEST(json_ld_and_open_graph)
 	}
 }
 
-#define CAFE_PARAS(E, Q1, Q2)                                                  \
-	"<p>The caf" E " on the square reopened on Monday, after three "       \
-	"months of work on the roof, the floors and the old kitchen, the "     \
-	"owner said.</p><p>" Q1 "We missed the regulars," Q2 " she said, "     \
-	"and the first morning was busier than any day last year, with a "    \
+#define CAFE_PARAS(E, Q1, Q2)                                              \
+	"<p>The caf" E " on the square reopened on Monday, after three "   \
+	"months of work on the roof, the floors and the old kitchen, the " \
+	"owner said.</p><p>" Q1 "We missed the regulars," Q2 " she said, " \
+	"and the first morning was busier than any day last year, with a " \
 	"queue out of the door.</p>"
 
 TEST(character_sets)
@@ -195,7 +199,7 @@ TEST(character_sets)
 	const char *latin1 =
 		"<html><head><meta charset=\"iso-8859-1\"></head><body>"
 		"<article>" CAFE_PARAS("\xe9", "\"", "\"") "</article></body>"
-		"</html>";
+							   "</html>";
 	int rc;
 	plx_html_doc *d = extract(latin1, &rc);
 	CHECK(rc == PLX_OK);
@@ -205,14 +209,14 @@ TEST(character_sets)
 		plx_html_doc_free(d);
 	}
 	/* Undeclared and not UTF-8: windows-1252 (curly quotes 0x93 0x94). */
-	const char *cp1252 =
-		"<html><body><article>" CAFE_PARAS("\xe9", "\x93", "\x94")
-		"</article></body></html>";
+	const char *cp1252 = "<html><body><article>" CAFE_PARAS(
+		"\xe9", "\x93", "\x94") "</article></body></html>";
 	d = extract(cp1252, &rc);
 	CHECK(rc == PLX_OK);
 	if (d) {
 		CHECK(has(d, "The caf\xc3\xa9 on the square"));
-		CHECK(has(d, "\xe2\x80\x9cWe missed the regulars,\xe2\x80\x9d"));
+		CHECK(has(d,
+			  "\xe2\x80\x9cWe missed the regulars,\xe2\x80\x9d"));
 		CHECK(all_valid(d));
 		plx_html_doc_free(d);
 	}
@@ -220,14 +224,15 @@ TEST(character_sets)
 	const char *utf8 =
 		"<!DOCTYPE html><html><head><title>Caf\xc3\xa9 "
 		"\xe2\x80\x94 reopened</title><script charset=\"utf-8\" "
-		"src=\"x.js\"></script></head><body><article>"
-		CAFE_PARAS("\xc3\xa9", "\xe2\x80\x9c", "\xe2\x80\x9d")
-		"</article></body></html>";
+		"src=\"x.js\"></script></head><body><article>" CAFE_PARAS(
+			"\xc3\xa9", "\xe2\x80\x9c",
+			"\xe2\x80\x9d") "</article></body></html>";
 	d = extract(utf8, &rc);
 	CHECK(rc == PLX_OK);
 	if (d) {
 		CHECK(has(d, "The caf\xc3\xa9 on the square"));
-		CHECK(has(d, "\xe2\x80\x9cWe missed the regulars,\xe2\x80\x9d"));
+		CHECK(has(d,
+			  "\xe2\x80\x9cWe missed the regulars,\xe2\x80\x9d"));
 		CHECK_STR(d->title, "Caf\xc3\xa9 \xe2\x80\x94 reopened");
 		CHECK(all_valid(d));
 		plx_html_doc_free(d);
@@ -235,9 +240,8 @@ TEST(character_sets)
 	/* Declared UTF-8 with a bad byte: repaired, never passed on. */
 	const char *bad =
 		"<html><head><meta charset=\"utf-8\"><title>Bad \xff "
-		"byte</title></head><body><article>"
-		CAFE_PARAS("\xc3", "\xe2\x80", "\xff")
-		"</article></body></html>";
+		"byte</title></head><body><article>" CAFE_PARAS(
+			"\xc3", "\xe2\x80", "\xff") "</article></body></html>";
 	d = extract(bad, &rc);
 	CHECK(rc == PLX_OK);
 	if (d) {
@@ -274,7 +278,8 @@ TEST(broken_markup)
 	d = extract("", &rc);
 	CHECK(rc == PLX_EEMPTY && d == NULL);
 	d = extract("<script>var x = 'only a script, nothing to "
-		    "read';</script>", &rc);
+		    "read';</script>",
+		    &rc);
 	CHECK(rc == PLX_EEMPTY && d == NULL);
 	CHECK(plx_html_extract(NULL, 5, NULL, &d) == PLX_EINVAL && !d);
 	CHECK(plx_html_extract("x", 1, NULL, NULL) == PLX_EINVAL);
@@ -342,7 +347,8 @@ TEST(huge_page)
 TEST(seed_shaped_page)
 {
 	const char *page =
-		"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+		"<!DOCTYPE html><html lang=\"en\"><head><meta "
+		"charset=\"utf-8\">"
 		"<title>In crisis talks, U.S., Russian top diplomats trade "
 		"demands on Ukraine - The Washington Post</title>"
 		"<meta property=\"og:site_name\" content=\"Washington Post\">"
@@ -355,8 +361,10 @@ TEST(seed_shaped_page)
 		"<div class=\"author-names\"><a rel=\"author\" href=\"/k\">"
 		"Isabelle Khurshudyan</a> and <a rel=\"author\" href=\"/h\">"
 		"John Hudson</a></div>"
-		"<figure><img src=\"g.jpg\"><figcaption>U.S. Secretary of State "
-		"Antony Blinken and Russian Foreign Minister Sergei Lavrov move "
+		"<figure><img src=\"g.jpg\"><figcaption>U.S. Secretary of "
+		"State "
+		"Antony Blinken and Russian Foreign Minister Sergei Lavrov "
+		"move "
 		"to their seats before their meeting in Geneva on Friday. "
 		"<span class=\"credit\">(Alex Brandon/Pool/Associated Press)"
 		"</span></figcaption></figure>"
@@ -377,7 +385,8 @@ TEST(seed_shaped_page)
 		"equipment, including ballistic missile and air defense "
 		"systems, to the border of Ukraine where 100,000 troops have "
 		"been positioned.</p>"
-		"<p>In his opening comments with Lavrov, Blinken also urged the "
+		"<p>In his opening comments with Lavrov, Blinken also urged "
+		"the "
 		"release of two former U.S. Marines jailed in Russia, Paul "
 		"Whelan and Trevor Reed.</p>"
 		"<p class=\"contributor-line\"><i>Khurshudyan reported from "

@@ -79,7 +79,8 @@ static void exhaust(const char *text, size_t len)
 			char *json = NULL;
 			size_t jl;
 			rc = plx_article_json(art, &json, &jl);
-			CHECK(rc == PLX_OK || (rc == PLX_ENOMEM && json == NULL));
+			CHECK(rc == PLX_OK ||
+			      (rc == PLX_ENOMEM && json == NULL));
 			if (rc == PLX_OK)
 				ok = 1;
 			plx_free(json);
@@ -99,8 +100,9 @@ static void exhaust(const char *text, size_t len)
 
 TEST(every_allocation_fails_once)
 {
-	const char *seeds[] = {PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt",
-	                       PLX_SHARED_DATA "/seeds/002_fbc1206ab1d4c0e9.txt"};
+	const char *seeds[] = {
+		PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt",
+		PLX_SHARED_DATA "/seeds/002_fbc1206ab1d4c0e9.txt"};
 	int found = 0;
 	for (int i = 0; i < 2; i++) {
 		size_t len;

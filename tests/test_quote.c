@@ -8,13 +8,13 @@
 
 static plx_analyzer *an;
 
-#define LQ "\xE2\x80\x9C" /* “ */
-#define RQ "\xE2\x80\x9D" /* ” */
-#define LS "\xE2\x80\x98" /* ‘ */
-#define RS "\xE2\x80\x99" /* ’ */
+#define LQ  "\xE2\x80\x9C" /* “ */
+#define RQ  "\xE2\x80\x9D" /* ” */
+#define LS  "\xE2\x80\x98" /* ‘ */
+#define RS  "\xE2\x80\x99" /* ’ */
 #define LOW "\xE2\x80\x9E" /* „ */
-#define LG "\xC2\xAB" /* « */
-#define RG "\xC2\xBB" /* » */
+#define LG  "\xC2\xAB"     /* « */
+#define RG  "\xC2\xBB"     /* » */
 
 static plx_article *run(const char *text)
 {
@@ -68,7 +68,7 @@ static size_t nquotes(const plx_article *art)
 
 /* One quote with text, speaker (substring; NULL for none) and partial. */
 static void expect(const plx_article *art, const char *prefix,
-                   const char *speaker, int partial)
+		   const char *speaker, int partial)
 {
 	const plx_quote *q = find(art, prefix);
 	CHECK(q != NULL);
@@ -81,8 +81,8 @@ static void expect(const plx_article *art, const char *prefix,
 	}
 	CHECK(q->speaker && strstr(q->speaker, speaker));
 	if (!q->speaker || !strstr(q->speaker, speaker))
-		fprintf(stderr, "  \"%s\": speaker \"%s\", want \"%s\"\n", prefix,
-		        q->speaker ? q->speaker : "(null)", speaker);
+		fprintf(stderr, "  \"%s\": speaker \"%s\", want \"%s\"\n",
+			prefix, q->speaker ? q->speaker : "(null)", speaker);
 }
 
 TEST(styles)
@@ -113,8 +113,8 @@ TEST(styles)
 
 TEST(single_inside_double)
 {
-	plx_article *art = run(LQ "He told me, " LS "Go home," RS " and I went," RQ
-	                          " Jones said.");
+	plx_article *art = run(LQ "He told me, " LS "Go home," RS
+				  " and I went," RQ " Jones said.");
 	if (!art)
 		return;
 	CHECK(nquotes(art) == 1);
@@ -125,10 +125,10 @@ TEST(single_inside_double)
 TEST(apostrophes)
 {
 	/* ’ in don’t, NATO’s, ’90s and a stray ‘ in There‘s close nothing */
-	plx_article *art = run(LQ "There" LS "s one way, and we don" RS
-	                          "t like NATO" RS "s plan from the " RS
-	                          "90s," RQ " Smith said. Rock " RS "n" RS
-	                          " roll isn" RS "t a quote.");
+	plx_article *art =
+		run(LQ "There" LS "s one way, and we don" RS "t like NATO" RS
+		       "s plan from the " RS "90s," RQ " Smith said. Rock " RS
+		       "n" RS " roll isn" RS "t a quote.");
 	if (!art)
 		return;
 	CHECK(nquotes(art) == 1);
@@ -138,10 +138,10 @@ TEST(apostrophes)
 
 TEST(split_quote)
 {
-	plx_article *art = run("Blinken met Lavrov in Geneva.\n\n"
-	                       LQ "We" RS "ll see if that bears out," RQ
-	                       " he said. " LQ "Meanwhile, we will continue "
-	                       "to prepare." RQ);
+	plx_article *art = run("Blinken met Lavrov in Geneva.\n\n" LQ "We" RS
+			       "ll see if that bears out," RQ " he said. " LQ
+			       "Meanwhile, we will continue "
+			       "to prepare." RQ);
 	if (!art)
 		return;
 	CHECK(nquotes(art) == 2);
@@ -161,16 +161,18 @@ TEST(split_quote)
 
 TEST(multi_paragraph)
 {
-	const char *t = "The senator spoke at length.\n\n"
-	                LQ "First we build the road.\n\n"
-	                LQ "Then we build the bridge," RQ " Senator Jane Roe said.";
+	const char *t =
+		"The senator spoke at length.\n\n" LQ
+		"First we build the road.\n\n" LQ "Then we build the bridge," RQ
+		" Senator Jane Roe said.";
 	plx_article *art = run(t);
 	if (!art)
 		return;
 	CHECK(nquotes(art) == 1);
 	const plx_quote *q = find(art, "First we build");
 	if (q) {
-		CHECK(strstr(qtext(art, q), "Then we build the bridge,") != NULL);
+		CHECK(strstr(qtext(art, q), "Then we build the bridge,") !=
+		      NULL);
 		CHECK(q->paragraph == 1);
 		CHECK(q->speaker && strstr(q->speaker, "Roe"));
 	}
@@ -179,7 +181,7 @@ TEST(multi_paragraph)
 	/* No reopening mark: the unclosed quote is dropped, the next one
 	 * stands alone. */
 	art = run(LQ "An unclosed start.\n\nPlain text. " LQ "Real one," RQ
-	              " Roe said.");
+		     " Roe said.");
 	if (art) {
 		CHECK(nquotes(art) == 1);
 		expect(art, "Real one,", "Roe", 0);
@@ -191,7 +193,7 @@ TEST(unbalanced)
 {
 	/* One stray straight quote does not swallow the rest. */
 	plx_article *art = run("It rose 5\" overnight. \"Fine,\" Smith said. "
-	                       "Later \"calm\" returned.");
+			       "Later \"calm\" returned.");
 	if (art) {
 		expect(art, "Fine,", "Smith", 0);
 		expect(art, "calm", NULL, 1);
@@ -232,8 +234,8 @@ TEST(unbalanced)
 TEST(partial_and_scare)
 {
 	plx_article *art = run("Lavrov described the talks as " LQ "useful and "
-	                       "frank" RQ " but left early. The plan is an "
-	                       LQ "open door" RQ " policy.");
+			       "frank" RQ " but left early. The plan is an " LQ
+			       "open door" RQ " policy.");
 	if (!art)
 		return;
 	expect(art, "useful and frank", "Lavrov", 1);
@@ -249,10 +251,11 @@ TEST(pronouns)
 	/* "he" is the latest person named as a subject, not the official
 	 * quoted before, and not the "I" inside the quote. */
 	plx_article *art = run(
-		LQ "We don" RS "t want that," RQ " added the official.\n\n"
+		LQ
+		"We don" RS "t want that," RQ " added the official.\n\n"
 		"In visits to Kyiv and Berlin this week, Blinken described the "
-		"conflict as a threat.\n\n"
-		LQ "I think it" RS "s bigger than Russia," RQ " he said.");
+		"conflict as a threat.\n\n" LQ "I think it" RS
+		"s bigger than Russia," RQ " he said.");
 	if (!art)
 		return;
 	expect(art, "We don", "the official", 0);
@@ -270,7 +273,7 @@ TEST(pronouns)
 
 	/* A first-person quote: its "I" is the speaker's. */
 	art = run("Maria Lopez runs the shelter.\n\n" LQ "I stay because I "
-	          "must," RQ " she said.");
+		  "must," RQ " she said.");
 	if (art) {
 		expect(art, "I stay", "Lopez", 0);
 		plx_article_free(art);
@@ -279,23 +282,23 @@ TEST(pronouns)
 	/* Gender: "she" skips the man named after the woman, "he" the
 	 * woman named after the man. */
 	art = run("Maria Lopez runs the shelter.\n\n"
-	          "David Chen visited on Monday.\n\n"
-	          LQ "We need more beds," RQ " she said.");
+		  "David Chen visited on Monday.\n\n" LQ "We need more beds," RQ
+		  " she said.");
 	if (art) {
 		expect(art, "We need", "Lopez", 0);
 		plx_article_free(art);
 	}
 	art = run("Sen. Ted Cruz spoke first.\n\n"
-	          "Mrs. Ayotte answered the question.\n\n"
-	          LQ "That is wrong," RQ " he said.");
+		  "Mrs. Ayotte answered the question.\n\n" LQ
+		  "That is wrong," RQ " he said.");
 	if (art) {
 		expect(art, "That is", "Cruz", 0);
 		plx_article_free(art);
 	}
 	/* A name of unknown gender still takes either pronoun. */
 	art = run("Maria Lopez runs the shelter.\n\n"
-	          "Pat Okafor visited on Monday.\n\n"
-	          LQ "We need more beds," RQ " she said.");
+		  "Pat Okafor visited on Monday.\n\n" LQ "We need more beds," RQ
+		  " she said.");
 	if (art) {
 		expect(art, "We need", "Okafor", 0);
 		plx_article_free(art);
@@ -304,13 +307,13 @@ TEST(pronouns)
 
 TEST(cue_forms)
 {
-	plx_article *art = run(
-		"According to Jane Roe, " LQ "nothing changed." RQ "\n\n"
-		"Smith said: " LQ "We are ready." RQ "\n\n"
-		LQ "It is over," RQ " Mr. Cruz told the magazine.\n\n"
-		LQ "Vote," RQ " Ms. Ayotte posted on Twitter.\n\n"
-		LQ "Go," RQ " said a senior State Department official, who "
-		"asked not to be named.");
+	plx_article *art =
+		run("According to Jane Roe, " LQ "nothing changed." RQ "\n\n"
+		    "Smith said: " LQ "We are ready." RQ "\n\n" LQ
+		    "It is over," RQ " Mr. Cruz told the magazine.\n\n" LQ
+		    "Vote," RQ " Ms. Ayotte posted on Twitter.\n\n" LQ "Go," RQ
+		    " said a senior State Department official, who "
+		    "asked not to be named.");
 	if (!art)
 		return;
 	expect(art, "nothing changed", "Roe", 0);
@@ -352,8 +355,8 @@ TEST(attribution_patterns)
 		" telling reporters that it was good.\n\n"
 		/* any verb after a comma-ended quote and a name */
 		LQ "Go back to the studio," RQ " Trump barked as guards "
-		"moved in.\n\n"
-		LQ "Voters reject the establishment," RQ " Viguerie "
+		"moved in.\n\n" LQ "Voters reject the establishment," RQ
+		" Viguerie "
 		"notes.\n\n"
 		/* a cue whose object precedes the quote is no speaker */
 		"Carson took the stage and called the system " LQ
@@ -361,12 +364,12 @@ TEST(attribution_patterns)
 		/* a quote paragraph continues the speaker of a quote
 		 * earlier in the previous paragraph */
 		LQ "This is the first thing," RQ " Smith said at the rally "
-		"on Monday.\n\n"
-		LQ "This is the second thing. It follows from the first "
+		"on Monday.\n\n" LQ
+		"This is the second thing. It follows from the first "
 		"one." RQ "\n\n"
 		/* a colon introduces the next paragraph's quote */
-		"Jared Potts echoed:\n\n"
-		LQ "He speaks his mind, and that is what the country "
+		"Jared Potts echoed:\n\n" LQ
+		"He speaks his mind, and that is what the country "
 		"needs." RQ "\n\n"
 		/* a description as subject; a copula reports nothing */
 		"The Florida senator sought to calm his supporters, "
@@ -421,8 +424,8 @@ TEST(attribution_regressions)
 		LQ "We stand with our allies today," RQ " the statement "
 		"said.\n\n"
 		/* a sentence after a quote's full stop is not its cue */
-		"Ottoline Brandt spoke first. " LQ "I disagree with that,"
-		RQ " she said. " LQ "We feel good about the plan." RQ
+		"Ottoline Brandt spoke first. " LQ "I disagree with that," RQ
+		" she said. " LQ "We feel good about the plan." RQ
 		" She noted the polls.\n\n"
 		/* a party tag between the name and the cue */
 		"Rep. Ann Tolliver (D-Ore.) said the bill was " LQ
@@ -440,7 +443,8 @@ TEST(attribution_regressions)
 	expect(art, "a total mess", "Tolliver", 1);
 	const plx_quote *q = find(art, "until the last dog");
 	if (q)
-		CHECK_STR(span(art, q->speaker_start, q->speaker_end), "Fenwick");
+		CHECK_STR(span(art, q->speaker_start, q->speaker_end),
+			  "Fenwick");
 	q = find(art, "reckless ideas");
 	if (q)
 		CHECK_STR(span(art, q->speaker_start, q->speaker_end), "who");
@@ -458,14 +462,14 @@ TEST(attribution_regressions)
 	}
 	q = find(art, "we will see");
 	if (q)
-		CHECK(q->speaker == NULL ||
-		      strcmp(q->speaker, "Later") != 0);
+		CHECK(q->speaker == NULL || strcmp(q->speaker, "Later") != 0);
 	plx_article_free(art);
 }
 
 TEST(seed)
 {
-	FILE *f = fopen(PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt", "rb");
+	FILE *f =
+		fopen(PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt", "rb");
 	if (!f) {
 		fprintf(stderr, "seed not found: skipping the seed case\n");
 		return;
@@ -488,7 +492,8 @@ TEST(seed)
 	expect(art, "Today, I did not hear", "Lavrov", 0);
 	expect(art, "There" LS "s one decision-maker",
 	       "a second Biden administration official", 0);
-	expect(art, "If this then allows", "a second Biden administration official", 0);
+	expect(art, "If this then allows",
+	       "a second Biden administration official", 0);
 	expect(art, "We don" RS "t want", "the official", 0);
 	expect(art, "It" RS "s bigger than Russia", "Blinken", 0);
 	expect(art, "It" RS "s a crisis", "Blinken", 0);
@@ -499,8 +504,10 @@ TEST(seed)
 	const plx_quote *q = find(art, "We are doing everything");
 	if (q) {
 		CHECK_STR(q->cue, "told reporters");
-		CHECK_STR(span(art, q->speaker_start, q->speaker_end), "Blinken");
-		CHECK_STR(span(art, q->cue_start, q->cue_end), "told reporters");
+		CHECK_STR(span(art, q->speaker_start, q->speaker_end),
+			  "Blinken");
+		CHECK_STR(span(art, q->cue_start, q->cue_end),
+			  "told reporters");
 		/* the marks are outside the span */
 		CHECK(strncmp(span(art, q->start - 3, q->start), LQ, 3) == 0);
 		CHECK(strncmp(span(art, q->end, q->end + 3), RQ, 3) == 0);
@@ -529,14 +536,14 @@ TEST(sentence_after_quote)
 	plx_article *art = run(
 		/* a longer sentence after a full stop is not a cue */
 		LQ "We keep our promises to the valley." RQ
-		" She noted the bridge was closed.\n\n"
+		   " She noted the bridge was closed.\n\n"
 		/* a sentence that is only SPEAKER CUE reports the quote */
 		LQ "Ferries leave at noon and nobody waits for them." RQ
-		" Okafor said.\n\n"
+		   " Okafor said.\n\n"
 		/* the speaker after an earlier comma of a long tail */
 		LQ "We are extremely pleased" RQ " about the ruling, said "
-		"Ines Varga, director of Harbor Watch, a group that sued "
-		"the port.");
+		   "Ines Varga, director of Harbor Watch, a group that sued "
+		   "the port.");
 	if (!art)
 		return;
 	expect(art, "Ferries leave", "Okafor", 0);

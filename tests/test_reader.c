@@ -35,7 +35,8 @@ static void remember(const char *name)
 static void tmp_begin(void)
 {
 	const char *t = getenv("TMPDIR");
-	snprintf(g_dir, sizeof g_dir, "%s/plx_reader_XXXXXX", t && *t ? t : "/tmp");
+	snprintf(g_dir, sizeof g_dir, "%s/plx_reader_XXXXXX",
+		 t && *t ? t : "/tmp");
 	if (!mkdtemp(g_dir) || !getcwd(g_old_cwd, sizeof g_old_cwd) ||
 	    chdir(g_dir)) {
 		fprintf(stderr, "cannot make a temporary directory\n");
@@ -87,7 +88,8 @@ static void gz_begin(gzw *g, FILE *f, int level, int strategy)
 {
 	memset(g, 0, sizeof *g);
 	g->f = f;
-	if (deflateInit2(&g->z, level, Z_DEFLATED, 15 + 16, 9, strategy) != Z_OK)
+	if (deflateInit2(&g->z, level, Z_DEFLATED, 15 + 16, 9, strategy) !=
+	    Z_OK)
 		exit(1);
 }
 
@@ -136,10 +138,10 @@ static const char *read_all(plx_reader *r)
 	while ((rc = plx_reader_next(r, &rec)) != 0) {
 		if (rc > 0)
 			n += (size_t)snprintf(g_log + n, sizeof g_log - n,
-			                      "%s|%.40s\n", rec->id, rec->text);
+					      "%s|%.40s\n", rec->id, rec->text);
 		else
 			n += (size_t)snprintf(g_log + n, sizeof g_log - n,
-			                      "! %s\n", plx_reader_errmsg(r));
+					      "! %s\n", plx_reader_errmsg(r));
 		if (n >= sizeof g_log)
 			break;
 	}
@@ -165,14 +167,16 @@ static plx_reader *reader_of(const plx_limits *lim, ...)
 TEST(text_file)
 {
 	tmp_begin();
-	write_str("story.txt", "GENEVA — Talks went on.\n\nA second paragraph.\n");
+	write_str("story.txt",
+		  "GENEVA — Talks went on.\n\nA second paragraph.\n");
 	plx_reader *r = reader_of(NULL, "story.txt", NULL);
 	const plx_record *rec;
 	CHECK(plx_reader_next(r, &rec) == 1);
 	CHECK_STR(rec->path, "story.txt");
 	CHECK_STR(rec->id, "story");
 	CHECK(rec->line == 0);
-	CHECK_STR(rec->text, "GENEVA — Talks went on.\n\nA second paragraph.\n");
+	CHECK_STR(rec->text,
+		  "GENEVA — Talks went on.\n\nA second paragraph.\n");
 	CHECK(rec->text_len == strlen(rec->text));
 	CHECK(rec->title == NULL && rec->date == NULL && rec->source == NULL &&
 	      rec->url == NULL);
@@ -191,7 +195,7 @@ TEST(text_file)
 	CHECK_STR(rec->id, "x\xEF\xBF\xBD.jsonl:1");
 	CHECK(plx_reader_next(r, &rec) == PLX_EIO);
 	CHECK_STR(plx_reader_errmsg(r),
-	          "gone\xEF\xBF\xBD: No such file or directory");
+		  "gone\xEF\xBF\xBD: No such file or directory");
 	plx_reader_free(r);
 	tmp_end();
 }
@@ -200,17 +204,17 @@ TEST(jsonl_keys)
 {
 	tmp_begin();
 	write_str("a.jsonl",
-	          "{\"id\":\"x1\",\"text\":\"Body one.\",\"title\":\"T1\","
-	          "\"date\":\"2022-01-21\",\"source\":\"Reuters\","
-	          "\"url\":\"https://e.com/1\"}\n"
-	          "{\"id\":42,\"maintext\":\"Body two.\",\"headline\":\"T2\","
-	          "\"date_publish\":\"2022-01-22 10:00:00\","
-	          "\"source_domain\":\"e.com\"}\n"
-	          "{\"body\":\"Body three.\",\"published\":\"2022\","
-	          "\"site_name\":\"Site\"}\n"
-	          "{\"text\":\"\",\"content\":\"Body four.\","
-	          "\"source\":{\"id\":null,\"name\":\"NewsAPI Name\"}}\n"
-	          "{\"text\":\"first\",\"text\":\"second\",\"id\":1.5}\n");
+		  "{\"id\":\"x1\",\"text\":\"Body one.\",\"title\":\"T1\","
+		  "\"date\":\"2022-01-21\",\"source\":\"Reuters\","
+		  "\"url\":\"https://e.com/1\"}\n"
+		  "{\"id\":42,\"maintext\":\"Body two.\",\"headline\":\"T2\","
+		  "\"date_publish\":\"2022-01-22 10:00:00\","
+		  "\"source_domain\":\"e.com\"}\n"
+		  "{\"body\":\"Body three.\",\"published\":\"2022\","
+		  "\"site_name\":\"Site\"}\n"
+		  "{\"text\":\"\",\"content\":\"Body four.\","
+		  "\"source\":{\"id\":null,\"name\":\"NewsAPI Name\"}}\n"
+		  "{\"text\":\"first\",\"text\":\"second\",\"id\":1.5}\n");
 	plx_reader *r = reader_of(NULL, "a.jsonl", NULL);
 	const plx_record *rec;
 	CHECK(plx_reader_next(r, &rec) == 1);
@@ -254,12 +258,12 @@ TEST(jsonl_layout)
 	tmp_begin();
 	/* BOM, CR LF, blank lines, no final newline; .ndjson and .json. */
 	write_str("b.ndjson", "\xEF\xBB\xBF{\"text\":\"one\"}\r\n\r\n  \n"
-	                      "{\"text\":\"two\"}");
+			      "{\"text\":\"two\"}");
 	write_str("c.json", "{\"text\":\"three\"}\n");
 	plx_reader *r = reader_of(NULL, "b.ndjson", "c.json", NULL);
 	CHECK_STR(read_all(r), "b.ndjson:1|one\n"
-	                       "b.ndjson:4|two\n"
-	                       "c.json:1|three\n");
+			       "b.ndjson:4|two\n"
+			       "c.json:1|three\n");
 	plx_reader_free(r);
 	tmp_end();
 }
@@ -279,19 +283,20 @@ TEST(directory)
 	write_gz("d/sub/d.jsonl.gz", "{\"id\":\"d1\",\"text\":\"Dee.\"}\n");
 	plx_reader *r = reader_of(NULL, "d", NULL);
 	CHECK_STR(read_all(r), "a1|Ay.\n"
-	                       "b|Bee.\n"
-	                       "notes|Notes without extension.\n"
-	                       "page|Read as a page.\n"
-	                       "c|See.\n"
-	                       "d1|Dee.\n");
+			       "b|Bee.\n"
+			       "notes|Notes without extension.\n"
+			       "page|Read as a page.\n"
+			       "c|See.\n"
+			       "d1|Dee.\n");
 	CHECK(plx_reader_skipped(r) == 0);
 	plx_reader_free(r);
 	/* Given explicitly, a binary file is reported; a trailing slash is
 	 * fine. */
 	r = reader_of(NULL, "d/img.png", "d/sub/", NULL);
-	CHECK_STR(read_all(r), "! d/img.png: binary data, not text or JSON Lines\n"
-	                       "c|See.\n"
-	                       "d1|Dee.\n");
+	CHECK_STR(read_all(r),
+		  "! d/img.png: binary data, not text or JSON Lines\n"
+		  "c|See.\n"
+		  "d1|Dee.\n");
 	CHECK(plx_reader_skipped(r) == 1);
 	plx_reader_free(r);
 	tmp_end();
@@ -319,23 +324,25 @@ static const char *read_stdin(const char *data)
 
 TEST(standard_input)
 {
-	CHECK_STR(read_stdin("  {\"text\":\"From a pipe.\"}\n{\"text\":\"Two.\"}\n"),
-	          "-:1|From a pipe.\n-:2|Two.\n");
+	CHECK_STR(
+		read_stdin(
+			"  {\"text\":\"From a pipe.\"}\n{\"text\":\"Two.\"}\n"),
+		"-:1|From a pipe.\n-:2|Two.\n");
 	CHECK_STR(read_stdin("Plain text on stdin.\n"),
-	          "-|Plain text on stdin.\n\n");
+		  "-|Plain text on stdin.\n\n");
 }
 
 /* ---- HTML pages ------------------------------------------------------- */
 
-#define PAGE_HEAD(T)                                                          \
-	"<!DOCTYPE html><html><head><title>" T " | Valley Gazette</title>"     \
+#define PAGE_HEAD(T)                                                         \
+	"<!DOCTYPE html><html><head><title>" T " | Valley Gazette</title>"   \
 	"<meta property=\"og:site_name\" content=\"Valley Gazette\">"        \
 	"<meta property=\"article:published_time\" content=\"2024-03-01\">"  \
 	"<link rel=\"canonical\" href=\"https://gazette.example/a\">"        \
-	"</head><body><nav><a href=\"/\">Home page of the Gazette</a></nav>"  \
+	"</head><body><nav><a href=\"/\">Home page of the Gazette</a></nav>" \
 	"<article>"
 #define PAGE_BODY                                                              \
-	"<p>The river rose four metres overnight, flooding the lower town, "  \
+	"<p>The river rose four metres overnight, flooding the lower town, "   \
 	"and the council opened two schools as shelters for families.</p>"     \
 	"<p>Engineers said the old levee, built in 1952, had held, but water " \
 	"came through the drains, which were never meant for this.</p>"        \
@@ -345,17 +352,20 @@ TEST(html_pages)
 {
 	tmp_begin();
 	make_dir("web");
-	write_str("web/flood.html", PAGE_HEAD("Flood in the lower town") PAGE_BODY);
+	write_str("web/flood.html",
+		  PAGE_HEAD("Flood in the lower town") PAGE_BODY);
 	write_gz("web/levee.htm.gz", PAGE_HEAD("The levee held up") PAGE_BODY);
 	write_str("web/note.txt", "A note.");
 	write_str("web/saved.page", "\n <html lang=\"en\">" PAGE_BODY);
-	write_str("web/empty.html", "<html><body><nav>Home</nav></body></html>");
+	write_str("web/empty.html",
+		  "<html><body><nav>Home</nav></body></html>");
 	plx_reader *r = reader_of(NULL, "web", NULL);
-	CHECK_STR(read_all(r), "! web/empty.html: no article text in the HTML page\n"
-	                       "flood|The river rose four metres overnight, fl\n"
-	                       "levee|The river rose four metres overnight, fl\n"
-	                       "note|A note.\n"
-	                       "saved|The river rose four metres overnight, fl\n");
+	CHECK_STR(read_all(r),
+		  "! web/empty.html: no article text in the HTML page\n"
+		  "flood|The river rose four metres overnight, fl\n"
+		  "levee|The river rose four metres overnight, fl\n"
+		  "note|A note.\n"
+		  "saved|The river rose four metres overnight, fl\n");
 	CHECK(plx_reader_count(r) == 4 && plx_reader_skipped(r) == 1);
 	plx_reader_free(r);
 
@@ -371,20 +381,22 @@ TEST(html_pages)
 		CHECK_STR(rec->date, "2024-03-01");
 		CHECK_STR(rec->url, "https://gazette.example/a");
 		CHECK(rec->text && rec->text_len == strlen(rec->text));
-		CHECK(rec->text && strstr(rec->text, "for families.\n\nEngineers said"));
+		CHECK(rec->text &&
+		      strstr(rec->text, "for families.\n\nEngineers said"));
 		CHECK(rec->text && !strstr(rec->text, "Home page"));
 	}
 	CHECK(plx_reader_next(r, &rec) == 0);
 	plx_reader_free(r);
 	tmp_end();
 
-	/* Sniffed on standard input; text that merely mentions <html> is text. */
+	/* Sniffed on standard input; text that merely mentions <html> is text.
+	 */
 	CHECK_STR(read_stdin("  <!doctype html>" PAGE_BODY),
-	          "-|The river rose four metres overnight, fl\n");
+		  "-|The river rose four metres overnight, fl\n");
 	CHECK_STR(read_stdin("<HTML>" PAGE_BODY),
-	          "-|The river rose four metres overnight, fl\n");
+		  "-|The river rose four metres overnight, fl\n");
 	CHECK_STR(read_stdin("<htmlish> is not a tag we know.\n"),
-	          "-|<htmlish> is not a tag we know.\n\n");
+		  "-|<htmlish> is not a tag we know.\n\n");
 }
 
 TEST(gzip)
@@ -407,14 +419,14 @@ TEST(gzip)
 	fclose(f);
 	remember("m.jsonl.gz");
 	plx_reader *r = reader_of(NULL, "a.jsonl.gz", "plain.txt", "data.gz",
-	                          "t.txt.gz", "m.jsonl.gz", NULL);
+				  "t.txt.gz", "m.jsonl.gz", NULL);
 	CHECK_STR(read_all(r), "a.jsonl.gz:1|one\n"
-	                       "a.jsonl.gz:2|two\n"
-	                       "plain|Compressed, whatever the name says.\n"
-	                       "data.gz:1|sniffed\n"
-	                       "t|A text file.\n"
-	                       "m.jsonl.gz:1|m1\n"
-	                       "m.jsonl.gz:2|m2\n");
+			       "a.jsonl.gz:2|two\n"
+			       "plain|Compressed, whatever the name says.\n"
+			       "data.gz:1|sniffed\n"
+			       "t|A text file.\n"
+			       "m.jsonl.gz:1|m1\n"
+			       "m.jsonl.gz:2|m2\n");
 	CHECK(plx_reader_skipped(r) == 0);
 	plx_reader_free(r);
 	tmp_end();
@@ -430,44 +442,45 @@ TEST(bad_jsonl_lines)
 	deep[3000] = 0;
 	char data[8192];
 	snprintf(data, sizeof data,
-	         "{\"text\":\"good 1\"}\n"
-	         "{\"text\": \"unterminated}\n"
-	         "{\"text\":\"good 3\"}\n"
-	         "{\"text\":\"caf\xE9\"}\n"
-	         "{\"text\":\"  \\n \"}\n"
-	         "{\"title\":\"no body\"}\n"
-	         "[\"an array\"]\n"
-	         "{\"text\":17}\n"
-	         "{\"text\":\"nul \\u0000 escape\"}\n"
-	         "%s\n"
-	         "{\"text\":\"good 11\"} trailing\n"
-	         "{\"text\":\"0123456789012345678901234567890\"}\n"
-	         "{\"text\":\"good 13\"}\n",
-	         deep);
+		 "{\"text\":\"good 1\"}\n"
+		 "{\"text\": \"unterminated}\n"
+		 "{\"text\":\"good 3\"}\n"
+		 "{\"text\":\"caf\xE9\"}\n"
+		 "{\"text\":\"  \\n \"}\n"
+		 "{\"title\":\"no body\"}\n"
+		 "[\"an array\"]\n"
+		 "{\"text\":17}\n"
+		 "{\"text\":\"nul \\u0000 escape\"}\n"
+		 "%s\n"
+		 "{\"text\":\"good 11\"} trailing\n"
+		 "{\"text\":\"0123456789012345678901234567890\"}\n"
+		 "{\"text\":\"good 13\"}\n",
+		 deep);
 	write_str("data.jsonl", data);
 	plx_limits lim;
 	plx_limits_default(&lim);
 	lim.max_record_bytes = 30;
 	plx_reader *r = reader_of(&lim, "data.jsonl", NULL);
-	CHECK_STR(read_all(r),
-	          "data.jsonl:1|good 1\n"
-	          "! data.jsonl:2: invalid JSON: premature end of input near "
-	          "'\"unterminated}' (column 23)\n"
-	          "data.jsonl:3|good 3\n"
-	          "! data.jsonl:4: invalid JSON: unable to decode byte 0xe9 "
-	          "near '\"caf' (column 12)\n"
-	          "! data.jsonl:5: empty text\n"
-	          "! data.jsonl:6: no text field\n"
-	          "! data.jsonl:7: not a JSON object\n"
-	          "! data.jsonl:8: text is not a string\n"
-	          "! data.jsonl:9: invalid JSON: \\u0000 is not allowed without "
-	          "JSON_ALLOW_NUL near '\"nul \\u0000 escape\"' (column 27)\n"
-	          "! data.jsonl:10: invalid JSON: maximum parsing depth reached "
-	          "near '[' (column 2049)\n"
-	          "! data.jsonl:11: invalid JSON: end of file expected near "
-	          "'trailing' (column 27)\n"
-	          "! data.jsonl:12: text longer than 30 bytes\n"
-	          "data.jsonl:13|good 13\n");
+	CHECK_STR(
+		read_all(r),
+		"data.jsonl:1|good 1\n"
+		"! data.jsonl:2: invalid JSON: premature end of input near "
+		"'\"unterminated}' (column 23)\n"
+		"data.jsonl:3|good 3\n"
+		"! data.jsonl:4: invalid JSON: unable to decode byte 0xe9 "
+		"near '\"caf' (column 12)\n"
+		"! data.jsonl:5: empty text\n"
+		"! data.jsonl:6: no text field\n"
+		"! data.jsonl:7: not a JSON object\n"
+		"! data.jsonl:8: text is not a string\n"
+		"! data.jsonl:9: invalid JSON: \\u0000 is not allowed without "
+		"JSON_ALLOW_NUL near '\"nul \\u0000 escape\"' (column 27)\n"
+		"! data.jsonl:10: invalid JSON: maximum parsing depth reached "
+		"near '[' (column 2049)\n"
+		"! data.jsonl:11: invalid JSON: end of file expected near "
+		"'trailing' (column 27)\n"
+		"! data.jsonl:12: text longer than 30 bytes\n"
+		"data.jsonl:13|good 13\n");
 	CHECK(plx_reader_count(r) == 3);
 	CHECK(plx_reader_skipped(r) == 10);
 	plx_reader_free(r);
@@ -489,26 +502,26 @@ TEST(bad_text_files)
 	plx_limits_default(&lim);
 	lim.max_record_bytes = 10;
 	plx_reader *r = reader_of(&lim, "a.txt", "x.txt", "bom.txt", "e.txt",
-	                          "empty.txt", "long.txt", "ok.txt",
-	                          "nope.txt", "nodir/", "z.txt",
-	                          NULL);
+				  "empty.txt", "long.txt", "ok.txt", "nope.txt",
+				  "nodir/", "z.txt", NULL);
 	CHECK_STR(read_all(r), "a|Before.\n"
-	                       "! x.txt: NUL byte at offset 3\n"
-	                       "! bom.txt: NUL byte at offset 5\n"
-	                       "! e.txt: empty text\n"
-	                       "! empty.txt: empty text\n"
-	                       "! long.txt: text longer than 10 bytes\n"
-	                       "ok|0123456789\n"
-	                       "! nope.txt: No such file or directory\n"
-	                       "! nodir/: No such file or directory\n"
-	                       "z|After.\n");
+			       "! x.txt: NUL byte at offset 3\n"
+			       "! bom.txt: NUL byte at offset 5\n"
+			       "! e.txt: empty text\n"
+			       "! empty.txt: empty text\n"
+			       "! long.txt: text longer than 10 bytes\n"
+			       "ok|0123456789\n"
+			       "! nope.txt: No such file or directory\n"
+			       "! nodir/: No such file or directory\n"
+			       "z|After.\n");
 	CHECK(plx_reader_count(r) == 3);
 	CHECK(plx_reader_skipped(r) == 7);
 	plx_reader_free(r);
 	/* Invalid UTF-8 in a text file is repaired, not rejected. */
 	write_str("latin1.txt", "caf\xE9 cr\xE8me\r\nfin\xF0\x9F");
 	r = reader_of(NULL, "latin1.txt", NULL);
-	CHECK_STR(read_all(r), "latin1|caf\xEF\xBF\xBD cr\xEF\xBF\xBDme\nfin\xEF\xBF\xBD\n");
+	CHECK_STR(read_all(r),
+		  "latin1|caf\xEF\xBF\xBD cr\xEF\xBF\xBDme\nfin\xEF\xBF\xBD\n");
 	plx_reader_free(r);
 	tmp_end();
 }
@@ -533,7 +546,8 @@ TEST(vanished_and_unreadable)
 		write_str("locked.txt", "L.");
 		chmod("locked.txt", 0);
 		r = reader_of(NULL, "locked.txt", "z.txt", NULL);
-		CHECK_STR(read_all(r), "! locked.txt: Permission denied\nz|Z.\n");
+		CHECK_STR(read_all(r),
+			  "! locked.txt: Permission denied\nz|Z.\n");
 		plx_reader_free(r);
 	}
 	tmp_end();
@@ -548,14 +562,14 @@ TEST(line_limit_edge)
 	lim.max_line_bytes = 20;
 	/* {"text":"...."} is 11 bytes of frame. */
 	write_str("l.jsonl", "{\"text\":\"123456789\"}\n"  /* 20: fits */
-	                     "{\"text\":\"1234567890\"}\n" /* 21: over */
-	                     "{\"text\":\"ok\"}\n"
-	                     "{\"text\":\"1234567890\"}");  /* last, over */
+			     "{\"text\":\"1234567890\"}\n" /* 21: over */
+			     "{\"text\":\"ok\"}\n"
+			     "{\"text\":\"1234567890\"}"); /* last, over */
 	plx_reader *r = reader_of(&lim, "l.jsonl", NULL);
 	CHECK_STR(read_all(r), "l.jsonl:1|123456789\n"
-	                       "! l.jsonl:2: line longer than 20 bytes\n"
-	                       "l.jsonl:3|ok\n"
-	                       "! l.jsonl:4: line longer than 20 bytes\n");
+			       "! l.jsonl:2: line longer than 20 bytes\n"
+			       "l.jsonl:3|ok\n"
+			       "! l.jsonl:4: line longer than 20 bytes\n");
 	plx_reader_free(r);
 	tmp_end();
 }
@@ -602,9 +616,10 @@ TEST(fifty_megabyte_line)
 	plx_set_allocator(&a);
 	g_biggest = 0;
 	plx_reader *r = reader_of(NULL, "big.jsonl", NULL);
-	CHECK_STR(read_all(r), "big.jsonl:1|before\n"
-	                       "! big.jsonl:2: line longer than 16777216 bytes\n"
-	                       "big.jsonl:3|after\n");
+	CHECK_STR(read_all(r),
+		  "big.jsonl:1|before\n"
+		  "! big.jsonl:2: line longer than 16777216 bytes\n"
+		  "big.jsonl:3|after\n");
 	plx_reader_free(r);
 	plx_set_allocator(NULL);
 	/* Bounded memory: never more than the line limit and its byte. */
@@ -629,16 +644,17 @@ TEST(truncated_and_corrupt_gzip)
 	/* A gzip header, then a deflate block of the reserved type 3. */
 	write_file("c.jsonl.gz", "\x1f\x8b\x08\0\0\0\0\0\0\x03\x07junk", 15);
 	write_str("z.txt", "After.");
-	plx_reader *r = reader_of(NULL, "t.jsonl.gz", "c.jsonl.gz", "z.txt",
-	                          NULL);
-	CHECK_STR(read_all(r),
-	          "t.jsonl.gz:1|one\n"
-	          "t.jsonl.gz:2|two\n"
-	          "t.jsonl.gz:3|three\n"
-	          "! t.jsonl.gz: truncated gzip data after 3 records\n"
-	          "! c.jsonl.gz: corrupt gzip data (invalid block type) after 0 "
-	          "records\n"
-	          "z|After.\n");
+	plx_reader *r =
+		reader_of(NULL, "t.jsonl.gz", "c.jsonl.gz", "z.txt", NULL);
+	CHECK_STR(
+		read_all(r),
+		"t.jsonl.gz:1|one\n"
+		"t.jsonl.gz:2|two\n"
+		"t.jsonl.gz:3|three\n"
+		"! t.jsonl.gz: truncated gzip data after 3 records\n"
+		"! c.jsonl.gz: corrupt gzip data (invalid block type) after 0 "
+		"records\n"
+		"z|After.\n");
 	CHECK(plx_reader_count(r) == 4 && plx_reader_skipped(r) == 2);
 	plx_reader_free(r);
 	tmp_end();
@@ -665,12 +681,12 @@ TEST(gzip_bomb)
 	memcpy(rep + sizeof rep - 4, "\"}\n", 4);
 	write_gz("rep.jsonl.gz", rep);
 	plx_reader *r = reader_of(NULL, "bomb.jsonl.gz", "small.jsonl.gz",
-	                          "rep.jsonl.gz", NULL);
+				  "rep.jsonl.gz", NULL);
 	CHECK_STR(read_all(r),
-	          "! bomb.jsonl.gz: gzip data expands over 1000 times "
-	          "(decompression bomb?), stopped after 0 records\n"
-	          "small.jsonl.gz:1|fine\n"
-	          "rep.jsonl.gz:1|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n");
+		  "! bomb.jsonl.gz: gzip data expands over 1000 times "
+		  "(decompression bomb?), stopped after 0 records\n"
+		  "small.jsonl.gz:1|fine\n"
+		  "rep.jsonl.gz:1|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n");
 	plx_reader_free(r);
 	tmp_end();
 }
@@ -679,7 +695,8 @@ TEST(memory_entry)
 {
 	plx_reader *r = NULL;
 	CHECK(plx_reader_new(NULL, &r) == PLX_OK);
-	CHECK(plx_reader_add_memory(r, "m.jsonl", "{\"text\":\"mem\"}", 14) == 0);
+	CHECK(plx_reader_add_memory(r, "m.jsonl", "{\"text\":\"mem\"}", 14) ==
+	      0);
 	CHECK(plx_reader_add_memory(r, "m.txt", "Memory text.", 12) == 0);
 	CHECK(plx_reader_add_memory(r, "", "x", 1) == PLX_EINVAL);
 	CHECK(plx_reader_add(r, "") == PLX_EINVAL);
@@ -715,7 +732,7 @@ TEST(out_of_memory)
 	tmp_begin();
 	make_dir("d");
 	write_str("d/a.jsonl", "{\"id\":7,\"text\":\"one\",\"title\":\"t\"}\n"
-	                       "{\"text\":\"two\"}\nbad\n");
+			       "{\"text\":\"two\"}\nbad\n");
 	write_str("d/b.txt", "caf\xE9.");
 	write_gz("d/c.jsonl.gz", "{\"text\":\"three\"}\n");
 	plx_allocator a = {fail_malloc, fail_realloc, fail_free, NULL};

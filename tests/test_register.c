@@ -50,22 +50,24 @@ static plx_register para_reg(const char *text, float *score)
 TEST(quoted_first_person_is_reporting)
 {
 	float s;
-	CHECK(para_reg("\xE2\x80\x9CI think this is a disgrace, and we must stop "
-	               "it now,\xE2\x80\x9D the minister told reporters on "
-	               "Tuesday.", &s) == PLX_REG_REPORTING);
+	CHECK(para_reg("\xE2\x80\x9CI think this is a disgrace, and we must "
+		       "stop "
+		       "it now,\xE2\x80\x9D the minister told reporters on "
+		       "Tuesday.",
+		       &s) == PLX_REG_REPORTING);
 	CHECK(s < 0.5f);
 	CHECK(para_reg("\"We are absolutely furious, and I believe you should "
-	               "be too,\" said Maria Lopez, 42, a nurse in Madrid.",
-	               &s) == PLX_REG_REPORTING);
+		       "be too,\" said Maria Lopez, 42, a nurse in Madrid.",
+		       &s) == PLX_REG_REPORTING);
 }
 
 TEST(first_person_column_is_opinion)
 {
 	float s;
 	CHECK(para_reg("I have lived in this city for twenty years, and I "
-	               "honestly believe the council's decision is a shameful "
-	               "mistake. We deserve better than this.",
-	               &s) == PLX_REG_OPINION);
+		       "honestly believe the council's decision is a shameful "
+		       "mistake. We deserve better than this.",
+		       &s) == PLX_REG_OPINION);
 	CHECK(s > 0.5f && s <= 1.0f);
 }
 
@@ -73,24 +75,26 @@ TEST(exclamatory_rant_is_opinion)
 {
 	float s;
 	CHECK(para_reg("What an absurd waste of money! Who on earth thought "
-	               "this was a good idea? Enough is enough!",
-	               &s) == PLX_REG_OPINION);
+		       "this was a good idea? Enough is enough!",
+		       &s) == PLX_REG_OPINION);
 }
 
 TEST(plain_news_is_reporting)
 {
 	float s;
-	CHECK(para_reg("The central bank raised its main interest rate by 0.5 "
-	               "percentage points on Thursday, according to a statement "
-	               "released by the bank.", &s) == PLX_REG_REPORTING);
+	CHECK(para_reg(
+		      "The central bank raised its main interest rate by 0.5 "
+		      "percentage points on Thursday, according to a statement "
+		      "released by the bank.",
+		      &s) == PLX_REG_REPORTING);
 	CHECK(s >= 0.0f && s < 0.5f);
 }
 
 TEST(sentences_have_scores)
 {
 	plx_article *art = analyze("Officials said the bridge reopened on "
-	                           "Monday. Frankly, it is a ridiculous "
-	                           "disgrace and you should be angry!");
+				   "Monday. Frankly, it is a ridiculous "
+				   "disgrace and you should be angry!");
 	if (!art)
 		return;
 	size_t n;
@@ -109,17 +113,20 @@ TEST(sentences_have_scores)
 TEST(features_leave_quotes_out)
 {
 	float quoted[PLX_REG_NFEAT], bare[PLX_REG_NFEAT], own[PLX_REG_NFEAT];
-	const char *texts[] = {
-		"\xE2\x80\x9CI am furious and we must act,\xE2\x80\x9D she said.",
-		"She said.", "I am furious and we must act, she said."};
+	const char *texts[] = {"\xE2\x80\x9CI am furious and we must "
+			       "act,\xE2\x80\x9D she said.",
+			       "She said.",
+			       "I am furious and we must act, she said."};
 	float *out[] = {quoted, bare, own};
 	for (int k = 0; k < 3; k++) {
 		plx_article *art = analyze(texts[k]);
 		if (!art)
 			return;
-		CHECK(plx_register_features(art, 0, art->n_toks, out[k]) == PLX_OK);
+		CHECK(plx_register_features(art, 0, art->n_toks, out[k]) ==
+		      PLX_OK);
 		if (k == 0)
-			CHECK(plx_register_features(art, 2, 1, out[k]) == PLX_EINVAL);
+			CHECK(plx_register_features(art, 2, 1, out[k]) ==
+			      PLX_EINVAL);
 		plx_article_free(art);
 	}
 	int same = 1, differ = 0;
@@ -171,7 +178,8 @@ TEST(out_of_memory)
 TEST(seed_wapo_all_reporting)
 {
 	size_t len;
-	char *text = slurp(PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt", &len);
+	char *text =
+		slurp(PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt", &len);
 	CHECK(text != NULL);
 	if (!text)
 		return;
@@ -186,8 +194,8 @@ TEST(seed_wapo_all_reporting)
 			continue;
 		body++;
 		if (ps[i].reg != PLX_REG_REPORTING)
-			fprintf(stderr, "  paragraph %zu is opinion (%.3f)\n", i,
-			        (double)ps[i].opinion);
+			fprintf(stderr, "  paragraph %zu is opinion (%.3f)\n",
+				i, (double)ps[i].opinion);
 		CHECK(ps[i].reg == PLX_REG_REPORTING);
 	}
 	CHECK(body >= 20);
@@ -198,7 +206,8 @@ TEST(seed_wapo_all_reporting)
 TEST(seed_nyt_lead_then_commentary)
 {
 	size_t len;
-	char *text = slurp(PLX_SHARED_DATA "/seeds/002_fbc1206ab1d4c0e9.txt", &len);
+	char *text =
+		slurp(PLX_SHARED_DATA "/seeds/002_fbc1206ab1d4c0e9.txt", &len);
 	CHECK(text != NULL);
 	if (!text)
 		return;
@@ -213,7 +222,8 @@ TEST(seed_nyt_lead_then_commentary)
 		plx_register want = i < 2 ? PLX_REG_REPORTING : PLX_REG_OPINION;
 		if (ps[i].reg != want)
 			fprintf(stderr, "  paragraph %zu: %s (%.3f)\n", i,
-			        plx_register_name(ps[i].reg), (double)ps[i].opinion);
+				plx_register_name(ps[i].reg),
+				(double)ps[i].opinion);
 		CHECK(ps[i].reg == want);
 	}
 	plx_article_free(art);
@@ -232,7 +242,8 @@ int main(void)
 	RUN(sentences_have_scores);
 	RUN(features_leave_quotes_out);
 	RUN(out_of_memory);
-	FILE *fp = fopen(PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt", "rb");
+	FILE *fp =
+		fopen(PLX_SHARED_DATA "/seeds/000_b2e9686b3f254adb.txt", "rb");
 	if (!fp) {
 		plx_analyzer_free(an);
 		if (h_fail)

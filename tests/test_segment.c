@@ -139,7 +139,8 @@ TEST(stop_words)
 		"her him his how i if in into is it its may me might more most "
 		"must my no not of on or other our out over said shall she "
 		"should so some such than that the their them then there these "
-		"they this those to up us was we were what when where which who "
+		"they this those to up us was we were what when where which "
+		"who "
 		"whom why will with would you your";
 	plx_article *art = NULL;
 	CHECK(plx_analyze_text(an, t, strlen(t), NULL, &art) == PLX_OK);

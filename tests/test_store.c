@@ -39,8 +39,8 @@ static int replayed(int64_t seq, const char *id, int64_t time, int64_t story,
 {
 	char *out = ud;
 	char line[128];
-	snprintf(line, sizeof line, "%lld %s %lld %lld %zu %s;",
-		 (long long)seq, id, (long long)time, (long long)story, len,
+	snprintf(line, sizeof line, "%lld %s %lld %lld %zu %s;", (long long)seq,
+		 id, (long long)time, (long long)story, len,
 		 features && len ? (const char *)features : "-");
 	strcat(out, line);
 	return 0;
@@ -110,7 +110,8 @@ TEST(put_find_list_replay)
 	CHECK_STR(out, "7:Talks in Geneva:1;");
 	out[0] = 0;
 	CHECK(plx_store_replay(s, replayed, out) == 0);
-	CHECK_STR(out, "1 a1 1642759200 7 3 fa;2 b1 -9223372036854775808 8 0 -;");
+	CHECK_STR(out,
+		  "1 a1 1642759200 7 3 fa;2 b1 -9223372036854775808 8 0 -;");
 	out[0] = 0;
 	CHECK(plx_store_records(s, record, out) == 0);
 	CHECK_STR(out, "1 a1 Given title 7;2 b1 - 8;");
@@ -138,8 +139,8 @@ TEST(rollback_leaves_nothing)
 	if (!s)
 		return;
 	plx_article *c = analyze("c1", "A new article about rivers.");
-	plx_store_article sc = {c, NULL, plx_article_hash(c), INT64_MIN, -1, 0,
-				NULL, 0};
+	plx_store_article sc = {
+		c, NULL, plx_article_hash(c), INT64_MIN, -1, 0, NULL, 0};
 	CHECK(plx_store_begin(s) == PLX_OK);
 	CHECK(plx_store_put(s, &sc, NULL) == PLX_OK);
 	CHECK(plx_store_rollback(s) == PLX_OK);
@@ -167,7 +168,8 @@ TEST(errors)
 
 int main(void)
 {
-	snprintf(dbpath, sizeof dbpath, "/tmp/plx-test-store-%d.db", (int)getpid());
+	snprintf(dbpath, sizeof dbpath, "/tmp/plx-test-store-%d.db",
+		 (int)getpid());
 	if (plx_analyzer_new(NULL, &an))
 		return 1;
 	RUN(put_find_list_replay);

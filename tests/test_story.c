@@ -76,15 +76,18 @@ TEST(join_and_open)
 	plx_stories *s = NULL;
 	CHECK(plx_stories_new(NULL, &s) == PLX_OK);
 	double sc;
-	size_t a = add(s, art("q1", "Earthquake kills 14 in Ardesh valley", NULL,
-			      "Wire", QUAKE1),
+	size_t a = add(s,
+		       art("q1", "Earthquake kills 14 in Ardesh valley", NULL,
+			   "Wire", QUAKE1),
 		       NULL);
-	size_t b = add(s, art("q1b", "Survivors pulled from rubble in Kelvara",
-			      NULL, "Daily", QUAKE1B),
+	size_t b = add(s,
+		       art("q1b", "Survivors pulled from rubble in Kelvara",
+			   NULL, "Daily", QUAKE1B),
 		       &sc);
-	size_t c = add(s, art("bud", "Budget cuts fuel subsidies", NULL, "Wire",
-			      BUDGET),
-		       NULL);
+	size_t c = add(
+		s,
+		art("bud", "Budget cuts fuel subsidies", NULL, "Wire", BUDGET),
+		NULL);
 	CHECK(a == 0);
 	CHECK(b == a);
 	CHECK(sc >= 0.25 && sc <= 1.0);
@@ -107,14 +110,17 @@ TEST(same_kind_other_event)
 {
 	plx_stories *s = NULL;
 	CHECK(plx_stories_new(NULL, &s) == PLX_OK);
-	size_t a = add(s, art("q1", "Earthquake kills 14 in Ardesh valley", NULL,
-			      NULL, QUAKE1),
+	size_t a = add(s,
+		       art("q1", "Earthquake kills 14 in Ardesh valley", NULL,
+			   NULL, QUAKE1),
 		       NULL);
-	size_t b = add(s, art("q2", "Earthquake injures 32 in Porto Salvo",
-			      NULL, NULL, QUAKE2),
+	size_t b = add(s,
+		       art("q2", "Earthquake injures 32 in Porto Salvo", NULL,
+			   NULL, QUAKE2),
 		       NULL);
-	size_t c = add(s, art("q1b", "Survivors pulled from rubble in Kelvara",
-			      NULL, NULL, QUAKE1B),
+	size_t c = add(s,
+		       art("q1b", "Survivors pulled from rubble in Kelvara",
+			   NULL, NULL, QUAKE1B),
 		       NULL);
 	CHECK(a == 0);
 	CHECK(b == 1);
@@ -129,29 +135,32 @@ TEST(window_expiry)
 	CHECK(p.window_days == 3.0);
 	plx_stories *s = NULL;
 	CHECK(plx_stories_new(&p, &s) == PLX_OK);
-	size_t a = add(s, art("q1", "Earthquake kills 14 in Ardesh valley",
-			      "2025-03-10T06:00:00Z", NULL, QUAKE1),
+	size_t a = add(s,
+		       art("q1", "Earthquake kills 14 in Ardesh valley",
+			   "2025-03-10T06:00:00Z", NULL, QUAKE1),
 		       NULL);
 	/* Within the window: joins. */
-	size_t b = add(s, art("q1b", "Survivors pulled from rubble in Kelvara",
-			      "2025-03-12T06:00:00+01:00", NULL, QUAKE1B),
+	size_t b = add(s,
+		       art("q1b", "Survivors pulled from rubble in Kelvara",
+			   "2025-03-12T06:00:00+01:00", NULL, QUAKE1B),
 		       NULL);
 	/* An unrelated article a week later moves the clock on. */
-	size_t c = add(s, art("bud", "Budget cuts fuel subsidies",
-			      "2025-03-19T06:00:00Z", NULL, BUDGET),
+	size_t c = add(s,
+		       art("bud", "Budget cuts fuel subsidies",
+			   "2025-03-19T06:00:00Z", NULL, BUDGET),
 		       NULL);
 	CHECK(a == 0 && b == 0 && c == 1);
 	plx_story st;
 	CHECK(plx_stories_get(s, 0, &st) == PLX_OK);
 	CHECK(st.active == 0);
 	CHECK(st.n_articles == 2);
-	CHECK(st.first_seen == 1741586400LL);           /* 2025-03-10 06:00Z */
+	CHECK(st.first_seen == 1741586400LL); /* 2025-03-10 06:00Z */
 	CHECK(st.last_seen == 1741586400LL + 2 * 86400 - 3600);
 	CHECK(plx_stories_active(s) == 1);
 	/* The quiet story cannot be joined: the same event opens a new one. */
-	size_t d = add(s, art("q1c", "Kelvara quake survivors", NULL, NULL,
-			      QUAKE1B),
-		       NULL);
+	size_t d = add(
+		s, art("q1c", "Kelvara quake survivors", NULL, NULL, QUAKE1B),
+		NULL);
 	CHECK(d == 2);
 	plx_stories_free(s);
 
@@ -232,8 +241,7 @@ static int cluster_sample(size_t *story, char ids[][8], size_t max)
 	plx_reader *rd = NULL;
 	plx_stories *s = NULL;
 	char path[1024];
-	snprintf(path, sizeof path, "%s/sample/articles.jsonl",
-		 PLX_SOURCE_DIR);
+	snprintf(path, sizeof path, "%s/sample/articles.jsonl", PLX_SOURCE_DIR);
 	if (plx_reader_new(NULL, &rd) || plx_reader_add(rd, path) ||
 	    plx_stories_new(NULL, &s))
 		return -1;
@@ -312,7 +320,7 @@ TEST(bad_arguments)
 
 /* ---- Failing allocator: the n-th allocation fails, for every n ---------- */
 
-static long fail_at;  /* allocation number that fails (-1: none) */
+static long fail_at;    /* allocation number that fails (-1: none) */
 static int fail_sticky; /* every allocation from fail_at on fails */
 static long n_calls;
 

@@ -312,7 +312,8 @@ static int run_close(run *r, int status)
 	}
 	if (!status && r->skipped) {
 		if (!r->o->quiet)
-			fprintf(stderr, "parallax: %zu article%s, %zu skipped\n",
+			fprintf(stderr,
+				"parallax: %zu article%s, %zu skipped\n",
 				r->done, r->done == 1 ? "" : "s", r->skipped);
 		status = EXIT_BADINPUT;
 	}
@@ -373,7 +374,8 @@ static int cmd_analyze(int argc, char **argv)
 	if (first < 0)
 		return rc;
 	run r;
-	analyze_ctx c = {!o.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+	analyze_ctx c = {!o.json && isatty(STDOUT_FILENO) &&
+			 !getenv("NO_COLOR")};
 	int status = run_open(&r, &o, argv + first, argc - first);
 	if (!status)
 		status = run_records(&r, analyze_one, &c);
@@ -444,7 +446,8 @@ static int cluster_one(run *r, const plx_record *rec, void *ud)
 		if (r->o->json) {
 			fputs("{\"id\":", stdout);
 			json_str(stdout, id ? id : "");
-			printf(",\"story\":%zu,\"score\":%.4f}\n", story, score);
+			printf(",\"story\":%zu,\"score\":%.4f}\n", story,
+			       score);
 		} else
 			printf("%s\t%zu\n", id ? id : "", story);
 	}
@@ -511,7 +514,8 @@ static int cmd_extract(int argc, char **argv)
 	if (first < 0)
 		return rc;
 	if (first >= argc)
-		return usage_error("extract needs at least one FILE.html", NULL);
+		return usage_error("extract needs at least one FILE.html",
+				   NULL);
 	int status = 0;
 	for (int i = first; i < argc; i++) {
 		FILE *f = fopen(argv[i], "rb");
@@ -525,11 +529,13 @@ static int cmd_extract(int argc, char **argv)
 		}
 		do {
 			if (len == cap) {
-				char *nb = realloc(buf, cap = cap ? 2 * cap : 65536);
+				char *nb = realloc(buf,
+						   cap = cap ? 2 * cap : 65536);
 				if (!nb) {
 					free(buf);
 					fclose(f);
-					fprintf(stderr, "parallax: out of memory\n");
+					fprintf(stderr,
+						"parallax: out of memory\n");
 					return EXIT_FATAL;
 				}
 				buf = nb;
@@ -599,7 +605,8 @@ static int ingest_one(run *r, const plx_record *rec, void *ud)
 	c->seen++;
 	int rc = plx_ingest_add(c->g, rec);
 	if (rc == PLX_ENOMEM || rc == PLX_EDB) {
-		fprintf(stderr, "%sparallax: %s\n", r->progress ? "\r\033[K" : "",
+		fprintf(stderr, "%sparallax: %s\n",
+			r->progress ? "\r\033[K" : "",
 			plx_ingest_errmsg(c->g)[0] ? plx_ingest_errmsg(c->g)
 						   : plx_strerror(rc));
 		return EXIT_FATAL;
@@ -660,8 +667,8 @@ static int cmd_ingest(int argc, char **argv)
 
 	status = run_records(&r, ingest_one, &c);
 	if (!status && (rc = plx_ingest_commit(c.g))) {
-		fprintf(stderr, "%sparallax: %s\n", r.progress ? "\r\033[K" : "",
-			plx_ingest_errmsg(c.g));
+		fprintf(stderr, "%sparallax: %s\n",
+			r.progress ? "\r\033[K" : "", plx_ingest_errmsg(c.g));
 		status = EXIT_FATAL;
 	}
 	plx_ingest_stats st;
@@ -669,7 +676,8 @@ static int cmd_ingest(int argc, char **argv)
 	if (!status && !o.quiet) {
 		double t = now_seconds() - c.t0;
 		fprintf(stderr,
-			"%s%s: %zu articles read in %.1f s (%.0f/s): %zu stored,"
+			"%s%s: %zu articles read in %.1f s (%.0f/s): %zu "
+			"stored,"
 			" %zu already there, %zu skipped; %zu stories",
 			r.progress ? "\r\033[K" : "", o.db, c.seen, t,
 			t > 0 ? (double)c.seen / t : 0.0, st.stored, st.known,
@@ -755,8 +763,9 @@ static int cmd_stories(int argc, char **argv)
 	plx_store *s = NULL;
 	char msg[512];
 	if (access(o.db, F_OK) != 0) {
-		fprintf(stderr, "parallax: %s: no such database (run "
-				"'parallax ingest' first)\n",
+		fprintf(stderr,
+			"parallax: %s: no such database (run "
+			"'parallax ingest' first)\n",
 			o.db);
 		return EXIT_FATAL;
 	}
@@ -771,7 +780,8 @@ static int cmd_stories(int argc, char **argv)
 	rc = plx_store_stories(s, o.recent ? PLX_ORDER_RECENT : PLX_ORDER_SIZE,
 			       o.limit, 0, print_story, &o);
 	if (rc)
-		fprintf(stderr, "parallax: %s: %s\n", o.db, plx_store_errmsg(s));
+		fprintf(stderr, "parallax: %s: %s\n", o.db,
+			plx_store_errmsg(s));
 	plx_store_close(s);
 	if (fflush(stdout) != 0)
 		return EXIT_FATAL;
