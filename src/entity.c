@@ -1786,11 +1786,15 @@ static const char *const TITLE_PARTS[] = {
 	"house", "of", "senate",  "state",   "the",
 };
 
+/* Place head words, facilities included ("Sable Quay Bridge", "Greyholm
+ * Stadium").  Sorted. */
 static const char *const PLACE_HEADS[] = {
-	"bay",    "county",    "district",   "governorate",
-	"island", "islands",   "lake",       "mountains",
-	"oblast", "peninsula", "prefecture", "province",
-	"region", "river",     "strait",     "valley",
+	"airport",   "avenue",  "bay",       "bridge",     "canal",
+	"coast",     "county",  "district",  "estuary",    "governorate",
+	"harbor",    "harbour", "island",    "islands",    "lake",
+	"mountains", "oblast",  "peninsula", "prefecture", "province",
+	"quay",      "region",  "river",     "square",     "stadium",
+	"strait",    "street",  "tunnel",    "valley",
 };
 
 /* Transliteration variants of one given or family name, merged by

@@ -328,6 +328,17 @@ TEST(small_cases)
 	CHECK(e && e->n_mentions == 3 && has_alias(e, "Sergey Ivanov"));
 	CHECK(count_named(art, "Tuesday") == 0);
 	plx_article_free(art);
+
+	/* Regression (sample corpus): facilities are places, not people. */
+	art = analyze_str("Divers searched under the Sable Quay Bridge while "
+			  "fans left Greyholm Stadium, police said.");
+	if (!art)
+		return;
+	e = find(art, "Sable Quay Bridge");
+	CHECK(e && e->type == PLX_ENT_PLACE);
+	e = find(art, "Greyholm Stadium");
+	CHECK(e && e->type == PLX_ENT_PLACE);
+	plx_article_free(art);
 }
 
 TEST(gender)
