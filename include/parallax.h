@@ -119,6 +119,11 @@ const char *plx_reader_errmsg(const plx_reader *r);
 size_t plx_reader_count(const plx_reader *r);
 size_t plx_reader_skipped(const plx_reader *r);
 
+/* Input bytes read so far (compressed bytes for .gz files) and, when every
+ * queued path is a regular file, their total size (else 0: unknown), for
+ * a progress estimate. */
+void plx_reader_progress(const plx_reader *r, uint64_t *done, uint64_t *total);
+
 void plx_reader_free(plx_reader *r);
 
 /* ---- Analysis -------------------------------------------------------- */

@@ -128,6 +128,11 @@ struct plx_reader {
 
 	plx_buf msg;
 	size_t count, skipped;
+
+	/* Progress: raw bytes read, and the total size of the queued regular
+	 * files; size_unknown once a directory or a stream is queued. */
+	unsigned long long bytes_read, bytes_total;
+	int size_unknown;
 };
 
 static void buf_clear(plx_buf *b)
@@ -277,6 +282,12 @@ int plx_reader_add(plx_reader *r, const char *path)
 {
 	if (!r || !path || !*path)
 		return PLX_EINVAL;
+	struct stat st;
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISREG(st.st_mode))
+		r->bytes_total += (unsigned long long)st.st_size;
+	else
+		r->size_unknown = 1; /* a directory, a stream, or missing */
 	return add_entry(r, path, strcmp(path, "-") ? K_PATH : K_STDIN, NULL,
 			 0);
 }
@@ -301,6 +312,12 @@ size_t plx_reader_count(const plx_reader *r)
 size_t plx_reader_skipped(const plx_reader *r)
 {
 	return r ? r->skipped : 0;
+}
+
+void plx_reader_progress(const plx_reader *r, uint64_t *done, uint64_t *total)
+{
+	*done = r->bytes_read;
+	*total = r->size_unknown ? 0 : r->bytes_total;
 }
 
 /* ---- Names ------------------------------------------------------------ */
@@ -386,6 +403,8 @@ static long raw_read(plx_reader *r, void *dst, size_t cap)
 	}
 	for (;;) {
 		ssize_t n = read(r->fd, dst, cap);
+		if (n > 0)
+			r->bytes_read += (unsigned long long)n;
 		if (n >= 0 || errno != EINTR)
 			return (long)n;
 	}

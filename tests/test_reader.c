@@ -268,6 +268,30 @@ TEST(jsonl_layout)
 	tmp_end();
 }
 
+/* Bytes read against the known total, for ingest's ETA; unknown (0) once
+ * a directory is queued. */
+TEST(progress)
+{
+	tmp_begin();
+	write_str("a.jsonl", "{\"id\":\"a1\",\"text\":\"Ay.\"}\n"
+			     "{\"id\":\"a2\",\"text\":\"Bee.\"}\n");
+	write_str("b.txt", "Sea.");
+	make_dir("d");
+	plx_reader *r = reader_of(NULL, "a.jsonl", "b.txt", NULL);
+	uint64_t done, total;
+	plx_reader_progress(r, &done, &total);
+	CHECK(done == 0 && total == 51 + 4);
+	CHECK_STR(read_all(r), "a1|Ay.\na2|Bee.\nb|Sea.\n");
+	plx_reader_progress(r, &done, &total);
+	CHECK(done == total);
+	plx_reader_free(r);
+	r = reader_of(NULL, "a.jsonl", "d", NULL);
+	plx_reader_progress(r, &done, &total);
+	CHECK(total == 0);
+	plx_reader_free(r);
+	tmp_end();
+}
+
 TEST(directory)
 {
 	tmp_begin();
@@ -804,6 +828,7 @@ int main(void)
 	RUN(text_file);
 	RUN(jsonl_keys);
 	RUN(jsonl_layout);
+	RUN(progress);
 	RUN(directory);
 	RUN(standard_input);
 	RUN(html_pages);

@@ -621,6 +621,16 @@ static int ingest_one(run *r, const plx_record *rec, void *ud)
 				"%zu stories",
 				c->seen, (double)c->seen / (t - c->t0),
 				st.stored, st.stories);
+			uint64_t done, total;
+			plx_reader_progress(r->rd, &done, &total);
+			if (total && done && done <= total) {
+				double eta = (t - c->t0) *
+					     (double)(total - done) /
+					     (double)done;
+				fprintf(stderr, ", %.0f%%, ETA %dm%02ds",
+					100.0 * (double)done / (double)total,
+					(int)(eta / 60), (int)eta % 60);
+			}
 			c->shown = t;
 		}
 	}
