@@ -1,12 +1,16 @@
 /*
  * parallax.h: the one public header of the parallax news coverage engine.
  *
- * Pipeline: a reader yields records (plx_record) from text, JSON Lines and
- * gzip files; an analyzer turns each record into an article (plx_article):
- * cleaned paragraphs, sentences, tokens, entities, quotes and register.
+ * Pipeline: a reader yields records (plx_record) from text, JSON Lines,
+ * HTML and gzip files; an analyzer turns each record into an article
+ * (plx_article): cleaned paragraphs, sentences, tokens, entities, quotes and
+ * register.
  *
  * Conventions: functions return an int status (PLX_OK or a negative PLX_E*
  * code); results come back through an out parameter set to NULL on failure.
+ * Ownership is stated on every function: "caller frees with ..." (every
+ * _free function takes NULL as a no-op), "borrowed until ..." or "takes
+ * ownership".
  * Text goes in as pointer plus length.  Every span (paragraph, sentence,
  * token, mention, quote) is a pair of byte offsets [start, end) into the
  * article's text, plx_article_text().  The library never prints, exits or
@@ -28,19 +32,20 @@ extern "C" {
 
 enum {
 	PLX_OK = 0,
-	PLX_ENOMEM = -1,  /* out of memory */
-	PLX_EINVAL = -2,  /* invalid argument */
-	PLX_EIO = -3,     /* file could not be opened or read */
-	PLX_EFORMAT = -4, /* malformed record (bad JSON, truncated gzip...) */
-	PLX_ETOOBIG = -5, /* input over a named limit */
-	PLX_EEMPTY = -6,  /* record with no usable text */
-	PLX_EUTF8 = -7,   /* invalid UTF-8 where it cannot be repaired */
-	PLX_ENUL = -8,    /* NUL byte inside text */
-	PLX_EDB = -9,     /* storage error */
-	PLX_ENOTFOUND = -10
+	PLX_ENOMEM = -1,    /* out of memory */
+	PLX_EINVAL = -2,    /* invalid argument */
+	PLX_EIO = -3,       /* file could not be opened or read */
+	PLX_EFORMAT = -4,   /* malformed record (bad JSON, truncated gzip...) */
+	PLX_ETOOBIG = -5,   /* input over a named limit */
+	PLX_EEMPTY = -6,    /* record with no usable text */
+	PLX_EUTF8 = -7,     /* invalid UTF-8 where it cannot be repaired */
+	PLX_ENUL = -8,      /* NUL byte inside text */
+	PLX_EDB = -9,       /* storage error */
+	PLX_ENOTFOUND = -10 /* no such story (plx_stories_get) */
 };
 
-/* A static English message for a status code. */
+/* An English message for a status code ("unknown error" for any other
+ * value); a static string, borrowed for the program's life. */
 const char *plx_strerror(int code);
 
 /* ---- Memory ---------------------------------------------------------- */
@@ -58,7 +63,9 @@ typedef struct plx_allocator {
  * thread-safe: call before creating any object. */
 void plx_set_allocator(const plx_allocator *alloc);
 
-/* Frees memory the library handed to the caller (strings from renderers). */
+/* Frees memory the library handed to the caller (strings from renderers,
+ * plx_name_key, plx_dedup_report) through the installed allocator.  NULL
+ * is a no-op. */
 void plx_free(void *ptr);
 
 /* ---- Limits ---------------------------------------------------------- */
@@ -67,14 +74,20 @@ void plx_free(void *ptr);
 typedef struct plx_limits {
 	size_t max_record_bytes; /* one record's text: longer ones are skipped
 				    (default 8 MiB; no article is that long) */
-	size_t max_line_bytes;   /* one JSON Lines line (default 16 MiB) */
-	size_t max_paragraphs;  /* paragraphs kept per article (default 4096) */
-	size_t max_quote_bytes; /* a quotation longer than this is not a quote
-				   but an unbalanced mark (default 4096) */
-	size_t max_gzip_ratio;  /* decompressed/compressed bytes before a .gz
-				   is taken for a bomb (default 1000) */
+	size_t max_line_bytes;   /* one JSON Lines line: longer ones are
+				    skipped without being held in memory
+				    (default 16 MiB) */
+	size_t max_paragraphs;   /* paragraphs per article: past it, the rest
+				    of the text is one last paragraph labelled
+				    other, bounding the per-paragraph work of
+				    later stages (default 4096) */
+	size_t max_quote_bytes;  /* a quotation longer than this is not a quote
+				    but an unbalanced mark (default 4096) */
+	size_t max_gzip_ratio;   /* decompressed/compressed bytes before a .gz
+				    is taken for a bomb (default 1000) */
 } plx_limits;
 
+/* Fills *out with the default limits. */
 void plx_limits_default(plx_limits *out);
 
 /* ---- Reading --------------------------------------------------------- */
@@ -102,8 +115,9 @@ int plx_reader_new(const plx_limits *limits, plx_reader **out);
 /* Queues a path: a file (.txt, .jsonl/.ndjson/.json, .html/.htm: one
  * record, the page's article, see plx_html_extract; each possibly .gz), a
  * directory (read recursively, in name order) or "-" for standard input
- * (JSON Lines, an HTML page or text, sniffed).
- * Nothing is opened until plx_reader_next. */
+ * (JSON Lines, an HTML page or text, sniffed).  path is copied.
+ * Nothing is opened until plx_reader_next, so a missing file is reported
+ * there.  PLX_EINVAL for an empty path, PLX_ENOMEM. */
 int plx_reader_add(plx_reader *r, const char *path);
 
 /* Next record.  Returns 1 and sets *rec (borrowed until the next call), 0 at
@@ -124,6 +138,7 @@ size_t plx_reader_skipped(const plx_reader *r);
  * a progress estimate. */
 void plx_reader_progress(const plx_reader *r, uint64_t *done, uint64_t *total);
 
+/* Closes the open file, if any, and frees r; NULL is a no-op. */
 void plx_reader_free(plx_reader *r);
 
 /* ---- Analysis -------------------------------------------------------- */
@@ -227,16 +242,23 @@ int plx_analyzer_new(const plx_limits *limits, plx_analyzer **out);
  * it (plx_analyzer_errmsg). */
 int plx_analyzer_load_outlets(plx_analyzer *a, const char *path);
 
+/* Message for the last failure, borrowed until the next call on a. */
 const char *plx_analyzer_errmsg(const plx_analyzer *a);
+
+/* Frees a; NULL is a no-op.  Articles it made stay valid. */
 void plx_analyzer_free(plx_analyzer *a);
 
-/* Analyses one record.  Caller frees *out with plx_article_free. */
+/* Analyses one record (borrowed for the call only).  PLX_EEMPTY when it has
+ * no usable text, PLX_ETOOBIG over max_record_bytes.  Caller frees *out
+ * with plx_article_free. */
 int plx_analyze(plx_analyzer *a, const plx_record *rec, plx_article **out);
 
-/* Analyses a bare text (no metadata); path may be NULL. */
+/* Analyses a bare text (no metadata); path may be NULL.  text is copied.
+ * Caller frees *out with plx_article_free. */
 int plx_analyze_text(plx_analyzer *a, const char *text, size_t len,
 		     const char *path, plx_article **out);
 
+/* Frees an article and everything borrowed from it; NULL is a no-op. */
 void plx_article_free(plx_article *art);
 
 /* The article's text, which every offset refers to: the record's text with
@@ -260,6 +282,8 @@ const plx_token *plx_article_tokens(const plx_article *art, size_t *n);
 const plx_entity *plx_article_entities(const plx_article *art, size_t *n);
 const plx_quote *plx_article_quotes(const plx_article *art, size_t *n);
 
+/* Names of the enum values ("body", "opinion", "person"...): static
+ * strings, borrowed for the program's life. */
 const char *plx_para_kind_name(plx_para_kind k);
 const char *plx_register_name(plx_register r);
 const char *plx_entity_type_name(plx_entity_type t);
@@ -284,8 +308,9 @@ int plx_article_report(const plx_article *art, int colour, char **out,
 /* ---- Duplicates and copies ------------------------------------------ */
 
 /* A streaming deduplicator: articles are added one by one, and each is
- * compared with every article added before it (through an index, never a
- * scan).  Articles are numbered 0, 1, ... in the order they are added.
+ * compared with the articles added before it within the window (through
+ * an index, never a scan).  Articles are numbered 0, 1, ... in the order
+ * they are added.
  * See docs/dedup.md for the method and its parameters. */
 typedef struct plx_dedup plx_dedup;
 
@@ -297,6 +322,13 @@ typedef struct plx_dedup_params {
 				     of its shingles is in an earlier
 				     paragraph (default 0.7) */
 	int passages;             /* track paragraph reuse (default 1) */
+	double window_days;       /* articles older than this (article time:
+				     the latest date seen) are no longer
+				     compared; 0: no time window (default 7) */
+	size_t window_articles;   /* and at most about this many of the
+				     newest articles are compared (the window
+				     of undated streams); 0: no count window
+				     (default 100000) */
 } plx_dedup_params;
 
 void plx_dedup_params_default(plx_dedup_params *p);
@@ -305,7 +337,8 @@ void plx_dedup_params_default(plx_dedup_params *p);
 typedef struct plx_dedup_match {
 	size_t article; /* number of the earlier article */
 	const char *id; /* its id (or path) */
-	double score;   /* estimated Jaccard similarity, 1 when exact */
+	double score;   /* Jaccard similarity of the shingle sets, 1 when
+			   exact */
 	int exact;      /* same normalised text */
 	int copies;     /* 1: the added article copies this one; 0: this
 			   one copies the added article */
@@ -354,6 +387,7 @@ const char *plx_dedup_id(const plx_dedup *d, size_t article);
  * or JSON (docs/dedup.md).  Caller frees *out with plx_free. */
 int plx_dedup_report(const plx_dedup *d, int json, char **out, size_t *len);
 
+/* Frees d; NULL is a no-op. */
 void plx_dedup_free(plx_dedup *d);
 
 /* ---- Dates ----------------------------------------------------------- */
@@ -372,9 +406,11 @@ enum { PLX_STORE_READONLY = 1 };
 
 /* Opens (creating when needed, unless read-only) the database at path in
  * WAL mode.  On failure *out is NULL and msg (if not NULL, msglen bytes)
- * says why.  Caller closes with plx_store_close. */
+ * says why.  Caller frees with plx_store_close. */
 int plx_store_open(const char *path, int flags, plx_store **out, char *msg,
 		   size_t msglen);
+
+/* Closes the database and frees s; NULL is a no-op. */
 void plx_store_close(plx_store *s);
 
 /* The database's last error message, borrowed until the next call. */
@@ -408,9 +444,6 @@ typedef struct plx_store_article {
 	int64_t time;          /* seconds since the epoch; INT64_MIN if none */
 	int64_t story;         /* story id, or -1 */
 	double story_score;    /* similarity with the story when it joined */
-	const void *features;  /* the story engine's state for this article,
-				  replayed on restart; may be NULL */
-	size_t features_len;
 } plx_store_article;
 
 /* Stores an article, its paragraphs' kinds, entities and quotes (inside
@@ -445,14 +478,6 @@ enum { PLX_ORDER_SIZE = 0, PLX_ORDER_RECENT = 1 };
 int plx_store_stories(plx_store *s, int order, size_t limit, size_t offset,
 		      int (*fn)(const plx_story_row *row, void *ud), void *ud);
 
-/* Calls fn for every stored article in ingest order with what the story
- * engine needs to rebuild its state: used by ingest after a restart. */
-int plx_store_replay(plx_store *s,
-		     int (*fn)(int64_t seq, const char *id, int64_t time,
-			       int64_t story, const void *features, size_t len,
-			       void *ud),
-		     void *ud);
-
 /* Calls fn for every stored article in ingest order as the record it was
  * read from (the text as repaired), with the story it was assigned: ingest
  * replays them through the analysis to rebuild the story engine after a
@@ -474,23 +499,31 @@ int plx_store_counts(plx_store *s, int64_t *articles, int64_t *stories);
 typedef struct plx_stories plx_stories;
 
 typedef struct plx_story_params {
-	double threshold;       /* join when the similarity is >= this */
+	double threshold;       /* join when the similarity is >= this
+				   (default 0.25) */
 	double window_days;     /* a story not joined for this long (by article
 				   dates) goes quiet and can no longer be joined
 				   (default 3) */
 	size_t window_articles; /* ... or for this many articles; 0: no
 				   limit (default 0) */
-	double title_boost;     /* a title word counts this many times */
-	double entity_weight;   /* weight of names against words (1) */
-	double number_weight;   /* weight of numbers against words */
-	size_t story_terms;     /* terms kept in a story's centroid */
+	double title_boost;     /* a title word counts this many times
+				   (default 2) */
+	double entity_weight;   /* weight of names against words
+				   (default 2) */
+	double number_weight;   /* weight of numbers against words
+				   (default 1) */
+	size_t story_terms;     /* terms kept in a story's centroid
+				   (default 200) */
 	size_t index_terms;     /* a story is findable by its strongest
-				   terms */
-	size_t query_terms;     /* an article looks up its strongest terms */
-	size_t max_postings;    /* stories examined per looked-up term */
-	size_t max_candidates;  /* stories scored per article */
+				   terms (default 24) */
+	size_t query_terms;     /* an article looks up its strongest terms
+				   (default 16) */
+	size_t max_postings;    /* stories examined per looked-up term
+				   (default 256) */
+	size_t max_candidates;  /* stories scored per article (default 24) */
 	double max_df;          /* terms in more than this share of the
-				   articles are not looked up */
+				   articles are not looked up (default
+				   0.05) */
 } plx_story_params;
 
 void plx_story_params_default(plx_story_params *p);
@@ -527,6 +560,7 @@ typedef struct plx_story {
 /* The summary of story id (active or quiet); PLX_ENOTFOUND if none. */
 int plx_stories_get(plx_stories *s, size_t id, plx_story *out);
 
+/* Frees s; NULL is a no-op. */
 void plx_stories_free(plx_stories *s);
 
 /* ---- Web pages (HTML) ---------------------------------------------- */
@@ -552,6 +586,8 @@ typedef struct plx_html_doc {
  * plx_html_doc_free. */
 int plx_html_extract(const char *html, size_t len, const char *url,
 		     plx_html_doc **out);
+
+/* Frees d and its strings; NULL is a no-op. */
 void plx_html_doc_free(plx_html_doc *d);
 
 /* Fills rec (id and url: the canonical URL; source: the site name) to give
@@ -601,10 +637,13 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec);
 /* Commits the batch in progress. */
 int plx_ingest_commit(plx_ingest *g);
 
+/* Copies the counters so far into *out. */
 void plx_ingest_stats_get(const plx_ingest *g, plx_ingest_stats *out);
+
+/* Message for the last failure, borrowed until the next call on g. */
 const char *plx_ingest_errmsg(const plx_ingest *g);
 
-/* Rolls back an uncommitted batch and closes. */
+/* Rolls back an uncommitted batch, closes and frees g; NULL is a no-op. */
 void plx_ingest_free(plx_ingest *g);
 
 #ifdef __cplusplus

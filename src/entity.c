@@ -2646,8 +2646,7 @@ static cand *add_cand(ectx *x, size_t sent, size_t a, size_t b, size_t ta,
 	} while (0)
 
 /* Cuts one capitalised run [a, b) of sentence si into mentions. */
-static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
-		  int strict)
+static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial)
 {
 	const plx_article *art = x->art;
 	const plx_token *T = art->toks;
@@ -2783,8 +2782,6 @@ static int do_run(ectx *x, size_t si, size_t a, size_t b, int initial,
 			last->initial = initial && pos == a && words == 1;
 		break;
 	}
-	(void)last;
-	(void)strict;
 	return PLX_OK;
 }
 
@@ -2887,7 +2884,7 @@ static int scan_sentence(ectx *x, size_t si, int strict)
 			}
 			break;
 		}
-		int rc = do_run(x, si, i, j, initial, strict);
+		int rc = do_run(x, si, i, j, initial);
 		if (rc)
 			return rc;
 		initial = next_initial;

@@ -706,13 +706,13 @@ static char *cut_title(ctx *c, char *t)
 					   " \xc2\xbb ",
 					   NULL};
 	const char *first = NULL, *last = NULL;
-	size_t first_len = 0, last_len = 0;
+	size_t first_len = 0;
 	for (const char *const *s = SEPS; *s; s++)
 		for (const char *p = strstr(t, *s); p; p = strstr(p + 1, *s)) {
 			if (!first || p < first)
 				first = p, first_len = strlen(*s);
 			if (!last || p > last)
-				last = p, last_len = strlen(*s);
+				last = p;
 		}
 	if (!first)
 		return t;
@@ -722,7 +722,6 @@ static char *cut_title(ctx *c, char *t)
 		s = first + first_len;
 		n = strlen(s);
 	}
-	(void)last_len;
 	if (count_words(s, n) <= 4)
 		return t;
 	char *r = plx_arena_strndup(c->arena, s, n);

@@ -233,8 +233,7 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 	int64_t t;
 	if (plx_date_parse(plx_article_date(art), &t))
 		t = INT64_MIN;
-	plx_store_article sa = {art,   rec,  hash, t, (int64_t)story,
-				score, NULL, 0};
+	plx_store_article sa = {art, rec, hash, t, (int64_t)story, score};
 	const char *id = plx_article_id(art);
 	char idbuf[32];
 	if (!id) { /* the store names id-less articles by their hash */

@@ -1,7 +1,7 @@
 /*
  * reader.c: the first stage of the pipeline: turns paths (plain text files,
- * JSON Lines, directories, standard input, each possibly gzip-compressed)
- * into plx_record values for the analyzer.
+ * JSON Lines, HTML pages, directories, standard input, each possibly
+ * gzip-compressed) into plx_record values for the analyzer.
  *
  * Design.  Paths wait in a FIFO; a directory, when its turn comes, pushes
  * its entries (name order) on a stack served before the FIFO, so a tree is

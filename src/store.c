@@ -29,8 +29,7 @@ static const char SCHEMA[] =
 	" url TEXT, text TEXT NOT NULL,"
 	" rec_title TEXT, rec_source TEXT," /* as the input gave them, for
 					      replaying the analysis */
-	" story INTEGER, story_score REAL,"
-	" features BLOB);"
+	" story INTEGER, story_score REAL);"
 	"CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);"
 	"CREATE INDEX IF NOT EXISTS articles_story ON articles(story, time);"
 	"CREATE TABLE IF NOT EXISTS entities("
@@ -65,7 +64,6 @@ enum {
 	ST_PUT_COPY,
 	ST_STORIES_SIZE,
 	ST_STORIES_RECENT,
-	ST_REPLAY,
 	ST_RECORDS,
 	ST_COUNT_ARTICLES,
 	ST_COUNT_STORIES,
@@ -77,9 +75,9 @@ static const char *const SQL[ST_N] = {
 	[ST_FIND_HASH] = "SELECT seq FROM articles WHERE hash = ?1 LIMIT 1",
 	[ST_PUT_ARTICLE] =
 		"INSERT INTO articles(id, hash, path, source, title, dateline,"
-		" date, time, url, text, story, story_score, features,"
-		" rec_title, rec_source)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
+		" date, time, url, text, story, story_score, rec_title,"
+		" rec_source)"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
 	[ST_PUT_ENTITY] = "INSERT INTO entities(article, key, name, type,"
 			  " mentions) VALUES(?1,?2,?3,?4,?5)",
 	[ST_PUT_QUOTE] = "INSERT INTO quotes(article, speaker, text, partial,"
@@ -97,8 +95,6 @@ static const char *const SQL[ST_N] = {
 			      " first_seen, last_seen FROM stories ORDER BY"
 			      " last_seen DESC, n_articles DESC, id"
 			      " LIMIT ?1 OFFSET ?2",
-	[ST_REPLAY] = "SELECT seq, id, time, story, features FROM articles"
-		      " ORDER BY seq",
 	[ST_RECORDS] = "SELECT seq, id, path, rec_title, date, rec_source,"
 		       " url, text, story FROM articles ORDER BY seq",
 	[ST_COUNT_ARTICLES] = "SELECT count(*) FROM articles",
@@ -388,12 +384,9 @@ int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 		sqlite3_bind_int64(st, 11, a->story);
 		sqlite3_bind_double(st, 12, a->story_score);
 	}
-	if (a->features)
-		sqlite3_bind_blob(st, 13, a->features, (int)a->features_len,
-				  SQLITE_STATIC);
 	if (a->rec) {
-		bind_text(st, 14, a->rec->title);
-		bind_text(st, 15, a->rec->source);
+		bind_text(st, 13, a->rec->title);
+		bind_text(st, 14, a->rec->source);
 	}
 	if ((rc = step_done(s, st)))
 		return rc;
@@ -478,31 +471,6 @@ int plx_store_stories(plx_store *s, int order, size_t limit, size_t offset,
 		r.first_seen = col_time(st, 4);
 		r.last_seen = col_time(st, 5);
 		if ((ret = fn(&r, ud)))
-			break;
-	}
-	if (!ret && rc != SQLITE_DONE)
-		ret = fail(s);
-	sqlite3_reset(st);
-	return ret;
-}
-
-int plx_store_replay(plx_store *s,
-		     int (*fn)(int64_t seq, const char *id, int64_t time,
-			       int64_t story, const void *features, size_t len,
-			       void *ud),
-		     void *ud)
-{
-	sqlite3_stmt *st = s->st[ST_REPLAY];
-	int rc, ret = PLX_OK;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t story = sqlite3_column_type(st, 3) == SQLITE_NULL
-					? -1
-					: sqlite3_column_int64(st, 3);
-		ret = fn(sqlite3_column_int64(st, 0),
-			 (const char *)sqlite3_column_text(st, 1),
-			 col_time(st, 2), story, sqlite3_column_blob(st, 4),
-			 (size_t)sqlite3_column_bytes(st, 4), ud);
-		if (ret)
 			break;
 	}
 	if (!ret && rc != SQLITE_DONE)
