@@ -204,6 +204,8 @@ static void json_str(FILE *f, const char *s)
 		unsigned char c = (unsigned char)*s;
 		if (c == '"' || c == '\\')
 			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
 		else if (c < 0x20)
 			fprintf(f, "\\u%04x", c);
 		else
@@ -488,22 +490,7 @@ static int cmd_cluster(int argc, char **argv)
 static void json_field(const char *key, const char *v, const char *sep)
 {
 	printf("%s\"%s\":", sep, key);
-	if (!v) {
-		fputs("null", stdout);
-		return;
-	}
-	putchar('"');
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			printf("\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", stdout);
-		else if (*p < 0x20)
-			printf("\\u%04x", *p);
-		else
-			putchar(*p);
-	}
-	putchar('"');
+	json_str(stdout, v);
 }
 
 static int cmd_extract(int argc, char **argv)
