@@ -7,6 +7,7 @@
  * (timings and memory).
  *
  * usage: bench_dedup FILE.jsonl OUTDIR
+ * (PLX_BENCH_WINDOW_DAYS, PLX_BENCH_WINDOW_ARTICLES: the dedup window)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,8 +51,18 @@ int main(int argc, char **argv)
 	plx_analyzer *an = NULL;
 	plx_reader *rd = NULL;
 	plx_dedup *dd = NULL;
+	/* PLX_BENCH_WINDOW_DAYS / PLX_BENCH_WINDOW_ARTICLES override the
+	 * window (0: none), so that recall can be measured without it. */
+	plx_dedup_params dp;
+	plx_dedup_params_default(&dp);
+	const char *env = getenv("PLX_BENCH_WINDOW_DAYS");
+	if (env)
+		dp.window_days = atof(env);
+	env = getenv("PLX_BENCH_WINDOW_ARTICLES");
+	if (env)
+		dp.window_articles = (size_t)strtoull(env, NULL, 10);
 	if (plx_analyzer_new(NULL, &an) || plx_reader_new(NULL, &rd) ||
-	    plx_dedup_new(NULL, &dd) || plx_reader_add(rd, argv[1])) {
+	    plx_dedup_new(&dp, &dd) || plx_reader_add(rd, argv[1])) {
 		fprintf(stderr, "bench_dedup: setup failed\n");
 		return 1;
 	}

@@ -31,12 +31,23 @@
 #include "article.h"
 #include "mem.h"
 
-/* Values read from one postings list: bounds the work per article when one
- * text is repeated thousands of times (its newest copies are enough to
- * link it). */
-#define PLX_DEDUP_MAX_BUCKET 1000
+/* Values read from one band or exact-hash postings list: bounds the work
+ * per article when one text is repeated hundreds of times in the window
+ * (its newest copies are enough to link it; the report joins the rest
+ * through them). */
+#define PLX_DEDUP_MAX_BUCKET 128
 /* Sketch values of a paragraph that are posted and probed. */
 #define PLX_PARA_PROBES 4
+/* Values read from one paragraph postings list: a paragraph hash or sketch
+ * value posted more often than this in the window is boilerplate (a
+ * disclaimer, a standard closing line); its newest postings are enough. */
+#define PLX_PARA_MAX_POSTINGS 16
+/* Candidates whose estimated Jaccard is at least threshold - this get the
+ * exact Jaccard of their shingle sets, which decides.  The estimate from
+ * K = 120 values has a standard deviation of sqrt(J(1-J)/K) = 0.037 at
+ * J = 0.8 (more for short texts, densified); 0.15 is 4 of them, so a pair
+ * at the threshold is almost never left unchecked. */
+#define PLX_DEDUP_MARGIN 0.15
 /* Fixed seed: signatures must agree across runs and machines. */
 #define PLX_DEDUP_SEED 0x70617261ull
 
@@ -60,7 +71,10 @@ struct plx_dedup {
 
 	uint32_t *cands; /* scratch: candidate articles */
 	size_t cap_cands;
-	uint32_t *buf; /* scratch: one postings lookup */
+	uint32_t *buf;         /* scratch: one postings lookup */
+	uint32_t *sh, *sh_tmp; /* scratch: distinct shingle set, radix sort */
+	size_t cap_sh, cap_sh_tmp;
+	uint64_t n_exact_checks; /* for benchmarks */
 
 	plx_dedup_match *near;
 	size_t n_near, cap_near;
@@ -79,43 +93,173 @@ void plx_dedup_params_default(plx_dedup_params *p)
 	p->threshold = 0.8;
 	p->passage_threshold = 0.7;
 	p->passages = 1;
+	p->window_days = 7;
+	p->window_articles = 100000;
 }
 
 /* ---- In-memory store ------------------------------------------------- */
 
-typedef struct memstore {
-	unsigned k, n_tables;
-	plx_arena arena; /* ids and dates */
-	plx_dedup_doc *docs;
-	size_t n_docs, cap_docs;
-	uint16_t *sigs; /* n_docs * k */
+/* One generation: a contiguous range of articles and of paragraphs, with
+ * everything the window drops at once. */
+typedef struct gen {
+	uint32_t first_doc, n_docs;
+	uint32_t first_para, n_paras;
+	int64_t opened, clock; /* stream clock at opening, and latest */
+	uint16_t *sigs;        /* n_docs * k */
 	size_t cap_sigs;
+	uint32_t *sh_end; /* shingle set i ends at sh_end[i] in sh */
+	size_t cap_sh_end;
+	uint32_t *sh;
+	size_t n_sh, cap_sh;
 	plx_para_print *paras;
 	uint32_t *para_doc;
-	size_t n_paras, cap_paras, cap_para_doc;
+	size_t cap_paras, cap_para_doc;
 	plx_mmap tables[]; /* PLX_DT_BAND + bands */
+} gen;
+
+typedef struct memstore {
+	unsigned k, n_tables;
+	int64_t window_s; /* 0: none */
+	size_t window_n;  /* 0: none */
+	int64_t clock;    /* latest article date, or INT64_MIN */
+	plx_arena arena;  /* ids and dates */
+	size_t arena_bytes;
+	plx_dedup_doc *docs; /* all articles, for ever */
+	size_t n_docs, cap_docs;
+	uint32_t n_paras;
+	gen **gens; /* oldest first; the last one is current */
+	size_t n_gens, cap_gens;
+	size_t n_window; /* articles in the generations */
 } memstore;
 
+static void gen_free(gen *g, unsigned n_tables)
+{
+	if (!g)
+		return;
+	for (unsigned i = 0; i < n_tables; i++)
+		plx_mmap_free(&g->tables[i]);
+	plx_free(g->sigs);
+	plx_free(g->sh_end);
+	plx_free(g->sh);
+	plx_free(g->paras);
+	plx_free(g->para_doc);
+	plx_free(g);
+}
+
+static int gen_open(memstore *m)
+{
+	if (plx_grow((void **)&m->gens, &m->cap_gens, m->n_gens + 1,
+		     sizeof *m->gens))
+		return PLX_ENOMEM;
+	gen *g = plx_calloc(1, sizeof *g + m->n_tables * sizeof(plx_mmap));
+	if (!g)
+		return PLX_ENOMEM;
+	for (unsigned i = 0; i < m->n_tables; i++)
+		plx_mmap_init(&g->tables[i]);
+	g->first_doc = (uint32_t)m->n_docs;
+	g->first_para = m->n_paras;
+	g->opened = g->clock = m->clock;
+	m->gens[m->n_gens++] = g;
+	return PLX_OK;
+}
+
+/* Closes the current generation and frees the expired ones, as the window
+ * asks before an article of time t is added. */
+static int ms_roll(memstore *m, int64_t t)
+{
+	if (t != INT64_MIN && (m->clock == INT64_MIN || t > m->clock))
+		m->clock = t;
+	gen *cur = m->n_gens ? m->gens[m->n_gens - 1] : NULL;
+	int close = !cur;
+	if (cur && m->window_n && cur->n_docs >= (m->window_n + 1) / 2)
+		close = 1;
+	if (cur && m->window_s && m->clock != INT64_MIN) {
+		if (cur->opened == INT64_MIN)
+			cur->opened = m->clock; /* first dated article */
+		else if (m->clock - cur->opened >= (m->window_s + 1) / 2)
+			close = 1;
+	}
+	if (cur && !close)
+		cur->clock = m->clock;
+	if (close) {
+		int rc = gen_open(m);
+		if (rc)
+			return rc;
+	}
+	/* Expire from the oldest; the current one stays. */
+	size_t drop = 0, newer = m->n_window;
+	while (drop + 1 < m->n_gens) {
+		const gen *g = m->gens[drop];
+		newer -= g->n_docs;
+		int old_t = m->window_s && g->clock != INT64_MIN &&
+			    m->clock != INT64_MIN &&
+			    g->clock < m->clock - m->window_s;
+		int old_n = m->window_n && newer >= m->window_n;
+		if (!old_t && !old_n)
+			break;
+		drop++;
+	}
+	for (size_t i = 0; i < drop; i++) {
+		m->n_window -= m->gens[i]->n_docs;
+		gen_free(m->gens[i], m->n_tables);
+	}
+	if (drop) {
+		memmove(m->gens, m->gens + drop,
+			(m->n_gens - drop) * sizeof *m->gens);
+		m->n_gens -= drop;
+	}
+	return PLX_OK;
+}
+
+/* The generation holding article num, or NULL once it expired. */
+static gen *gen_of_doc(const memstore *m, uint32_t num)
+{
+	for (size_t i = m->n_gens; i-- > 0;) {
+		gen *g = m->gens[i];
+		if (num >= g->first_doc)
+			return num - g->first_doc < g->n_docs ? g : NULL;
+	}
+	return NULL;
+}
+
 static int ms_add_doc(void *self, const plx_dedup_doc *doc, const uint16_t *sig,
-		      uint32_t *num)
+		      const uint32_t *sh, size_t n_sh, uint32_t *num)
 {
 	memstore *m = self;
 	if (m->n_docs >= UINT32_MAX - 1)
 		return PLX_ETOOBIG;
+	int rc = ms_roll(m, doc->time);
+	if (rc)
+		return rc;
+	gen *g = m->gens[m->n_gens - 1];
+	if (g->n_sh + n_sh >= UINT32_MAX)
+		return PLX_ETOOBIG;
 	if (plx_grow((void **)&m->docs, &m->cap_docs, m->n_docs + 1,
 		     sizeof *m->docs) ||
-	    plx_grow((void **)&m->sigs, &m->cap_sigs, (m->n_docs + 1) * m->k,
-		     sizeof *m->sigs))
+	    plx_grow((void **)&g->sigs, &g->cap_sigs,
+		     ((size_t)g->n_docs + 1) * m->k, sizeof *g->sigs) ||
+	    plx_grow((void **)&g->sh_end, &g->cap_sh_end, (size_t)g->n_docs + 1,
+		     sizeof *g->sh_end) ||
+	    plx_grow((void **)&g->sh, &g->cap_sh, g->n_sh + n_sh + 1,
+		     sizeof *g->sh))
 		return PLX_ENOMEM;
 	plx_dedup_doc *d = &m->docs[m->n_docs];
-	d->id = plx_arena_strndup(&m->arena, doc->id, strlen(doc->id));
-	d->date = doc->date ? plx_arena_strndup(&m->arena, doc->date,
-						strlen(doc->date))
+	size_t id_len = strlen(doc->id);
+	size_t date_len = doc->date ? strlen(doc->date) : 0;
+	d->id = plx_arena_strndup(&m->arena, doc->id, id_len);
+	d->date = doc->date ? plx_arena_strndup(&m->arena, doc->date, date_len)
 			    : NULL;
 	if (!d->id || (doc->date && !d->date))
 		return PLX_ENOMEM;
+	m->arena_bytes += id_len + 1 + (doc->date ? date_len + 1 : 0);
+	d->time = doc->time;
 	d->wire = doc->wire;
-	memcpy(m->sigs + m->n_docs * m->k, sig, m->k * sizeof *sig);
+	memcpy(g->sigs + (size_t)g->n_docs * m->k, sig, m->k * sizeof *sig);
+	if (n_sh)
+		memcpy(g->sh + g->n_sh, sh, n_sh * sizeof *sh);
+	g->n_sh += n_sh;
+	g->sh_end[g->n_docs++] = (uint32_t)g->n_sh;
+	m->n_window++;
 	*num = (uint32_t)m->n_docs++;
 	return PLX_OK;
 }
@@ -134,15 +278,28 @@ static const plx_dedup_doc *ms_doc(void *self, uint32_t num)
 static const uint16_t *ms_sig(void *self, uint32_t num)
 {
 	memstore *m = self;
-	return m->sigs + (size_t)num * m->k;
+	const gen *g = gen_of_doc(m, num);
+	return g ? g->sigs + (size_t)(num - g->first_doc) * m->k : NULL;
+}
+
+static const uint32_t *ms_shingles(void *self, uint32_t num, size_t *n)
+{
+	const gen *g = gen_of_doc(self, num);
+	*n = 0;
+	if (!g)
+		return NULL;
+	uint32_t i = num - g->first_doc;
+	uint32_t start = i ? g->sh_end[i - 1] : 0;
+	*n = g->sh_end[i] - start;
+	return g->sh + start;
 }
 
 static int ms_put(void *self, unsigned table, uint64_t key, uint32_t val)
 {
 	memstore *m = self;
-	if (table >= m->n_tables)
+	if (table >= m->n_tables || !m->n_gens)
 		return PLX_EINVAL;
-	return plx_mmap_put(&m->tables[table], key, val);
+	return plx_mmap_put(&m->gens[m->n_gens - 1]->tables[table], key, val);
 }
 
 static size_t ms_get(void *self, unsigned table, uint64_t key, uint32_t *out,
@@ -151,47 +308,67 @@ static size_t ms_get(void *self, unsigned table, uint64_t key, uint32_t *out,
 	memstore *m = self;
 	if (table >= m->n_tables)
 		return 0;
-	return plx_mmap_get(&m->tables[table], key, out, max);
+	size_t n = 0;
+	for (size_t i = m->n_gens; i-- > 0 && n < max;)
+		n += plx_mmap_get(&m->gens[i]->tables[table], key, out + n,
+				  max - n);
+	return n;
 }
 
 static int ms_add_para(void *self, uint32_t doc, const plx_para_print *pp,
 		       uint32_t *num)
 {
 	memstore *m = self;
-	if (m->n_paras >= UINT32_MAX - 1)
-		return PLX_ETOOBIG;
-	if (plx_grow((void **)&m->paras, &m->cap_paras, m->n_paras + 1,
-		     sizeof *m->paras) ||
-	    plx_grow((void **)&m->para_doc, &m->cap_para_doc, m->n_paras + 1,
-		     sizeof *m->para_doc))
+	if (m->n_paras >= UINT32_MAX - 1 || !m->n_gens)
+		return m->n_gens ? PLX_ETOOBIG : PLX_EINVAL;
+	gen *g = m->gens[m->n_gens - 1];
+	if (plx_grow((void **)&g->paras, &g->cap_paras, (size_t)g->n_paras + 1,
+		     sizeof *g->paras) ||
+	    plx_grow((void **)&g->para_doc, &g->cap_para_doc,
+		     (size_t)g->n_paras + 1, sizeof *g->para_doc))
 		return PLX_ENOMEM;
-	m->paras[m->n_paras] = *pp;
-	m->para_doc[m->n_paras] = doc;
-	*num = (uint32_t)m->n_paras++;
+	g->paras[g->n_paras] = *pp;
+	g->para_doc[g->n_paras++] = doc;
+	*num = m->n_paras++;
 	return PLX_OK;
 }
 
 static const plx_para_print *ms_para(void *self, uint32_t num, uint32_t *doc)
 {
 	memstore *m = self;
-	if (num >= m->n_paras)
-		return NULL;
-	*doc = m->para_doc[num];
-	return &m->paras[num];
+	for (size_t i = m->n_gens; i-- > 0;) {
+		const gen *g = m->gens[i];
+		if (num < g->first_para)
+			continue;
+		if (num - g->first_para >= g->n_paras)
+			return NULL;
+		*doc = g->para_doc[num - g->first_para];
+		return &g->paras[num - g->first_para];
+	}
+	return NULL;
+}
+
+static size_t ms_n_window(void *self)
+{
+	return ((memstore *)self)->n_window;
 }
 
 static size_t ms_bytes(void *self)
 {
 	memstore *m = self;
-	size_t n = m->cap_docs * sizeof *m->docs +
-		   m->cap_sigs * sizeof *m->sigs +
-		   m->cap_paras * sizeof *m->paras +
-		   m->cap_para_doc * sizeof *m->para_doc;
-	for (unsigned i = 0; i < m->n_tables; i++)
-		n += plx_mmap_bytes(&m->tables[i]);
-	for (size_t i = 0; i < m->n_docs; i++) /* arena, roughly */
-		n += strlen(m->docs[i].id) + 1 +
-		     (m->docs[i].date ? strlen(m->docs[i].date) + 1 : 0);
+	size_t n = m->cap_docs * sizeof *m->docs + m->arena_bytes +
+		   m->cap_gens * sizeof *m->gens;
+	for (size_t i = 0; i < m->n_gens; i++) {
+		const gen *g = m->gens[i];
+		n += sizeof *g + m->n_tables * sizeof(plx_mmap) +
+		     g->cap_sigs * sizeof *g->sigs +
+		     g->cap_sh_end * sizeof *g->sh_end +
+		     g->cap_sh * sizeof *g->sh +
+		     g->cap_paras * sizeof *g->paras +
+		     g->cap_para_doc * sizeof *g->para_doc;
+		for (unsigned t = 0; t < m->n_tables; t++)
+			n += plx_mmap_bytes(&g->tables[t]);
+	}
 	return n;
 }
 
@@ -200,37 +377,40 @@ static void ms_free(void *self)
 	memstore *m = self;
 	if (!m)
 		return;
-	for (unsigned i = 0; i < m->n_tables; i++)
-		plx_mmap_free(&m->tables[i]);
+	for (size_t i = 0; i < m->n_gens; i++)
+		gen_free(m->gens[i], m->n_tables);
+	plx_free(m->gens);
 	plx_arena_free(&m->arena);
 	plx_free(m->docs);
-	plx_free(m->sigs);
-	plx_free(m->paras);
-	plx_free(m->para_doc);
 	plx_free(m);
 }
 
-int plx_dedup_memstore_new(unsigned k, unsigned bands, plx_dedup_store *out)
+int plx_dedup_memstore_new(unsigned k, unsigned bands, int64_t window_s,
+			   size_t window_n, plx_dedup_store *out)
 {
 	memset(out, 0, sizeof *out);
-	unsigned n_tables = PLX_DT_BAND + bands;
-	memstore *m = plx_calloc(1, sizeof *m + n_tables * sizeof(plx_mmap));
+	if (window_s < 0)
+		return PLX_EINVAL;
+	memstore *m = plx_calloc(1, sizeof *m);
 	if (!m)
 		return PLX_ENOMEM;
 	m->k = k;
-	m->n_tables = n_tables;
+	m->n_tables = PLX_DT_BAND + bands;
+	m->window_s = window_s;
+	m->window_n = window_n;
+	m->clock = INT64_MIN;
 	plx_arena_init(&m->arena);
-	for (unsigned i = 0; i < n_tables; i++)
-		plx_mmap_init(&m->tables[i]);
 	out->self = m;
 	out->add_doc = ms_add_doc;
 	out->n_docs = ms_n_docs;
 	out->doc = ms_doc;
 	out->sig = ms_sig;
+	out->shingles = ms_shingles;
 	out->put = ms_put;
 	out->get = ms_get;
 	out->add_para = ms_add_para;
 	out->para = ms_para;
+	out->n_window = ms_n_window;
 	out->bytes = ms_bytes;
 	out->free = ms_free;
 	return PLX_OK;
@@ -281,7 +461,8 @@ int plx_dedup_new_with_store(const plx_dedup_params *params,
 		plx_dedup_params_default(&d->params);
 	if (!(d->params.threshold > 0 && d->params.threshold <= 1) ||
 	    !(d->params.passage_threshold > 0 &&
-	      d->params.passage_threshold <= 1)) {
+	      d->params.passage_threshold <= 1) ||
+	    !(d->params.window_days >= 0 && d->params.window_days < 1e6)) {
 		plx_dedup_free(d);
 		return PLX_EINVAL;
 	}
@@ -304,7 +485,16 @@ int plx_dedup_new(const plx_dedup_params *params, plx_dedup **out)
 		return PLX_EINVAL;
 	*out = NULL;
 	plx_dedup_store st;
-	int rc = plx_dedup_memstore_new(PLX_MINHASH_K, PLX_LSH_BANDS, &st);
+	plx_dedup_params p;
+	if (params)
+		p = *params;
+	else
+		plx_dedup_params_default(&p);
+	if (!(p.window_days >= 0 && p.window_days < 1e6))
+		return PLX_EINVAL;
+	int64_t window_s = (int64_t)(p.window_days * 86400.0 + 0.5);
+	int rc = plx_dedup_memstore_new(PLX_MINHASH_K, PLX_LSH_BANDS, window_s,
+					p.window_articles, &st);
 	if (rc)
 		return rc;
 	return plx_dedup_new_with_store(params, st, out);
@@ -319,6 +509,8 @@ void plx_dedup_free(plx_dedup *d)
 	plx_fingerprint_free(&d->fp);
 	plx_free(d->cands);
 	plx_free(d->buf);
+	plx_free(d->sh);
+	plx_free(d->sh_tmp);
 	plx_free(d->near);
 	plx_free(d->reused);
 	plx_free(d->links);
@@ -396,19 +588,84 @@ static int in_sorted(const uint32_t *a, size_t n, uint32_t v)
 	return bsearch(&v, a, n, sizeof v, cmp_u32) != NULL;
 }
 
-/* Exact and near-duplicates of the new article `doc`. */
+/* The distinct 32-bit shingle hashes of the current fingerprint, ascending,
+ * into d->sh: an LSD radix sort (4 passes of 8 bits), then the repeats out.
+ * Returns how many, or (size_t)-1 on out of memory. */
+static size_t shingle_set(plx_dedup *d)
+{
+	size_t n = d->fp.n_shingles;
+	if (plx_grow((void **)&d->sh, &d->cap_sh, n + 1, sizeof *d->sh) ||
+	    plx_grow((void **)&d->sh_tmp, &d->cap_sh_tmp, n + 1,
+		     sizeof *d->sh_tmp))
+		return (size_t)-1;
+	size_t count[4][256];
+	memset(count, 0, sizeof count);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t x = d->fp.shingles[i];
+		uint32_t v = (uint32_t)(x ^ (x >> 32));
+		d->sh[i] = v;
+		for (unsigned b = 0; b < 4; b++)
+			count[b][(v >> (8 * b)) & 255]++;
+	}
+	uint32_t *src = d->sh, *dst = d->sh_tmp;
+	for (unsigned b = 0; b < 4; b++) {
+		size_t pos = 0;
+		for (unsigned i = 0; i < 256; i++) {
+			size_t c = count[b][i];
+			count[b][i] = pos;
+			pos += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[count[b][(src[i] >> (8 * b)) & 255]++] = src[i];
+		uint32_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	/* After 4 passes the sorted values are back in d->sh. */
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || src[i] != src[m - 1])
+			src[m++] = src[i];
+	return m;
+}
+
+/* Jaccard similarity of two ascending sets of distinct values. */
+static double set_jaccard(const uint32_t *a, size_t na, const uint32_t *b,
+			  size_t nb)
+{
+	size_t i = 0, j = 0, both = 0;
+	while (i < na && j < nb) {
+		if (a[i] == b[j]) {
+			both++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	size_t uni = na + nb - both;
+	return uni ? (double)both / (double)uni : 1.0;
+}
+
+/* Exact and near-duplicates of the new article `doc` (shingle set
+ * sh[0..n_sh)).  A band candidate is first judged on its signature; one
+ * estimated within PLX_DEDUP_MARGIN of the threshold or above is then
+ * judged on the exact Jaccard of the two shingle sets. */
 static int find_near(plx_dedup *d, uint32_t doc, const uint32_t *sig32,
-		     const uint16_t *sig16)
+		     const uint16_t *sig16, const uint32_t *sh, size_t n_sh)
 {
 	plx_dedup_store *st = &d->st;
 	const plx_fingerprint *fp = &d->fp;
+	const double thr = d->params.threshold;
 	int rc;
 	size_t n_exact = 0, n = 0;
 	/* Exact: the first entries of cands, sorted, then the LSH ones. */
 	size_t got = st->get(st->self, PLX_DT_EXACT, fp->text_hash, d->buf,
 			     PLX_DEDUP_MAX_BUCKET);
 	for (size_t i = 0; i < got; i++)
-		if ((rc = add_cand(d, &n, d->buf[i])))
+		if (d->buf[i] != doc && (rc = add_cand(d, &n, d->buf[i])))
 			return rc;
 	sort_u32(d->cands, n);
 	n_exact = n;
@@ -421,7 +678,8 @@ static int find_near(plx_dedup *d, uint32_t doc, const uint32_t *sig32,
 		got = st->get(st->self, PLX_DT_BAND + b, key, d->buf,
 			      PLX_DEDUP_MAX_BUCKET);
 		for (size_t i = 0; i < got; i++)
-			if ((rc = add_cand(d, &n, d->buf[i])))
+			if (d->buf[i] != doc &&
+			    (rc = add_cand(d, &n, d->buf[i])))
 				return rc;
 		if ((rc = st->put(st->self, PLX_DT_BAND + b, key, doc)))
 			return rc;
@@ -436,11 +694,27 @@ static int find_near(plx_dedup *d, uint32_t doc, const uint32_t *sig32,
 			continue;
 		if (!exact)
 			prev = c;
-		double s =
-			exact ? 1.0
-			      : plx_minhash_jaccard(sig16, st->sig(st->self, c),
-						    d->mh.k);
-		if (s < d->params.threshold)
+		double s = 1.0;
+		if (!exact) {
+			const uint16_t *cs = st->sig(st->self, c);
+			if (!cs)
+				continue;
+			s = plx_minhash_jaccard(sig16, cs, d->mh.k);
+			if (s < thr - PLX_DEDUP_MARGIN)
+				continue;
+			size_t nc;
+			const uint32_t *csh = st->shingles(st->self, c, &nc);
+			if (csh) {
+				/* |A&B|/|A|B| <= min/max of the sizes. */
+				size_t lo = nc < n_sh ? nc : n_sh;
+				size_t hi = nc < n_sh ? n_sh : nc;
+				if ((double)lo < thr * (double)hi)
+					continue;
+				d->n_exact_checks++;
+				s = set_jaccard(sh, n_sh, csh, nc);
+			}
+		}
+		if (s < thr)
 			continue;
 		if (plx_grow((void **)&d->near, &d->cap_near, d->n_near + 1,
 			     sizeof *d->near) ||
@@ -476,7 +750,11 @@ static int is_near(const plx_dedup *d, uint32_t doc)
 	return 0;
 }
 
-/* Paragraphs of the new article `doc` found in other articles. */
+/* Paragraphs of the new article `doc` found in other articles.  Each
+ * paragraph reads at most PLX_PARA_MAX_POSTINGS postings of its hash and
+ * of each of its PLX_PARA_PROBES smallest sketch values (at most 80
+ * candidates, not sorted: a candidate seen twice is scored twice); the
+ * best containment wins, ties to the earliest paragraph. */
 static int find_reuse(plx_dedup *d, uint32_t doc)
 {
 	plx_dedup_store *st = &d->st;
@@ -485,34 +763,33 @@ static int find_reuse(plx_dedup *d, uint32_t doc)
 		const plx_para_print *pp = &d->fp.paras[i];
 		size_t n = 0;
 		size_t got = st->get(st->self, PLX_DT_PARA, pp->hash, d->buf,
-				     PLX_DEDUP_MAX_BUCKET);
+				     PLX_PARA_MAX_POSTINGS);
 		for (size_t j = 0; j < got; j++)
 			if ((rc = add_cand(d, &n, d->buf[j])))
 				return rc;
 		for (unsigned p = 0; p < PLX_PARA_PROBES && p < pp->n_sketch;
 		     p++) {
 			got = st->get(st->self, PLX_DT_SKETCH, pp->sketch[p],
-				      d->buf, PLX_DEDUP_MAX_BUCKET);
+				      d->buf, PLX_PARA_MAX_POSTINGS);
 			for (size_t j = 0; j < got; j++)
 				if ((rc = add_cand(d, &n, d->buf[j])))
 					return rc;
 		}
-		sort_u32(d->cands, n);
 		double best = 0;
-		uint32_t best_doc = 0, best_para = 0;
+		uint32_t best_pid = UINT32_MAX, best_doc = 0, best_para = 0;
 		for (size_t j = 0; j < n; j++) {
-			if (j && d->cands[j] == d->cands[j - 1])
-				continue;
-			uint32_t qdoc;
+			uint32_t pid = d->cands[j], qdoc;
 			const plx_para_print *q =
-				st->para(st->self, d->cands[j], &qdoc);
+				st->para(st->self, pid, &qdoc);
 			if (!q || qdoc == doc || is_near(d, qdoc))
 				continue;
 			double s = q->hash == pp->hash
 					   ? 1.0
 					   : plx_para_containment(pp, q);
-			if (s > best) {
+			if (s > best ||
+			    (s == best && s > 0 && pid < best_pid)) {
 				best = s;
+				best_pid = pid;
 				best_doc = qdoc;
 				best_para = (uint32_t)q->para;
 			}
@@ -565,12 +842,22 @@ int plx_dedup_add(plx_dedup *d, const plx_article *art,
 	for (unsigned i = 0; i < d->mh.k; i++)
 		sig16[i] = (uint16_t)sig32[i];
 
+	size_t n_sh = 0;
+	if (d->fp.n_words) {
+		n_sh = shingle_set(d);
+		if (n_sh == (size_t)-1)
+			return PLX_ENOMEM;
+	}
+
 	plx_dedup_doc meta;
 	meta.id = art->id ? art->id : art->path ? art->path : "";
 	meta.date = art->date;
+	meta.time = INT64_MIN;
+	if (art->date && plx_date_parse(art->date, &meta.time))
+		meta.time = INT64_MIN;
 	meta.wire = plx_dedup_is_wire(art->source);
 	uint32_t doc;
-	if ((rc = d->st.add_doc(d->st.self, &meta, sig16, &doc)))
+	if ((rc = d->st.add_doc(d->st.self, &meta, sig16, d->sh, n_sh, &doc)))
 		return rc;
 
 	d->n_near = d->n_reused = 0;
@@ -580,7 +867,7 @@ int plx_dedup_add(plx_dedup *d, const plx_article *art,
 	d->res.copy_of = -1;
 	/* An article without body words is numbered but never matched. */
 	if (d->fp.n_words) {
-		if ((rc = find_near(d, doc, sig32, sig16)))
+		if ((rc = find_near(d, doc, sig32, sig16, d->sh, n_sh)))
 			return rc;
 		if (d->params.passages && (rc = find_reuse(d, doc)))
 			return rc;
@@ -616,14 +903,25 @@ static int cmp_member(const void *a, const void *b)
 	return (x->doc > y->doc) - (x->doc < y->doc);
 }
 
-/* The original that doc copies, among its links: the most original
- * neighbour more original than doc; UINT32_MAX when doc is an original. */
-static uint32_t original_of(const plx_dedup *d, uint32_t doc, float *score,
+/* By doc, then link number. */
+static int cmp_member_doc(const void *a, const void *b)
+{
+	const member *x = a, *y = b;
+	if (x->doc != y->doc)
+		return (x->doc > y->doc) - (x->doc < y->doc);
+	return (x->group > y->group) - (x->group < y->group);
+}
+
+/* The original that doc copies, among its links (adj[0..n) indexes into
+ * d->links): the most original neighbour more original than doc;
+ * UINT32_MAX when doc is an original. */
+static uint32_t original_of(const plx_dedup *d, uint32_t doc,
+			    const uint32_t *adj, size_t n, float *score,
 			    int *exact)
 {
 	uint32_t best = UINT32_MAX;
-	for (size_t i = 0; i < d->n_links; i++) {
-		const link *l = &d->links[i];
+	for (size_t i = 0; i < n; i++) {
+		const link *l = &d->links[adj[i]];
 		uint32_t o = l->a == doc ? l->b : l->b == doc ? l->a : doc;
 		if (o == doc || !more_original(d, o, doc))
 			continue;
@@ -646,9 +944,14 @@ int plx_dedup_report(const plx_dedup *d, int json, char **out, size_t *len)
 	size_t n_docs = d->st.n_docs(d->st.self);
 	uint32_t *parent = plx_malloc((n_docs + 1) * sizeof *parent);
 	member *mem = plx_malloc((2 * d->n_links + 1) * sizeof *mem);
-	if (!parent || !mem) {
+	member *adj = plx_malloc((2 * d->n_links + 1) * sizeof *adj);
+	uint32_t *adj_link =
+		plx_malloc((2 * d->n_links + 1) * sizeof *adj_link);
+	if (!parent || !mem || !adj || !adj_link) {
 		plx_free(parent);
 		plx_free(mem);
+		plx_free(adj);
+		plx_free(adj_link);
 		return PLX_ENOMEM;
 	}
 	for (size_t i = 0; i < n_docs; i++)
@@ -659,13 +962,22 @@ int plx_dedup_report(const plx_dedup *d, int json, char **out, size_t *len)
 		if (a != b)
 			parent[a > b ? a : b] = a < b ? a : b;
 	}
+	/* Each endpoint of each link, as (link, doc) sorted by doc: the links
+	 * of one article side by side, so that finding originals is linear
+	 * in the links, not quadratic. */
 	size_t n_mem = 0;
 	for (size_t i = 0; i < d->n_links; i++) {
-		mem[n_mem++] = (member){0, d->links[i].a};
-		mem[n_mem++] = (member){0, d->links[i].b};
+		mem[n_mem++] = (member){(uint32_t)i, d->links[i].a};
+		mem[n_mem++] = (member){(uint32_t)i, d->links[i].b};
 	}
 	for (size_t i = 0; i < n_mem; i++)
+		adj[i] = mem[i];
+	if (n_mem > 1)
+		qsort(adj, n_mem, sizeof *adj, cmp_member_doc);
+	for (size_t i = 0; i < n_mem; i++) {
+		adj_link[i] = adj[i].group;
 		mem[i].group = uf_find(parent, mem[i].doc);
+	}
 	if (n_mem > 1)
 		qsort(mem, n_mem, sizeof *mem, cmp_member);
 
@@ -691,7 +1003,19 @@ int plx_dedup_report(const plx_dedup *d, int json, char **out, size_t *len)
 			uint32_t doc = mem[i + x].doc;
 			float score = 0;
 			int exact = 0;
-			uint32_t o = original_of(d, doc, &score, &exact);
+			/* doc's links: adj[lo, hi) (binary search). */
+			size_t lo = 0, hi = n_mem;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (adj[mid].doc < doc)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (hi = lo; hi < n_mem && adj[hi].doc == doc; hi++)
+				;
+			uint32_t o = original_of(d, doc, adj_link + lo, hi - lo,
+						 &score, &exact);
 			const char *id = d->st.doc(d->st.self, doc)->id;
 			if (json) {
 				plx_buf_puts(&b, x ? ",{\"id\":" : "{\"id\":");
@@ -748,6 +1072,8 @@ int plx_dedup_report(const plx_dedup *d, int json, char **out, size_t *len)
 		plx_buf_puts(&b, "]}\n");
 	plx_free(parent);
 	plx_free(mem);
+	plx_free(adj);
+	plx_free(adj_link);
 	if (b.rc) {
 		int rc = b.rc;
 		plx_buf_free(&b);

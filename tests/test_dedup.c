@@ -1,9 +1,11 @@
 /*
  * test_dedup.c: fingerprints, the multimap and the streaming deduplicator
- * (exact and near-duplicates, copy direction, passage reuse, determinism).
+ * (exact and near-duplicates, copy direction, passage reuse, determinism,
+ * the window, the exact check of candidates).
  */
 #include "dedup.h"
 #include "harness.h"
+#include "mem.h"
 #include "minhash.h"
 #include "parallax.h"
 
@@ -53,8 +55,9 @@ static char *wire_text(size_t trim, const char *edit)
 			strcat(buf, "\n\n");
 		const char *p = i == 0 && edit ? edit : WIRE[i];
 		if (i == trim) {
-			strncat(buf, p, strcspn(p, ","));
-			strcat(buf, ".");
+			size_t len = strlen(buf), cut = strcspn(p, ",");
+			memcpy(buf + len, p, cut);
+			memcpy(buf + len + cut, ".", 2);
 		} else {
 			strcat(buf, p);
 		}
@@ -300,12 +303,149 @@ TEST(determinism)
 	plx_free(b);
 }
 
+/* Articles leave the window by article time: a copy dated 19 days after
+ * its wire is not compared with it, one dated 3 days after is; the record
+ * of an expired article stays (ids in the report). */
+TEST(window_days)
+{
+	plx_dedup *d = NULL;
+	CHECK(plx_dedup_new(NULL, &d) == PLX_OK);
+	add(d, "wire", "Reuters", "2024-03-01T10:00:00Z", NULL,
+	    wire_text(99, NULL));
+	const plx_dedup_result *r = add(d, "near", "Metro News", "2024-03-04",
+					NULL, wire_text(5, NULL));
+	CHECK(r && r->n_near == 1 && r->copy_of == 0);
+	r = add(d, "late", "Metro News", "2024-03-20", NULL,
+		wire_text(4, NULL));
+	CHECK(r && r->n_near == 0 && r->n_reused == 0);
+	/* Both earlier ones are out: an exact repost is new again. */
+	r = add(d, "repost", "Metro News", "2024-03-21", NULL,
+		wire_text(99, NULL));
+	CHECK(r && r->exact_of == -1 && r->n_near == 1);
+	if (r && r->n_near)
+		CHECK_STR(r->near[0].id, "late");
+	CHECK(plx_dedup_count(d) == 4);
+	CHECK_STR(plx_dedup_id(d, 0), "wire");
+	/* The report keeps the early link. */
+	char *s = NULL;
+	CHECK(plx_dedup_report(d, 1, &s, NULL) == PLX_OK);
+	CHECK(s && strstr(s, "{\"id\":\"near\",\"copies\":\"wire\""));
+	plx_free(s);
+	plx_dedup_free(d);
+
+	/* Without a window the late copy is found. */
+	plx_dedup_params p;
+	plx_dedup_params_default(&p);
+	p.window_days = 0;
+	CHECK(plx_dedup_new(&p, &d) == PLX_OK);
+	add(d, "wire", "Reuters", "2024-03-01T10:00:00Z", NULL,
+	    wire_text(99, NULL));
+	r = add(d, "late", "Metro News", "2024-03-20", NULL,
+		wire_text(4, NULL));
+	CHECK(r && r->n_near == 1 && r->copy_of == 0);
+	plx_dedup_free(d);
+}
+
+/* Undated articles: the window counts articles. */
+TEST(window_articles)
+{
+	for (int limited = 0; limited < 2; limited++) {
+		plx_dedup_params p;
+		plx_dedup_params_default(&p);
+		p.window_articles = limited ? 2 : 0;
+		plx_dedup *d = NULL;
+		CHECK(plx_dedup_new(&p, &d) == PLX_OK);
+		add(d, "wire", "Reuters", NULL, NULL, wire_text(99, NULL));
+		add(d, "snow", "Alpine Post", NULL, NULL, OTHER);
+		add(d, "snow2", "Alpine Post", NULL, NULL,
+		    "Ski lifts reopened in Zermatt on Monday after engineers "
+		    "checked the cables, and tourists returned to the "
+		    "slopes.");
+		add(d, "snow3", "Alpine Post", NULL, NULL,
+		    "Avalanche warnings were lowered across Tyrol on Tuesday "
+		    "as temperatures fell and the snowpack settled.");
+		const plx_dedup_result *r = add(d, "copy", "Metro News", NULL,
+						NULL, wire_text(5, NULL));
+		CHECK(r && r->n_near == (limited ? 0u : 1u));
+		CHECK(r && r->n_reused == 0);
+		CHECK(plx_dedup_count(d) == 5);
+		plx_dedup_free(d);
+	}
+}
+
+/* Distinct shingle hashes of an article, sorted; returns how many. */
+static size_t shingles_of(const char *text, uint64_t *out, size_t max)
+{
+	plx_article *art = analyse("x", NULL, NULL, NULL, text);
+	CHECK(art != NULL);
+	if (!art)
+		return 0;
+	plx_fingerprint fp;
+	plx_fingerprint_init(&fp);
+	CHECK(plx_fingerprint_compute(&fp, art) == PLX_OK);
+	size_t n = 0;
+	for (size_t i = 0; i < fp.n_shingles; i++) {
+		size_t j = 0;
+		while (j < n && out[j] != fp.shingles[i])
+			j++;
+		if (j == n && n < max)
+			out[n++] = fp.shingles[i];
+	}
+	plx_fingerprint_free(&fp);
+	plx_article_free(art);
+	return n;
+}
+
+/* Scores are the exact Jaccard of the shingle sets (not the estimate from
+ * the signatures), and the threshold cuts on it: a pair is found at a
+ * threshold just under its similarity and not just over it. */
+TEST(exact_check)
+{
+	static uint64_t a[1024], b[1024];
+	const char *w = wire_text(99, NULL);
+	char *ta = plx_strndup(w, strlen(w));
+	w = wire_text(2, NULL);
+	char *tb = plx_strndup(w, strlen(w));
+	CHECK(ta && tb);
+	if (!ta || !tb)
+		return;
+	size_t na = shingles_of(ta, a, 1024), nb = shingles_of(tb, b, 1024);
+	size_t both = 0;
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			both += a[i] == b[j];
+	double jac = (double)both / (double)(na + nb - both);
+	CHECK(na > 100 && jac > 0.7 && jac < 0.95);
+	const double delta[] = {-0.001, 0.001};
+	for (int k = 0; k < 2; k++) {
+		plx_dedup_params p;
+		plx_dedup_params_default(&p);
+		p.threshold = jac + delta[k];
+		plx_dedup *d = NULL;
+		CHECK(plx_dedup_new(&p, &d) == PLX_OK);
+		add(d, "wire", "Reuters", "2024-03-01", NULL, ta);
+		const plx_dedup_result *r =
+			add(d, "copy", "Metro", "2024-03-01", NULL, tb);
+		CHECK(r && r->n_near == (k ? 0u : 1u));
+		if (r && r->n_near)
+			CHECK(r->near[0].score > jac - 1e-9 &&
+			      r->near[0].score < jac + 1e-9);
+		plx_dedup_free(d);
+	}
+	plx_free(ta);
+	plx_free(tb);
+}
+
 TEST(bad_params)
 {
 	plx_dedup *d = (plx_dedup *)1;
 	plx_dedup_params p;
 	plx_dedup_params_default(&p);
 	p.threshold = 1.5;
+	CHECK(plx_dedup_new(&p, &d) == PLX_EINVAL && d == NULL);
+	plx_dedup_params_default(&p);
+	p.window_days = -1;
+	d = (plx_dedup *)1;
 	CHECK(plx_dedup_new(&p, &d) == PLX_EINVAL && d == NULL);
 	const plx_dedup_result *r = (const plx_dedup_result *)1;
 	CHECK(plx_dedup_add(NULL, NULL, &r) == PLX_EINVAL && r == NULL);
@@ -323,6 +463,9 @@ int main(void)
 	RUN(copy_direction);
 	RUN(passage_reuse);
 	RUN(determinism);
+	RUN(window_days);
+	RUN(window_articles);
+	RUN(exact_check);
 	RUN(bad_params);
 	plx_analyzer_free(an);
 	DONE();

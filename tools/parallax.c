@@ -33,10 +33,12 @@ static const char USAGE[] =
 	"  extract [--format text|json] FILE.html...\n"
 	"      The article of each web page: body paragraphs, title,\n"
 	"      byline, date, site name, canonical URL and language.\n"
-	"  dedup [--format text|json] [--threshold X] PATH...\n"
-	"      Find exact and near-duplicate articles (estimated Jaccard\n"
-	"      similarity of 4-word shingles >= X, default 0.8), which one\n"
-	"      copies which, and paragraphs reused from other articles.\n"
+	"  dedup [--format text|json] [--threshold X] [--window DAYS] "
+	"PATH...\n"
+	"      Find exact and near-duplicate articles (Jaccard similarity\n"
+	"      of 4-word shingles >= X, default 0.8), which one copies\n"
+	"      which, and paragraphs reused from other articles.  DAYS:\n"
+	"      compare only articles that close in time (default: all).\n"
 	"  cluster [--format tsv|json] [--threshold X] [--window DAYS] "
 	"PATH...\n"
 	"      Assign each article, in input order, to a story (one pass):\n"
@@ -409,6 +411,10 @@ static int cmd_dedup(int argc, char **argv)
 	plx_dedup_params_default(&dp);
 	if (o.threshold > 0)
 		dp.threshold = o.threshold;
+	/* A batch compares every article with every other unless told
+	 * otherwise; the streaming window is ingest's memory bound. */
+	dp.window_days = o.window >= 0 ? o.window : 0;
+	dp.window_articles = 0;
 	run r;
 	plx_dedup *dd = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
