@@ -815,17 +815,12 @@ static int report_src_error(plx_reader *r)
 
 /* ---- Text files ------------------------------------------------------- */
 
-static int next_text(plx_reader *r)
+/* Buffers the rest of a one-record file, up to max + 1 bytes (one more
+ * than allowed tells the caller it is too long).  Returns 0, PLX_ENOMEM or
+ * the source's pending error. */
+static int read_whole(plx_reader *r, size_t max)
 {
-	if (r->text_done)
-		return 0;
-	r->text_done = 1;
-	size_t max = r->lim.max_record_bytes;
-	for (;;) {
-		if (r->len - r->pos > max)
-			break;
-		if (r->eof)
-			break;
+	while (r->len - r->pos <= max && !r->eof) {
 		int room = make_room(r, max + 1);
 		if (room < 0) {
 			set_msg(r, "%s: out of memory", r->name);
@@ -835,8 +830,18 @@ static int next_text(plx_reader *r)
 			break;
 		fill(r);
 	}
-	if (r->perr)
-		return report_src_error(r);
+	return r->perr ? report_src_error(r) : 0;
+}
+
+static int next_text(plx_reader *r)
+{
+	if (r->text_done)
+		return 0;
+	r->text_done = 1;
+	size_t max = r->lim.max_record_bytes;
+	int rc = read_whole(r, max);
+	if (rc)
+		return rc;
 	const char *p = r->data + r->pos;
 	size_t n = r->len - r->pos;
 	if (n > max) {
@@ -896,20 +901,9 @@ static int next_html(plx_reader *r)
 		return 0;
 	r->text_done = 1;
 	size_t max = PLX_HTML_MAX_BYTES;
-	for (;;) {
-		if (r->len - r->pos > max || r->eof)
-			break;
-		int room = make_room(r, max + 1);
-		if (room < 0) {
-			set_msg(r, "%s: out of memory", r->name);
-			return PLX_ENOMEM;
-		}
-		if (room > 0)
-			break;
-		fill(r);
-	}
-	if (r->perr)
-		return report_src_error(r);
+	int rc = read_whole(r, max);
+	if (rc)
+		return rc;
 	const char *p = r->data + r->pos;
 	size_t n = r->len - r->pos;
 	if (n > max) {
@@ -918,7 +912,7 @@ static int next_html(plx_reader *r)
 	}
 	plx_html_doc_free(r->html);
 	r->html = NULL;
-	int rc = plx_html_extract(p, n, NULL, &r->html);
+	rc = plx_html_extract(p, n, NULL, &r->html);
 	if (rc) {
 		set_msg(r, "%s: %s", r->name,
 			rc == PLX_EEMPTY ? "no article text in the HTML page"
