@@ -815,6 +815,23 @@ static int report_src_error(plx_reader *r)
 
 /* ---- Text files ------------------------------------------------------- */
 
+/* Names a one-file record: its path, and the file name without its
+ * extensions as id.  Returns 1 (a record) or PLX_ENOMEM. */
+static int name_record(plx_reader *r, plx_record *rec)
+{
+	const char *base = base_name(r->name);
+	size_t bn = ext_start(base, strip_gz(base));
+	buf_clear(&r->id);
+	plx_buf_put(&r->id, base, bn);
+	if (r->id.rc) {
+		set_msg(r, "%s: out of memory", r->name);
+		return PLX_ENOMEM;
+	}
+	rec->path = r->name;
+	rec->id = r->id.data;
+	return 1;
+}
+
 /* Buffers the rest of a one-record file, up to max + 1 bytes (one more
  * than allowed tells the caller it is too long).  Returns 0, PLX_ENOMEM or
  * the source's pending error. */
@@ -878,18 +895,7 @@ static int next_text(plx_reader *r)
 		rec->text = p;
 		rec->text_len = n;
 	}
-	const char *base = base_name(r->name);
-	size_t bn = strip_gz(base);
-	bn = ext_start(base, bn);
-	buf_clear(&r->id);
-	plx_buf_put(&r->id, base, bn);
-	if (r->id.rc) {
-		set_msg(r, "%s: out of memory", r->name);
-		return PLX_ENOMEM;
-	}
-	rec->path = r->name;
-	rec->id = r->id.data;
-	return 1;
+	return name_record(r, rec);
 }
 
 /* ---- HTML pages ------------------------------------------------------- */
@@ -929,18 +935,7 @@ static int next_html(plx_reader *r)
 	}
 	plx_record *rec = &r->rec;
 	plx_html_record(r->html, rec);
-	const char *base = base_name(r->name);
-	size_t bn = strip_gz(base);
-	bn = ext_start(base, bn);
-	buf_clear(&r->id);
-	plx_buf_put(&r->id, base, bn);
-	if (r->id.rc) {
-		set_msg(r, "%s: out of memory", r->name);
-		return PLX_ENOMEM;
-	}
-	rec->path = r->name;
-	rec->id = r->id.data;
-	return 1;
+	return name_record(r, rec);
 }
 
 /* ---- JSON Lines ------------------------------------------------------- */
