@@ -14,33 +14,13 @@
 
 #include "harness.h"
 #include "parallax.h"
+#include "testutil.h"
 
 #define N_ARTICLES 300
 #define BATCH      7
 #define KILLS      25
 
 static char input[64], db[64], ref[64];
-
-/* Invented articles on a few events, each with a distinct id. */
-static void write_input(void)
-{
-	static const char *const events[] = {
-		"Flood waters rose along the Varn river on Monday, forcing "
-		"hundreds from their homes in Tessby, officials said.",
-		"The Norlund central bank cut its main rate by a quarter point "
-		"on Tuesday, citing slowing inflation.",
-		"Kestrel Vale won the Northern Cup final 3-2 after extra time "
-		"at Greyholm Stadium on Wednesday night.",
-		"Ministers from Castavia and Drovnia agreed a tariff framework "
-		"in Vienna after two days of talks."};
-	FILE *f = fopen(input, "w");
-	for (int i = 0; i < N_ARTICLES; i++)
-		fprintf(f,
-			"{\"id\":\"a%03d\",\"date\":\"2025-03-%02dT10:00:00Z\","
-			"\"text\":\"%s Report number %d adds detail %d.\"}\n",
-			i, 10 + i % 4, events[i % 4], i, i * 7919 % 1000);
-	fclose(f);
-}
 
 /* Ingests the input into path; returns the process status code. */
 static int ingest(const char *path)
@@ -101,16 +81,6 @@ static int integrity_ok(const char *path)
 		fprintf(stderr, "  bad state after kill: %lld articles\n", n);
 	sqlite3_close(h);
 	return ok;
-}
-
-static void unlink_db(const char *path)
-{
-	char p[80];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
 }
 
 static double seconds(void)
@@ -175,7 +145,8 @@ int main(void)
 	snprintf(input, sizeof input, "/tmp/plx-crash-%d.jsonl", pid);
 	snprintf(db, sizeof db, "/tmp/plx-crash-%d.db", pid);
 	snprintf(ref, sizeof ref, "/tmp/plx-crash-ref-%d.db", pid);
-	write_input();
+	if (write_events(input, N_ARTICLES, 0))
+		return 1;
 	RUN(kill_at_random_points);
 	unlink(input);
 	unlink_db(db);

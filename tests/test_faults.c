@@ -16,45 +16,12 @@
 
 #include "harness.h"
 #include "parallax.h"
+#include "testutil.h"
 
 #define BATCH 7
 #define N_IN  140 /* articles in the input */
 
 static char g_dir[512], g_input[600], g_db[600];
-
-/* Writes n invented articles on a few events, ids a000, a001, ... */
-static void write_input(const char *path, int n)
-{
-	static const char *const events[] = {
-		"Flood waters rose along the Varn river on Monday, forcing "
-		"hundreds from their homes in Tessby, officials said.",
-		"The Norlund central bank cut its main rate by a quarter point "
-		"on Tuesday, citing slowing inflation.",
-		"Kestrel Vale won the Northern Cup final 3-2 after extra time "
-		"at Greyholm Stadium on Wednesday night.",
-		"Ministers from Castavia and Drovnia agreed a tariff framework "
-		"in Vienna after two days of talks."};
-	FILE *f = fopen(path, "w");
-	if (!f)
-		exit(1);
-	for (int i = 0; i < n; i++)
-		fprintf(f,
-			"{\"id\":\"a%03d\",\"date\":\"2025-03-%02dT10:00:00Z\","
-			"\"text\":\"%s \\u201cWe are ready,\\u201d Mayor Ilse "
-			"Brandt said. Report %d adds detail %d.\"}\n",
-			i, 10 + i % 4, events[i % 4], i, i * 7919 % 1000);
-	fclose(f);
-}
-
-static void unlink_db(const char *path)
-{
-	char p[700];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-}
 
 /* Ingests input into db.  Returns 0, or the failing status with its
  * message in msg.  With after_fatal, a fatal error does not stop it: the
@@ -67,9 +34,6 @@ typedef struct run_opts {
 	void (*on_fatal)(void); /* called at the first fatal error */
 	plx_analyzer *an;       /* borrowed; NULL: one made for the run */
 } run_opts;
-
-/* Set while an ingest call runs: the failing allocator fails only then. */
-static int g_armed;
 
 static int ingest(const run_opts *o, char *msg, size_t msglen)
 {
@@ -93,9 +57,9 @@ static int ingest(const run_opts *o, char *msg, size_t msglen)
 		snprintf(msg, msglen, "setup: %s", plx_strerror(rc));
 		goto out;
 	}
-	g_armed = 1;
+	alloc_armed = 1;
 	rc = plx_ingest_open(o->db, &p, an, &g, msg, msglen);
-	g_armed = 0;
+	alloc_armed = 0;
 	if (rc)
 		goto out;
 	const plx_record *rec;
@@ -113,9 +77,9 @@ static int ingest(const run_opts *o, char *msg, size_t msglen)
 			CHECK(0); /* the input is good */
 			continue;
 		}
-		g_armed = 1;
+		alloc_armed = 1;
 		r = plx_ingest_add(g, rec);
-		g_armed = 0;
+		alloc_armed = 0;
 		if (r && !first) {
 			first = r;
 			snprintf(msg, msglen, "%s", plx_ingest_errmsg(g));
@@ -125,18 +89,18 @@ static int ingest(const run_opts *o, char *msg, size_t msglen)
 				break;
 		}
 	}
-	g_armed = 1;
+	alloc_armed = 1;
 	r = first && !o->after_fatal ? first : plx_ingest_commit(g);
-	g_armed = 0;
+	alloc_armed = 0;
 	if (r && !first) {
 		first = r;
 		snprintf(msg, msglen, "%s", plx_ingest_errmsg(g));
 	}
 	rc = first;
 out:
-	g_armed = 1;
+	alloc_armed = 1;
 	plx_ingest_free(g);
-	g_armed = 0;
+	alloc_armed = 0;
 	plx_reader_free(rd);
 	if (!o->an)
 		plx_analyzer_free(an);
@@ -331,10 +295,10 @@ TEST(read_only)
 {
 	char msg[512];
 	unlink_db(g_db);
-	write_input(g_input, 105);
+	CHECK(write_events(g_input, 105, 1) == 0);
 	run_opts o = {g_db, BATCH, 0, 0, NULL, NULL};
 	CHECK(ingest(&o, msg, sizeof msg) == PLX_OK);
-	write_input(g_input, N_IN);
+	CHECK(write_events(g_input, N_IN, 1) == 0);
 	CHECK(check_db(g_db, BATCH, N_IN) == 105);
 
 	/* A read-only open (what `stories` and `serve` use) refuses writes,
@@ -399,10 +363,10 @@ TEST(locked)
 {
 	char msg[512];
 	unlink_db(g_db);
-	write_input(g_input, 21);
+	CHECK(write_events(g_input, 21, 1) == 0);
 	run_opts o = {g_db, BATCH, 0, 0, NULL, NULL};
 	CHECK(ingest(&o, msg, sizeof msg) == PLX_OK);
-	write_input(g_input, N_IN);
+	CHECK(write_events(g_input, N_IN, 1) == 0);
 	/* Another writer holds the database. */
 	sqlite3 *h;
 	CHECK(sqlite3_open(g_db, &h) == SQLITE_OK);
@@ -457,41 +421,6 @@ TEST(locked)
 
 /* ---- Out of memory at every allocation -------------------------------- */
 
-static long countdown = -1; /* allocations left before failing; <0 never */
-static long calls;
-
-static void *t_malloc(size_t size, void *ud)
-{
-	(void)ud;
-	if (!g_armed)
-		return malloc(size);
-	calls++;
-	if (countdown == 0)
-		return NULL;
-	if (countdown > 0)
-		countdown--;
-	return malloc(size);
-}
-
-static void *t_realloc(void *ptr, size_t size, void *ud)
-{
-	(void)ud;
-	if (!g_armed)
-		return realloc(ptr, size);
-	calls++;
-	if (countdown == 0)
-		return NULL;
-	if (countdown > 0)
-		countdown--;
-	return realloc(ptr, size);
-}
-
-static void t_free(void *ptr, void *ud)
-{
-	(void)ud;
-	free(ptr);
-}
-
 /* The allocator fails the n-th allocation made inside the ingest calls
  * (open, add, commit, free: the analysis, duplicates, stories and store)
  * of 3 articles in batches of 2 into a fresh database, for every n until
@@ -503,7 +432,7 @@ static void t_free(void *ptr, void *ud)
  * the hook (it has its own allocator): this covers parallax's. */
 TEST(out_of_memory_everywhere)
 {
-	write_input(g_input, 3);
+	CHECK(write_events(g_input, 3, 1) == 0);
 	plx_allocator a = {t_malloc, t_realloc, t_free, NULL};
 	char msg[512];
 	plx_analyzer *an = NULL; /* made once: test_oom.c fails its making */
@@ -555,6 +484,7 @@ TEST(out_of_memory_everywhere)
 
 int main(void)
 {
+	alloc_armed = 0; /* the failing allocator fails only inside ingest */
 	const char *t = getenv("TMPDIR");
 	snprintf(g_dir, sizeof g_dir, "%s/plx_faults_XXXXXX",
 		 t && *t ? t : "/tmp");
@@ -562,7 +492,7 @@ int main(void)
 		SKIP("cannot make a temporary directory");
 	snprintf(g_input, sizeof g_input, "%s/in.jsonl", g_dir);
 	snprintf(g_db, sizeof g_db, "%s/t.db", g_dir);
-	write_input(g_input, N_IN);
+	CHECK(write_events(g_input, N_IN, 1) == 0);
 	RUN(disk_full);
 	RUN(disk_full_then_room);
 	RUN(read_only);

@@ -21,6 +21,7 @@
 
 #include "harness.h"
 #include "parallax.h"
+#include "testutil.h"
 #include "utf8.h"
 
 /* ---- Temporary files -------------------------------------------------- */
@@ -294,31 +295,6 @@ TEST(nul_bytes)
 
 /* ---- Huge lines and files --------------------------------------------- */
 
-/* An allocator that remembers the largest block asked for. */
-static size_t g_biggest;
-
-static void *big_malloc(size_t n, void *ud)
-{
-	(void)ud;
-	if (n > g_biggest)
-		g_biggest = n;
-	return malloc(n);
-}
-
-static void *big_realloc(void *p, size_t n, void *ud)
-{
-	(void)ud;
-	if (n > g_biggest)
-		g_biggest = n;
-	return realloc(p, n);
-}
-
-static void big_free(void *p, void *ud)
-{
-	(void)ud;
-	free(p);
-}
-
 /* Writes n bytes of "word " (a one-paragraph text) to f. */
 static void put_words(FILE *f, size_t n)
 {
@@ -343,7 +319,7 @@ TEST(hundred_megabyte_line)
 	put_words(f, (size_t)100 << 20);
 	fputs("\"}\n{\"id\":\"g3\",\"text\":\"After.\"}\n", f);
 	CHECK(fclose(f) == 0);
-	plx_allocator a = {big_malloc, big_realloc, big_free, NULL};
+	plx_allocator a = {big_malloc, big_realloc, t_free, NULL};
 	plx_set_allocator(&a);
 	g_biggest = 0;
 	pipeline(NULL, PATHS("big.jsonl"));
@@ -377,7 +353,7 @@ TEST(gigabyte_paragraph)
 	CHECK(stat("one.txt", &st) == 0 && st.st_size == (off_t)1 << 30);
 	write_str("a.txt", "Before.");
 	write_str("z.txt", "After.");
-	plx_allocator a = {big_malloc, big_realloc, big_free, NULL};
+	plx_allocator a = {big_malloc, big_realloc, t_free, NULL};
 	plx_set_allocator(&a);
 	g_biggest = 0;
 	pipeline(NULL, PATHS("a.txt", "one.txt", "z.txt"));

@@ -6,37 +6,7 @@
  */
 #include "harness.h"
 #include "parallax.h"
-
-static long countdown; /* allocations left before failing; <0: never fail */
-static long calls;
-
-static void *t_malloc(size_t size, void *ud)
-{
-	(void)ud;
-	calls++;
-	if (countdown == 0)
-		return NULL;
-	if (countdown > 0)
-		countdown--;
-	return malloc(size);
-}
-
-static void *t_realloc(void *ptr, size_t size, void *ud)
-{
-	(void)ud;
-	calls++;
-	if (countdown == 0)
-		return NULL;
-	if (countdown > 0)
-		countdown--;
-	return realloc(ptr, size);
-}
-
-static void t_free(void *ptr, void *ud)
-{
-	(void)ud;
-	free(ptr);
-}
+#include "testutil.h"
 
 static char *slurp(const char *path, size_t *len)
 {

@@ -18,6 +18,7 @@
 #include "mem.h"
 #include "parallax.h"
 #include "reader.h"
+#include "testutil.h"
 
 /* ---- Temporary files -------------------------------------------------- */
 
@@ -598,31 +599,6 @@ TEST(line_limit_edge)
 	tmp_end();
 }
 
-/* An allocator that remembers the largest block asked for. */
-static size_t g_biggest;
-
-static void *big_malloc(size_t n, void *ud)
-{
-	(void)ud;
-	if (n > g_biggest)
-		g_biggest = n;
-	return malloc(n);
-}
-
-static void *big_realloc(void *p, size_t n, void *ud)
-{
-	(void)ud;
-	if (n > g_biggest)
-		g_biggest = n;
-	return realloc(p, n);
-}
-
-static void big_free(void *p, void *ud)
-{
-	(void)ud;
-	free(p);
-}
-
 TEST(fifty_megabyte_line)
 {
 	tmp_begin();
@@ -636,7 +612,7 @@ TEST(fifty_megabyte_line)
 	fputs("\"}\n{\"text\":\"after\"}\n", f);
 	fclose(f);
 	remember("big.jsonl");
-	plx_allocator a = {big_malloc, big_realloc, big_free, NULL};
+	plx_allocator a = {big_malloc, big_realloc, t_free, NULL};
 	plx_set_allocator(&a);
 	g_biggest = 0;
 	plx_reader *r = reader_of(NULL, "big.jsonl", NULL);
