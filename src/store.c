@@ -119,17 +119,11 @@ struct plx_store {
 #define PLX_XSTR(x)         #x
 #define PLX_STR(x)          PLX_XSTR(x)
 
-static int fail(plx_store *s)
-{
-	(void)s;
-	return PLX_EDB;
-}
-
 static int exec(plx_store *s, const char *sql)
 {
 	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK
 		       ? PLX_OK
-		       : fail(s);
+		       : PLX_EDB;
 }
 
 void plx_store_close(plx_store *s)
@@ -282,7 +276,7 @@ uint64_t plx_article_hash(const plx_article *art)
 }
 
 /* Runs a one-row lookup; 1 found (seq set), 0 not, or an error. */
-static int lookup(plx_store *s, sqlite3_stmt *st, int64_t *seq)
+static int lookup(sqlite3_stmt *st, int64_t *seq)
 {
 	int rc = sqlite3_step(st);
 	int found = rc == SQLITE_ROW;
@@ -290,7 +284,7 @@ static int lookup(plx_store *s, sqlite3_stmt *st, int64_t *seq)
 		*seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(s);
+		return PLX_EDB;
 	return found;
 }
 
@@ -298,12 +292,12 @@ int plx_store_find(plx_store *s, const char *id, uint64_t hash, int64_t *seq)
 {
 	if (id) {
 		sqlite3_bind_text(s->st[ST_FIND_ID], 1, id, -1, SQLITE_STATIC);
-		int rc = lookup(s, s->st[ST_FIND_ID], seq);
+		int rc = lookup(s->st[ST_FIND_ID], seq);
 		sqlite3_clear_bindings(s->st[ST_FIND_ID]);
 		return rc;
 	}
 	sqlite3_bind_int64(s->st[ST_FIND_HASH], 1, (sqlite3_int64)hash);
-	return lookup(s, s->st[ST_FIND_HASH], seq);
+	return lookup(s->st[ST_FIND_HASH], seq);
 }
 
 int plx_store_records(plx_store *s,
@@ -331,7 +325,7 @@ int plx_store_records(plx_store *s,
 			break;
 	}
 	if (!ret && rc != SQLITE_DONE)
-		ret = fail(s);
+		ret = PLX_EDB;
 	sqlite3_reset(st);
 	return ret;
 }
@@ -345,14 +339,14 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 }
 
 /* Steps an INSERT to completion and resets it. */
-static int step_done(plx_store *s, sqlite3_stmt *st)
+static int step_done(sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc == SQLITE_DONE)
 		return PLX_OK;
-	return rc == SQLITE_NOMEM ? PLX_ENOMEM : fail(s);
+	return rc == SQLITE_NOMEM ? PLX_ENOMEM : PLX_EDB;
 }
 
 int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
@@ -388,7 +382,7 @@ int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 		bind_text(st, 13, a->rec->title);
 		bind_text(st, 14, a->rec->source);
 	}
-	if ((rc = step_done(s, st)))
+	if ((rc = step_done(st)))
 		return rc;
 	int64_t row = sqlite3_last_insert_rowid(s->db);
 	if (seq)
@@ -402,7 +396,7 @@ int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 		bind_text(st, 3, e->name);
 		bind_text(st, 4, plx_entity_type_name(e->type));
 		sqlite3_bind_int64(st, 5, (sqlite3_int64)e->n_mentions);
-		rc = step_done(s, st);
+		rc = step_done(st);
 	}
 	for (size_t i = 0; i < art->n_quotes && !rc; i++) {
 		const plx_quote *q = &art->quotes[i];
@@ -413,7 +407,7 @@ int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 				  (int)(q->end - q->start), SQLITE_STATIC);
 		sqlite3_bind_int(st, 4, q->partial);
 		sqlite3_bind_int64(st, 5, (sqlite3_int64)q->paragraph);
-		rc = step_done(s, st);
+		rc = step_done(st);
 	}
 	return rc;
 }
@@ -431,7 +425,7 @@ int plx_store_put_story(plx_store *s, const plx_story_row *r)
 		sqlite3_bind_int64(st, 5, r->first_seen);
 	if (r->last_seen != INT64_MIN)
 		sqlite3_bind_int64(st, 6, r->last_seen);
-	return step_done(s, st);
+	return step_done(st);
 }
 
 int plx_store_put_copy(plx_store *s, const char *article, const char *original,
@@ -444,7 +438,7 @@ int plx_store_put_copy(plx_store *s, const char *article, const char *original,
 	bind_text(st, 2, original);
 	bind_text(st, 3, kind);
 	sqlite3_bind_double(st, 4, score);
-	return step_done(s, st);
+	return step_done(st);
 }
 
 static int64_t col_time(sqlite3_stmt *st, int i)
@@ -474,23 +468,23 @@ int plx_store_stories(plx_store *s, int order, size_t limit, size_t offset,
 			break;
 	}
 	if (!ret && rc != SQLITE_DONE)
-		ret = fail(s);
+		ret = PLX_EDB;
 	sqlite3_reset(st);
 	return ret;
 }
 
-static int count(plx_store *s, sqlite3_stmt *st, int64_t *out)
+static int count(sqlite3_stmt *st, int64_t *out)
 {
 	*out = 0;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? PLX_OK : fail(s);
+	return rc == SQLITE_ROW ? PLX_OK : PLX_EDB;
 }
 
 int plx_store_counts(plx_store *s, int64_t *articles, int64_t *stories)
 {
-	int rc = count(s, s->st[ST_COUNT_ARTICLES], articles);
-	return rc ? rc : count(s, s->st[ST_COUNT_STORIES], stories);
+	int rc = count(s->st[ST_COUNT_ARTICLES], articles);
+	return rc ? rc : count(s->st[ST_COUNT_STORIES], stories);
 }
