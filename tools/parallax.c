@@ -17,9 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "parallax.h"
-
-enum { EXIT_BADINPUT = 1, EXIT_USAGE = 2, EXIT_FATAL = 3 };
+#include "cli.h"
 
 static const char USAGE[] =
 	"usage: parallax COMMAND [OPTIONS] [PATH...]\n"
@@ -72,7 +70,7 @@ static const char USAGE[] =
 	"Exit status: 0 success, 1 some input was skipped as bad, 2 usage\n"
 	"error, 3 fatal error.  See parallax(1).\n";
 
-static int usage_error(const char *msg, const char *arg)
+int usage_error(const char *msg, const char *arg)
 {
 	fprintf(stderr, "parallax: %s%s%s\n", msg, arg ? ": " : "",
 		arg ? arg : "");
@@ -80,21 +78,9 @@ static int usage_error(const char *msg, const char *arg)
 	return EXIT_USAGE;
 }
 
-typedef struct options {
-	int json;
-	int quiet;
-	const char *outlets;
-	double threshold; /* dedup, cluster; 0 when not given */
-	double window;    /* cluster: days; -1 when not given */
-	const char *db;   /* ingest, stories: database path */
-	size_t batch;     /* ingest: articles per transaction; 0: default */
-	int recent;       /* stories: sort by recency instead of size */
-	size_t limit;     /* stories: at most this many; 0: all */
-} options;
-
 /* Parses the options common to every command; returns the index of the
  * first path, or -1 after printing a usage error (*rc set). */
-static int parse_options(int argc, char **argv, options *o, int *rc)
+int parse_options(int argc, char **argv, options *o, int *rc)
 {
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
@@ -187,7 +173,7 @@ static int parse_options(int argc, char **argv, options *o, int *rc)
 
 /* Set by SIGINT/SIGTERM: the record loop stops, and ingest commits what it
  * has. */
-static volatile sig_atomic_t interrupted;
+volatile sig_atomic_t interrupted;
 
 static void on_signal(int sig)
 {
@@ -195,7 +181,16 @@ static void on_signal(int sig)
 	interrupted = 1;
 }
 
-static void json_str(FILE *f, const char *s)
+void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+void json_str(FILE *f, const char *s)
 {
 	if (!s) {
 		fputs("null", f);
@@ -216,26 +211,8 @@ static void json_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* The record loop every reading command shares: an analyzer and a reader
- * over the command's paths; bad input is reported and counted; the
- * command's function gets each good record. */
-typedef struct run {
-	const options *o;
-	plx_analyzer *an;
-	plx_reader *rd;
-	size_t done;    /* records the command handled */
-	size_t skipped; /* bad records and files */
-	int progress;   /* a progress line is on standard error: clear it
-			   before a message */
-} run;
-
-/* What a command does with one record: 0 when done, a negative status for
- * a bad record (reported and skipped; PLX_ENOMEM is fatal), or a positive
- * exit status when it failed fatally and said why. */
-typedef int (*record_fn)(run *r, const plx_record *rec, void *ud);
-
 /* Sets up the analyzer and the reader; returns 0 or an exit status. */
-static int run_open(run *r, const options *o, char **paths, int n)
+int run_open(run *r, const options *o, char **paths, int n)
 {
 	memset(r, 0, sizeof *r);
 	r->o = o;
@@ -258,10 +235,7 @@ static int run_open(run *r, const options *o, char **paths, int n)
 	return 0;
 }
 
-static void skip_msg(run *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void skip_msg(run *r, const char *fmt, ...)
+void skip_msg(run *r, const char *fmt, ...)
 {
 	r->skipped++;
 	if (r->o->quiet)
@@ -275,7 +249,7 @@ static void skip_msg(run *r, const char *fmt, ...)
 }
 
 /* Feeds every record to fn; returns 0 or a fatal exit status. */
-static int run_records(run *r, record_fn fn, void *ud)
+int run_records(run *r, record_fn fn, void *ud)
 {
 	const plx_record *rec;
 	int rc;
@@ -308,7 +282,7 @@ static int run_records(run *r, record_fn fn, void *ud)
 
 /* Flushes the output, reports what was skipped and frees; returns the
  * exit status (status when it is already an error). */
-static int run_close(run *r, int status)
+int run_close(run *r, int status)
 {
 	if (!status && (fflush(stdout) != 0 || ferror(stdout))) {
 		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
@@ -328,8 +302,7 @@ static int run_close(run *r, int status)
 
 /* Parses the options of a command that reads PATHs; returns the index of
  * the first path, or -1 with *rc the exit status. */
-static int parse_paths(int argc, char **argv, options *o, const char *cmd,
-		       int *rc)
+int parse_paths(int argc, char **argv, options *o, const char *cmd, int *rc)
 {
 	int first = parse_options(argc, argv, o, rc);
 	if (first >= 0 && first >= argc) {
@@ -660,11 +633,7 @@ static int cmd_ingest(int argc, char **argv)
 		plx_ingest_free(c.g);
 		return run_close(&r, status);
 	}
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	catch_signals();
 	r.progress = !o.quiet && isatty(STDERR_FILENO);
 	c.t0 = c.shown = now_seconds();
 
