@@ -75,4 +75,7 @@ void skip_msg(run *r, const char *fmt, ...)
  * exit status (status when it is already an error). */
 int run_close(run *r, int status);
 
+/* watch (tools/cmd_watch.c): poll feeds and ingest new items. */
+int cmd_watch(int argc, char **argv);
+
 #endif
