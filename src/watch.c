@@ -41,6 +41,7 @@ typedef struct feed {
 	char *etag; /* validators of the last good response */
 	char *lastmod;
 	char *title;      /* the feed's title, the items' source */
+	char *parent;     /* the OPML list that named it, or NULL */
 	double next_poll; /* monotonic seconds */
 	int busy;         /* a poll or its items are in progress */
 	size_t pending;   /* item jobs outstanding */
@@ -153,7 +154,8 @@ static const char SCHEMA[] =
 	" etag TEXT, last_modified TEXT,"       /* validators, as received */
 	" last_poll INTEGER,"                   /* seconds since the epoch */
 	" failures INTEGER NOT NULL DEFAULT 0," /* consecutive */
-	" last_error TEXT);"
+	" last_error TEXT,"
+	" listed_by TEXT);" /* the OPML list that named it, or NULL */
 	"CREATE TABLE IF NOT EXISTS watch_items("
 	" key TEXT PRIMARY KEY," /* the item's link, else its guid */
 	" feed TEXT NOT NULL, seen INTEGER NOT NULL,"
@@ -236,7 +238,8 @@ static int save_state(plx_watch *w)
 	    sqlite3_prepare_v2(w->db,
 			       "INSERT OR REPLACE INTO watch_feeds(url, title,"
 			       " etag, last_modified, last_poll, failures,"
-			       " last_error) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+			       " last_error, listed_by)"
+			       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
 			       -1, &fi, NULL) != SQLITE_OK)
 		goto fail;
 	int64_t t = (int64_t)time(NULL);
@@ -261,6 +264,7 @@ static int save_state(plx_watch *w)
 		sqlite3_bind_int64(fi, 5, t);
 		sqlite3_bind_int(fi, 6, f->failures);
 		bind_str(fi, 7, f->last_error[0] ? f->last_error : NULL);
+		bind_str(fi, 8, f->parent);
 		if (sqlite3_step(fi) != SQLITE_DONE)
 			goto fail;
 	}
@@ -307,6 +311,7 @@ static void feed_free(feed *f)
 	plx_free(f->etag);
 	plx_free(f->lastmod);
 	plx_free(f->title);
+	plx_free(f->parent);
 	plx_free(f->new_etag);
 	plx_free(f->new_lastmod);
 	plx_free(f);
@@ -318,7 +323,51 @@ static int is_url(const char *s)
 	       strncasecmp(s, "https://", 8) == 0;
 }
 
-static int add_feed(plx_watch *w, const char *url, int depth)
+static int add_feed(plx_watch *w, const char *url, const char *parent,
+		    int depth);
+
+/* The feeds an OPML list named in an earlier run: a 304 on the list says
+ * nothing of them, so they are watched from the start. */
+static int load_children(plx_watch *w, const char *url, int depth)
+{
+	if (depth >= PLX_WATCH_MAX_OPML_DEPTH)
+		return PLX_OK;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(w->db,
+			       "SELECT url FROM watch_feeds WHERE listed_by=?1"
+			       " ORDER BY rowid",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(w, "reading feeds");
+	bind_str(st, 1, url);
+	int rc = PLX_OK, step;
+	/* copied first: add_feed recurses into this table */
+	char **urls = NULL;
+	size_t n = 0, cap = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *u = (const char *)sqlite3_column_text(st, 0);
+		if (!u)
+			continue;
+		if (plx_grow((void **)&urls, &cap, n + 1, sizeof *urls) ||
+		    !(urls[n] = dup(u))) {
+			rc = PLX_ENOMEM;
+			break;
+		}
+		n++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(w, "reading feeds");
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++) {
+		if (!rc)
+			rc = add_feed(w, urls[i], url, depth + 1);
+		plx_free(urls[i]);
+	}
+	plx_free(urls);
+	return rc == PLX_ETOOBIG ? PLX_OK : rc;
+}
+
+static int add_feed(plx_watch *w, const char *url, const char *parent,
+		    int depth)
 {
 	for (size_t i = 0; i < w->n_feeds; i++)
 		if (strcmp(w->feeds[i]->url, url) == 0)
@@ -329,13 +378,15 @@ static int add_feed(plx_watch *w, const char *url, int depth)
 		     sizeof *w->feeds))
 		return PLX_ENOMEM;
 	feed *f = plx_calloc(1, sizeof *f);
-	if (!f || !(f->url = dup(url))) {
-		plx_free(f);
+	if (!f || !(f->url = dup(url)) ||
+	    (parent && !(f->parent = dup(parent)))) {
+		feed_free(f);
 		return PLX_ENOMEM;
 	}
 	f->local = !is_url(url) && strstr(url, "://") == NULL;
 	f->depth = depth;
 	f->next_poll = 0;
+	f->dirty = parent != NULL; /* its listing is state too */
 	int rc = load_feed(w, f);
 	if (rc) {
 		feed_free(f);
@@ -343,14 +394,14 @@ static int add_feed(plx_watch *w, const char *url, int depth)
 	}
 	w->feeds[w->n_feeds++] = f;
 	w->stats.feeds = w->n_feeds;
-	return PLX_OK;
+	return load_children(w, f->url, depth);
 }
 
 int plx_watch_add(plx_watch *w, const char *url)
 {
 	if (!url || !*url)
 		return PLX_EINVAL;
-	return add_feed(w, url, 0);
+	return add_feed(w, url, NULL, 0);
 }
 
 /* The host:port of url, as an index into w->hosts; (size_t)-1 when the URL
@@ -750,7 +801,7 @@ static void handle_feed(plx_watch *w, feed *f, const char *base,
 		for (size_t i = 0; i < pf->n_feeds && !w->failed; i++) {
 			if (f->depth >= PLX_WATCH_MAX_OPML_DEPTH)
 				break;
-			rc = add_feed(w, pf->feeds[i], f->depth + 1);
+			rc = add_feed(w, pf->feeds[i], f->url, f->depth + 1);
 			if (rc == PLX_ENOMEM || rc == PLX_EDB)
 				set_fatal(w, rc, rc == PLX_EDB ? w->err : NULL);
 		}
