@@ -798,6 +798,21 @@ static void handle_feed(plx_watch *w, feed *f, const char *base,
 	}
 	if (pf->kind == PLX_FEED_OPML) {
 		size_t added = w->n_feeds;
+		/* Feeds the list no longer names are not listed by it any
+		 * more: this run goes on polling them, the next will not. */
+		for (size_t i = 0; i < w->n_feeds; i++) {
+			feed *c = w->feeds[i];
+			if (!c->parent || strcmp(c->parent, f->url))
+				continue;
+			size_t k = 0;
+			while (k < pf->n_feeds && strcmp(pf->feeds[k], c->url))
+				k++;
+			if (k == pf->n_feeds) {
+				plx_free(c->parent);
+				c->parent = NULL;
+				c->dirty = 1;
+			}
+		}
 		for (size_t i = 0; i < pf->n_feeds && !w->failed; i++) {
 			if (f->depth >= PLX_WATCH_MAX_OPML_DEPTH)
 				break;
