@@ -816,6 +816,10 @@ static void handle_feed(plx_watch *w, feed *f, const char *base,
 		for (size_t i = 0; i < pf->n_feeds && !w->failed; i++) {
 			if (f->depth >= PLX_WATCH_MAX_OPML_DEPTH)
 				break;
+			/* a list from the web names web feeds only, never a
+			 * local file */
+			if (!f->local && !is_url(pf->feeds[i]))
+				continue;
 			rc = add_feed(w, pf->feeds[i], f->url, f->depth + 1);
 			if (rc == PLX_ENOMEM || rc == PLX_EDB)
 				set_fatal(w, rc, rc == PLX_EDB ? w->err : NULL);
@@ -910,7 +914,7 @@ static void poll_local(plx_watch *w, feed *f)
 			 w->p.max_bytes);
 		feed_failed(w, f, msg, 0);
 	} else
-		handle_feed(w, f, NULL, b.data ? b.data : "", b.len, 0);
+		handle_feed(w, f, f->url, b.data ? b.data : "", b.len, 0);
 	plx_buf_free(&b);
 }
 

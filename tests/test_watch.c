@@ -66,17 +66,41 @@ static ssize_t endless(void *cls, uint64_t pos, char *buf, size_t max)
 	return (ssize_t)max;
 }
 
+/* Requests a server is handling at once, and the most seen: the watcher
+ * must send one request at a time per host. */
+typedef struct load {
+	int in_flight, max;
+	int delay_ms; /* every request takes this long */
+} load;
+
+static enum MHD_Result serve_route(struct MHD_Connection *c, const char *url);
+
 static enum MHD_Result serve(void *cls, struct MHD_Connection *c,
 			     const char *url, const char *method,
 			     const char *version, const char *upload,
 			     size_t *upload_size, void **con_cls)
 {
-	(void)cls;
+	load *ld = cls;
+	int now = __atomic_add_fetch(&ld->in_flight, 1, __ATOMIC_SEQ_CST);
+	int seen = __atomic_load_n(&ld->max, __ATOMIC_SEQ_CST);
+	while (now > seen &&
+	       !__atomic_compare_exchange_n(&ld->max, &seen, now, 0,
+					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		;
+	for (int t = 0; t < ld->delay_ms && !stopping; t += 10)
+		usleep(10000);
 	(void)method;
 	(void)version;
 	(void)upload;
 	(void)upload_size;
 	(void)con_cls;
+	enum MHD_Result ok = serve_route(c, url);
+	__atomic_sub_fetch(&ld->in_flight, 1, __ATOMIC_SEQ_CST);
+	return ok;
+}
+
+static enum MHD_Result serve_route(struct MHD_Connection *c, const char *url)
+{
 	route *r = NULL;
 	for (size_t i = 0; i < n_routes; i++)
 		if (strcmp(routes[i].path, url) == 0)
@@ -123,11 +147,11 @@ static enum MHD_Result serve(void *cls, struct MHD_Connection *c,
 	return ok;
 }
 
-static struct MHD_Daemon *start_server(unsigned *port)
+static struct MHD_Daemon *start_server(unsigned *port, load *ld)
 {
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION,
-		0, NULL, NULL, serve, NULL, MHD_OPTION_SOCK_ADDR, NULL,
+		0, NULL, NULL, serve, ld, MHD_OPTION_SOCK_ADDR, NULL,
 		MHD_OPTION_END);
 	if (!d)
 		return NULL;
@@ -396,8 +420,9 @@ static int check_record(const plx_record *rec, int64_t seq, int64_t story,
 TEST(watch_runs)
 {
 	unsigned pa = 0, pb = 0;
-	struct MHD_Daemon *a = start_server(&pa);
-	struct MHD_Daemon *b = a ? start_server(&pb) : NULL;
+	static load la = {0, 0, 20}, lb = {0, 0, 0};
+	struct MHD_Daemon *a = start_server(&pa, &la);
+	struct MHD_Daemon *b = a ? start_server(&pb, &lb) : NULL;
 	if (!a || !b || !pa || !pb) {
 		if (a)
 			MHD_stop_daemon(a);
@@ -421,6 +446,7 @@ TEST(watch_runs)
 		 "<outline xmlUrl=\"/huge.xml\"/>"
 		 "<outline xmlUrl=\"/endless.xml\"/>"
 		 "<outline xmlUrl=\"%s/slow.xml\"/>"
+		 "<outline xmlUrl=\"file:///etc/passwd\"/>"
 		 "</outline></body></opml>",
 		 base_b);
 	add_route("/list.opml", opml, 200)->etag = "\"list-1\"";
@@ -432,7 +458,7 @@ TEST(watch_runs)
 	/* First run: everything new. */
 	seen_events ev;
 	plx_watch_stats st = run_once(feeds, 1, &ev);
-	CHECK(st.feeds == 10); /* the list and the 9 it names */
+	CHECK(st.feeds == 10); /* the list and the 9 web feeds it names */
 	CHECK(st.new_items == 5);
 	CHECK(st.stored == 5);
 	CHECK(st.fallback == 1 && ev.fallback == 1); /* the missing page */
@@ -448,6 +474,8 @@ TEST(watch_runs)
 	CHECK(failed_with(&ev, "/slow.xml", "timed out"));
 	CHECK(find("/a/1.html")->hits == 1);
 	CHECK(find("/b/2.html")->hits == 1);
+	/* one request at a time to a host, though 14 were due at once */
+	CHECK(la.max == 1);
 
 	plx_store *s = NULL;
 	found fd = {0, 0, 0, 0, 0};
@@ -507,10 +535,19 @@ TEST(local_file)
 		   "and the market closed early.&lt;/p&gt;</description>"
 		   "</item></channel></rss>");
 	fclose(f);
+	/* a local list names it relative to itself */
+	const char *opml = "test_watch_local.opml";
+	f = fopen(opml, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fprintf(f, "<opml><body><outline xmlUrl=\"%s\"/></body></opml>", path);
+	fclose(f);
 	unlink_db(DB);
-	const char *feeds[] = {path, "does-not-exist.xml"};
+	const char *feeds[] = {opml, "does-not-exist.xml"};
 	seen_events ev;
 	plx_watch_stats st = run_once(feeds, 2, &ev);
+	CHECK(st.feeds == 3);
 	CHECK(st.stored == 1 && st.fallback == 1);
 	CHECK(st.failures == 1);
 	CHECK(failed_with(&ev, "does-not-exist.xml", "cannot open"));
@@ -518,6 +555,7 @@ TEST(local_file)
 	st = run_once(feeds, 2, &ev);
 	CHECK(st.new_items == 0 && articles() == 1);
 	unlink(path);
+	unlink(opml);
 	unlink_db(DB);
 }
 
