@@ -437,8 +437,13 @@ int plx_feed_parse(const char *buf, size_t len, const char *url, plx_feed **out,
 		size_t n = strlen(m);
 		while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
 			m[--n] = 0;
-		rc = fail(msg, msglen, PLX_EFORMAT, "broken XML: %s (line %d)",
-			  m, e ? e->line : 0);
+		if (strstr(m, " line "))
+			rc = fail(msg, msglen, PLX_EFORMAT, "broken XML: %s",
+				  m);
+		else
+			rc = fail(msg, msglen, PLX_EFORMAT,
+				  "broken XML: %s (line %d)", m,
+				  e ? e->line : 0);
 		goto done;
 	}
 

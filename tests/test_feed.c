@@ -289,6 +289,18 @@ TEST(many_items)
 	CHECK(f && f->title && strlen(f->title) == PLX_FEED_MAX_META);
 	plx_feed_free(f);
 	plx_buf_free(&b);
+
+	/* a huge item: its summary is cut to the limit */
+	plx_buf_init(&b);
+	plx_buf_puts(&b, "<rss><channel><item><title>Big</title><description>");
+	for (size_t i = 0; i < 3 * PLX_FEED_MAX_SUMMARY / 10; i++)
+		plx_buf_puts(&b, "lorem ips ");
+	plx_buf_puts(&b, "</description></item></channel></rss>");
+	CHECK(plx_feed_parse(b.data, b.len, NULL, &f, NULL, 0) == PLX_OK);
+	CHECK(f && f->n_items == 1 && f->items[0].summary &&
+	      strlen(f->items[0].summary) <= PLX_FEED_MAX_SUMMARY);
+	plx_feed_free(f);
+	plx_buf_free(&b);
 }
 
 TEST(text)
