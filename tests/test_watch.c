@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "harness.h"
 #include "mem.h"
@@ -27,10 +28,12 @@ typedef struct route {
 	char *body; /* owned */
 	size_t len;
 	unsigned status;
-	const char *etag;    /* answered 304 on If-None-Match */
-	const char *lastmod; /* answered 304 on If-Modified-Since */
-	int delay_ms;        /* before answering */
-	int stream;          /* no Content-Length, endless body */
+	const char *etag;     /* answered 304 on If-None-Match */
+	const char *lastmod;  /* answered 304 on If-Modified-Since */
+	int delay_ms;         /* before answering */
+	int stream;           /* no Content-Length, endless body */
+	const char *location; /* a redirect's target */
+	const char *encoding; /* Content-Encoding of the body */
 	int hits, conditional, not_modified;
 } route;
 
@@ -140,6 +143,10 @@ static enum MHD_Result serve_route(struct MHD_Connection *c, const char *url)
 			MHD_RESPMEM_MUST_COPY);
 	if (r->etag)
 		MHD_add_response_header(resp, "ETag", r->etag);
+	if (r->location)
+		MHD_add_response_header(resp, "Location", r->location);
+	if (r->encoding)
+		MHD_add_response_header(resp, "Content-Encoding", r->encoding);
 	if (r->lastmod)
 		MHD_add_response_header(resp, "Last-Modified", r->lastmod);
 	enum MHD_Result ok = MHD_queue_response(c, r->status, resp);
@@ -254,6 +261,25 @@ static char *atom(void)
 	return plx_buf_detach(&b, NULL);
 }
 
+static char *gzip_bomb(size_t n, size_t *len)
+{
+	char *in = malloc(n), *out = malloc(n / 100 + 4096);
+	memset(in, ' ', n);
+	memcpy(in, "<rss>", 5);
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	deflateInit2(&z, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);
+	z.next_in = (unsigned char *)in;
+	z.avail_in = (unsigned)n;
+	z.next_out = (unsigned char *)out;
+	z.avail_out = (unsigned)(n / 100 + 4096);
+	deflate(&z, Z_FINISH);
+	*len = z.total_out;
+	deflateEnd(&z);
+	free(in);
+	return out;
+}
+
 static void fixtures(void)
 {
 	char *s;
@@ -304,6 +330,16 @@ static void fixtures(void)
 	memcpy(r->body, "<rss>", 5);
 	r = add_route("/endless.xml", NULL, 200);
 	r->stream = 1;
+	/* 16 MiB of spaces gzipped to about 16 KB: a bomb */
+	r = add_route("/bomb.xml", NULL, 200);
+	r->encoding = "gzip";
+	r->body = gzip_bomb((size_t)16 << 20, &r->len);
+	/* a redirect to the RSS feed (its items are the RSS feed's: nothing
+	 * new), and a redirect loop */
+	r = add_route("/moved.xml", "moved", 301);
+	r->location = "/rss.xml";
+	r = add_route("/loop.xml", "loop", 302);
+	r->location = "/loop.xml";
 }
 
 /* ---- Running the watcher --------------------------------------------- */
@@ -445,6 +481,9 @@ TEST(watch_runs)
 		 "<outline xmlUrl=\"/laughs.xml\"/>"
 		 "<outline xmlUrl=\"/huge.xml\"/>"
 		 "<outline xmlUrl=\"/endless.xml\"/>"
+		 "<outline xmlUrl=\"/bomb.xml\"/>"
+		 "<outline xmlUrl=\"/moved.xml\"/>"
+		 "<outline xmlUrl=\"/loop.xml\"/>"
 		 "<outline xmlUrl=\"%s/slow.xml\"/>"
 		 "<outline xmlUrl=\"file:///etc/passwd\"/>"
 		 "</outline></body></opml>",
@@ -458,11 +497,11 @@ TEST(watch_runs)
 	/* First run: everything new. */
 	seen_events ev;
 	plx_watch_stats st = run_once(feeds, 1, &ev);
-	CHECK(st.feeds == 10); /* the list and the 9 web feeds it names */
+	CHECK(st.feeds == 13); /* the list and the 12 web feeds it names */
 	CHECK(st.new_items == 5);
 	CHECK(st.stored == 5);
 	CHECK(st.fallback == 1 && ev.fallback == 1); /* the missing page */
-	CHECK(st.failures == 7);
+	CHECK(st.failures == 9);
 	CHECK(articles() == 5);
 	CHECK(failed_with(&ev, "/500.xml", "HTTP 500"));
 	CHECK(find("/500.xml")->hits == 2); /* retried once */
@@ -471,6 +510,10 @@ TEST(watch_runs)
 	CHECK(failed_with(&ev, "/laughs.xml", "declares an entity"));
 	CHECK(failed_with(&ev, "/huge.xml", "response over 1048576 bytes"));
 	CHECK(failed_with(&ev, "/endless.xml", "response over 1048576 bytes"));
+	CHECK(failed_with(&ev, "/bomb.xml", "response over 1048576 bytes"));
+	CHECK(failed_with(&ev, "/loop.xml", "redirect"));
+	CHECK(find("/loop.xml")->hits == 6); /* the first and 5 redirects */
+	CHECK(find("/moved.xml")->hits == 1);
 	CHECK(failed_with(&ev, "/slow.xml", "timed out"));
 	CHECK(find("/a/1.html")->hits == 1);
 	CHECK(find("/b/2.html")->hits == 1);
@@ -493,10 +536,12 @@ TEST(watch_runs)
 	route *rr = find("/rss.xml"), *ra = find("/atom.xml");
 	int rss_hits = rr->hits;
 	st = run_once(feeds, 1, &ev);
-	CHECK(rr->hits == rss_hits + 1);
-	CHECK(rr->conditional == 1 && rr->not_modified == 1);
+	/* twice: directly and through /moved.xml, whose validators are the
+	 * ones its redirect's target sent */
+	CHECK(rr->hits == rss_hits + 2);
+	CHECK(rr->conditional == 2 && rr->not_modified == 2);
 	CHECK(ra->conditional == 1 && ra->not_modified == 1);
-	CHECK(st.not_modified == 3); /* rss, atom, and the list */
+	CHECK(st.not_modified == 4); /* rss, moved, atom, and the list */
 	CHECK(st.new_items == 0 && st.stored == 0);
 	CHECK(articles() == 5);
 	CHECK(find("/a/1.html")->hits == 1);
