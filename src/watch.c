@@ -48,6 +48,7 @@ typedef struct feed {
 	int in_round;     /* completed a poll in this round */
 	int dirty;        /* state to write at the next flush */
 	int failures;     /* consecutive failed polls */
+	int fresh;        /* the poll being handled got a full response */
 	char *new_etag;   /* validators of the response being handled */
 	char *new_lastmod;
 	char last_error[256];
@@ -640,7 +641,7 @@ static void feed_done(plx_watch *w, feed *f, int ok)
 	if (ok) {
 		f->failures = 0;
 		f->last_error[0] = 0;
-		if (f->new_etag || f->new_lastmod) {
+		if (f->fresh) { /* a full response: its validators, or none */
 			plx_free(f->etag);
 			plx_free(f->lastmod);
 			f->etag = f->new_etag;
@@ -654,6 +655,7 @@ static void feed_done(plx_watch *w, feed *f, int ok)
 	plx_free(f->new_etag);
 	plx_free(f->new_lastmod);
 	f->new_etag = f->new_lastmod = NULL;
+	f->fresh = 0;
 	plx_watch_flush(w);
 }
 
@@ -986,6 +988,7 @@ static void finish(plx_watch *w, job *j, CURLcode cc)
 		} else if (!ok)
 			feed_failed(w, f, msg, http);
 		else {
+			f->fresh = 1;
 			f->new_etag = j->etag;
 			f->new_lastmod = j->lastmod;
 			j->etag = j->lastmod = NULL;
