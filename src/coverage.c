@@ -161,6 +161,21 @@ static void tab_free(strtab *t)
 	plx_free(t->keys);
 }
 
+/* The key's number, or -1. */
+static long tab_find(const strtab *t, const char *s, size_t len)
+{
+	if (!t->cap)
+		return -1;
+	size_t j = (size_t)XXH3_64bits(s, len) & (t->cap - 1);
+	while (t->slots[j]) {
+		const char *k = t->keys[t->slots[j] - 1];
+		if (strncmp(k, s, len) == 0 && k[len] == 0)
+			return (long)t->slots[j] - 1;
+		j = (j + 1) & (t->cap - 1);
+	}
+	return -1;
+}
+
 /* Sets *id to the key's number, adding it when new (*added = 1). */
 static int tab_intern(strtab *t, const char *s, size_t len, uint32_t *id,
 		      int *added)
@@ -323,7 +338,7 @@ static int build_articles(plx_coverage *c)
 	strtab st = {0};
 	st.ar = &c->ar;
 	vec *members = NULL;
-	size_t cap_m = 0;
+	size_t cap_m = 0, n_m = 0;
 	for (size_t k = 0; k < c->n_arts && !rc; k++) {
 		cov_article *a = &c->arts[c->tl[k]];
 		uint32_t id;
@@ -334,8 +349,10 @@ static int build_articles(plx_coverage *c)
 		if (added && (rc = plx_grow((void **)&members, &cap_m, st.n,
 					    sizeof *members)))
 			break;
-		if (added)
+		if (added) {
 			memset(&members[id], 0, sizeof *members);
+			n_m++;
+		}
 		a->src = id;
 		rc = vec_push(&members[id], c->tl[k]);
 	}
@@ -354,7 +371,7 @@ static int build_articles(plx_coverage *c)
 				     sizeof(size_t), &rc);
 		s->first = c->arts[members[i].v[0]].time;
 	}
-	for (size_t i = 0; i < st.n; i++)
+	for (size_t i = 0; i < n_m; i++)
 		plx_free(members[i].v);
 	plx_free(members);
 	tab_free(&st);
@@ -537,7 +554,7 @@ typedef struct ent_acc {
 typedef struct ent_state {
 	strtab keys, aliases;
 	ent_acc *acc;
-	size_t cap;
+	size_t cap, n_acc; /* n_acc: initialised */
 	long **map;        /* per article, per entity: key id or -1 */
 	size_t *src_count; /* n_keys x n_srcs */
 } ent_state;
@@ -601,6 +618,7 @@ static int build_entities(plx_coverage *c, ent_state *es)
 					break;
 				ent_acc *x = &es->acc[id];
 				memset(x, 0, sizeof *x);
+				es->n_acc++;
 				x->parent = -1;
 				x->last_art = SIZE_MAX;
 				x->multi = strchr(key, ' ') != NULL;
@@ -639,6 +657,25 @@ static int build_entities(plx_coverage *c, ent_state *es)
 	if (rc)
 		return rc;
 	size_t nk = es->keys.n;
+	/* A name with a title the key kept ("drovnian economy minister
+	 * sergei kalinov") joins the longest other name of two words or more
+	 * it ends with ("sergei kalinov"). */
+	for (size_t i = 0; i < nk && !rc; i++) {
+		const char *k = es->keys.keys[i];
+		for (const char *sp = strchr(k, ' '); sp;
+		     sp = strchr(sp + 1, ' ')) {
+			const char *suf = sp + 1;
+			if (!strchr(suf, ' '))
+				break;
+			long id = tab_find(&es->keys, suf, strlen(suf));
+			if (id < 0)
+				continue;
+			es->acc[i].parent = id;
+			break;
+		}
+	}
+	if (rc)
+		return rc;
 	/* A lone surname ("lavrov") joins the one person whose key ends with
 	 * it; with two candidates it stays apart. */
 	strtab last = {0};
@@ -647,7 +684,8 @@ static int build_entities(plx_coverage *c, ent_state *es)
 	size_t cap_o = 0;
 	for (size_t i = 0; i < nk && !rc; i++) {
 		ent_acc *x = &es->acc[i];
-		if (!x->multi || x->type_count[PLX_ENT_PERSON] == 0)
+		if (!x->multi || x->parent >= 0 ||
+		    x->type_count[PLX_ENT_PERSON] == 0)
 			continue;
 		const char *k = es->keys.keys[i];
 		const char *sp = strrchr(k, ' ');
@@ -797,7 +835,7 @@ static int build_entities(plx_coverage *c, ent_state *es)
 
 static void ent_state_free(ent_state *es)
 {
-	for (size_t i = 0; i < es->keys.n && es->acc; i++)
+	for (size_t i = 0; i < es->n_acc; i++)
 		plx_free(es->acc[i].aliases.v);
 	plx_free(es->acc);
 	plx_free(es->src_count);
@@ -869,7 +907,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 	strtab qt = {0};
 	qt.ar = &c->ar;
 	qacc *acc = NULL;
-	size_t cap = 0;
+	size_t cap = 0, n_acc = 0;
 	for (size_t k = 0; k < c->n_arts && !rc; k++) {
 		size_t ai = c->tl[k];
 		const plx_article *art = c->arts[ai].art;
@@ -898,6 +936,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 						   sizeof *acc)))
 					break;
 				memset(&acc[id], 0, sizeof *acc);
+				n_acc++;
 				acc[id].norm = qt.keys[id];
 				acc[id].entity = -1;
 				acc[id].art = ai;
@@ -930,7 +969,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 	strtab words = {0};
 	words.ar = &c->ar;
 	vec *post = NULL;
-	size_t cap_p = 0;
+	size_t cap_p = 0, n_post = 0;
 	enum { MAX_POST = 64 };
 	for (size_t i = 0; i < qt.n && !rc; i++) {
 		if (acc[i].partial)
@@ -948,6 +987,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 						   words.n, sizeof *post)))
 					break;
 				memset(&post[id], 0, sizeof *post);
+				n_post++;
 			}
 			if (post[id].n < MAX_POST &&
 			    (!post[id].n || post[id].v[post[id].n - 1] != i))
@@ -972,6 +1012,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 					   sizeof *post)))
 				break;
 			memset(&post[id], 0, sizeof *post);
+			n_post++;
 			continue;
 		}
 		size_t pl = strlen(s);
@@ -996,7 +1037,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 				break;
 		}
 	}
-	for (size_t i = 0; i < words.n && post; i++)
+	for (size_t i = 0; i < n_post; i++)
 		plx_free(post[i].v);
 	plx_free(post);
 	tab_free(&words);
@@ -1041,7 +1082,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 	}
 	plx_free(order);
 	plx_free(pos);
-	for (size_t i = 0; i < qt.n && acc; i++)
+	for (size_t i = 0; i < n_acc; i++)
 		plx_free(acc[i].arts.v);
 	plx_free(acc);
 	tab_free(&qt);

@@ -117,9 +117,10 @@ static void put_html(plx_buf *b, const char *s, size_t n)
 	plx_buf_put(b, s + run, n - run);
 }
 
-/* Markdown: punctuation that could start markup is backslash-escaped, and
- * < > & become entities, so no raw HTML gets through a Markdown renderer;
- * newlines become spaces (one item stays one line). */
+/* Markdown: the characters of inline markup (emphasis, code, links,
+ * tables, strike-through) are backslash-escaped and < > & become entities,
+ * so no raw HTML or link gets through a Markdown renderer; newlines become
+ * spaces, so text never starts a line (no headings or lists). */
 static void put_md(plx_buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -134,7 +135,7 @@ static void put_md(plx_buf *b, const char *s, size_t n)
 			 ch == 0x7f)
 			plx_buf_putc(b, ' ');
 		else {
-			if (strchr("\\`*_{}[]()#+-.!|~", ch))
+			if (strchr("\\`*_[]|~", ch))
 				plx_buf_putc(b, '\\');
 			plx_buf_putc(b, (char)ch);
 		}
