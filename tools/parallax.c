@@ -52,6 +52,12 @@ static const char USAGE[] =
 	"  stories [--db FILE] [--format text|json] [--sort size|recent]\n"
 	"          [--limit N]\n"
 	"      List the stories in the database.\n"
+	"  story [--db FILE] [--format text|markdown|json|html] ID\n"
+	"      A stored story's coverage: sources (own, copied, opinion),\n"
+	"      facts aligned across sources, discrepancies, quotes by\n"
+	"      speaker, entities, opinion and timeline.\n"
+	"  compare [--format text|markdown|json|html] FILE FILE...\n"
+	"      The same report over articles given directly (one story).\n"
 	"  watch [--db FILE] [--interval SECONDS] [--once] FEED_OR_OPML...\n"
 	"      Poll RSS/Atom feeds and OPML lists (URLs or files) every\n"
 	"      SECONDS (default 900) with conditional requests; ingest each\n"
@@ -791,6 +797,10 @@ int main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "cluster") == 0)
 		return cmd_cluster(argc - 1, argv + 1);
+	if (strcmp(cmd, "story") == 0)
+		return cmd_story(argc - 1, argv + 1);
+	if (strcmp(cmd, "compare") == 0)
+		return cmd_compare(argc - 1, argv + 1);
 	if (strcmp(cmd, "watch") == 0)
 		return cmd_watch(argc - 1, argv + 1);
 	return usage_error("unknown command", cmd);
