@@ -558,6 +558,39 @@ TEST(watch_runs)
 	CHECK(find("/a/1.html")->hits == 1);
 	CHECK(find("/a/missing.html") == NULL);
 
+	/* Stopped mid-round (Ctrl-C: flush, free), then run again: whatever
+	 * was in flight is fetched again and nothing is stored twice. */
+	unlink_db(DB);
+	char rss_url[128], atom_url[128];
+	snprintf(rss_url, sizeof rss_url, "%s/rss.xml", base_a);
+	snprintf(atom_url, sizeof atom_url, "%s/atom.xml", base_a);
+	const char *two[] = {rss_url, atom_url};
+	for (int cut = 1; cut <= 3; cut++) {
+		plx_analyzer *an = NULL;
+		plx_ingest *g = NULL;
+		plx_watch *w = NULL;
+		char msg[512];
+		plx_watch_params p;
+		plx_watch_params_default(&p);
+		p.host_interval = 0.05;
+		CHECK(plx_analyzer_new(NULL, &an) == PLX_OK);
+		CHECK(plx_ingest_open(DB, NULL, an, &g, msg, sizeof msg) ==
+		      PLX_OK);
+		CHECK(plx_watch_new(&p, g, DB, NULL, NULL, &w, msg,
+				    sizeof msg) == PLX_OK);
+		for (int i = 0; w && i < 2; i++)
+			CHECK(plx_watch_add(w, two[i]) == PLX_OK);
+		for (int i = 0; w && i < cut; i++)
+			CHECK(plx_watch_step(w, 60) >= 0);
+		if (w)
+			CHECK(plx_watch_flush(w) == PLX_OK);
+		plx_watch_free(w);
+		plx_ingest_free(g);
+		plx_analyzer_free(an);
+	}
+	st = run_once(two, 2, &ev);
+	CHECK(articles() == 6);
+
 	stopping = 1;
 	MHD_stop_daemon(a);
 	MHD_stop_daemon(b);
