@@ -874,10 +874,11 @@ int plx_watch_new(const plx_watch_params *params, plx_ingest *g,
 int plx_watch_add(plx_watch *w, const char *feed);
 
 /* Runs for at most ms milliseconds: starts the polls and page fetches that
- * are due, waits for transfers, ingests what arrived.  Returns 1 once every
- * feed has completed a poll (successful or failed after its retries) and
- * nothing is left to do before the next poll, else 0; PLX_EDB or
- * PLX_ENOMEM when ingesting failed fatally (plx_watch_errmsg says why). */
+ * are due, waits for transfers, ingests what arrived.  Returns 1 (at once)
+ * when a round ends: every feed has completed a poll (successful or failed
+ * after its retries) since the previous round ended, and nothing is queued;
+ * else 0 after ms; PLX_EDB or PLX_ENOMEM when ingesting or saving the state
+ * failed fatally (plx_watch_errmsg says why; every later call returns it). */
 int plx_watch_step(plx_watch *w, int ms);
 
 /* Commits what was ingested and the state of the feeds and items handled
