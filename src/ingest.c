@@ -204,6 +204,11 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 	g->err[0] = 0;
 	plx_article *art = NULL;
 	int rc = plx_analyze(g->an, rec, &art);
+	if (!rc) {
+		rc = plx_ingest_add_analyzed(g, rec, art);
+		plx_article_free(art);
+		return rc;
+	}
 	if (rc == PLX_ENOMEM) {
 		snprintf(g->err, sizeof g->err,
 			 "%s: out of memory in the "
@@ -211,13 +216,19 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 			 rec->id ? rec->id : "record");
 		return fatal(g, rc);
 	}
-	if (rc)
-		return rc;
+	return rc;
+}
+
+int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
+			    const plx_article *art)
+{
+	if (g->failed)
+		return g->failed;
+	g->err[0] = 0;
 	uint64_t hash = plx_article_hash(art);
-	rc = plx_store_find(g->store, plx_article_id(art), hash, NULL);
+	int rc = plx_store_find(g->store, plx_article_id(art), hash, NULL);
 	if (rc == 1) {
 		g->stats.known++;
-		plx_article_free(art);
 		return PLX_OK;
 	}
 	if (rc < 0)
@@ -246,12 +257,10 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 		goto fail;
 	g->stats.stored++;
 	g->stats.stories = plx_stories_count(g->stories);
-	plx_article_free(art);
 	if (++g->in_batch >= g->p.batch)
 		return plx_ingest_commit(g);
 	return PLX_OK;
 fail:
-	plx_article_free(art);
 	return fatal(g, rc < 0 ? rc : PLX_EDB);
 }
 
