@@ -99,7 +99,8 @@ def main():
               " article below 1.00: memory grows slower than the input)")
 
     # Thread scaling: tool-tN rows against the default-thread rows.
-    thr = sorted({(c, n, t) for (c, n, t) in med if "-t" in t})
+    thr = sorted({(c, n, t) for (c, n, t) in med if "-t" in t},
+                 key=lambda x: (x[1], x[0], x[2]))
     if thr:
         print()
         print("analysis threads (--threads N; the rows named ingest and"

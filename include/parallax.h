@@ -652,6 +652,14 @@ void plx_ingest_free(plx_ingest *g);
 int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
 			    const plx_article *art);
 
+/* plx_ingest_open with n analyzers (borrowed, one per thread; an[0] is
+ * plx_ingest_add's): the stored articles are replayed through a plx_pipe
+ * of n threads, in their stored order, so the state is the same for any
+ * n.  plx_ingest_open is this with n = 1. */
+int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
+			    plx_analyzer *const *an, unsigned n,
+			    plx_ingest **out, char *msg, size_t msglen);
+
 /* ---- Parallel analysis ------------------------------------------- */
 
 /* Analysis in worker threads, results in input order: records are pushed

@@ -146,13 +146,98 @@ static int replay_one(const plx_record *rec, int64_t seq, int64_t story,
 	return PLX_OK;
 }
 
+/* Replay through a pipe of analyzer threads: the stored records are
+ * pushed in ingest order, and each result is assigned in that order with
+ * the story it had (expect) and its number (seqs). */
+typedef struct replay_ctx {
+	plx_ingest *g;
+	plx_pipe *p;
+	int64_t *expect, *seqs;
+	size_t cap, head, tail;
+} replay_ctx;
+
+static int replay_pop(replay_ctx *c)
+{
+	const plx_record *rec;
+	plx_article *art;
+	int st;
+	if (!plx_pipe_pop(c->p, &rec, &art, &st))
+		return PLX_OK;
+	int64_t story = c->expect[c->head % c->cap];
+	int64_t seq = c->seqs[c->head++ % c->cap];
+	plx_ingest *g = c->g;
+	if (st) {
+		snprintf(g->err, sizeof g->err,
+			 "replaying stored article %lld (%s): %s",
+			 (long long)seq, rec->id ? rec->id : "?",
+			 plx_strerror(st));
+		return st == PLX_ENOMEM ? st : PLX_EDB;
+	}
+	const plx_dedup_result *dr;
+	size_t got;
+	double score;
+	int rc = assign(g, art, &dr, &got, &score);
+	plx_article_free(art);
+	if (rc)
+		return rc;
+	g->stats.replayed++;
+	if ((int64_t)got != story)
+		g->stats.mismatched++;
+	return PLX_OK;
+}
+
+static int replay_push(const plx_record *rec, int64_t seq, int64_t story,
+		       void *ud)
+{
+	replay_ctx *c = ud;
+	int rc;
+	if (plx_pipe_full(c->p) && (rc = replay_pop(c)))
+		return rc;
+	if ((rc = plx_pipe_push(c->p, rec)))
+		return rc;
+	c->expect[c->tail % c->cap] = story;
+	c->seqs[c->tail++ % c->cap] = seq;
+	return PLX_OK;
+}
+
+static int replay(plx_ingest *g, plx_analyzer *const *an, unsigned n)
+{
+	if (n <= 1)
+		return plx_store_records(g->store, replay_one, g);
+	replay_ctx c = {g, NULL, NULL, NULL, 64 * (size_t)n + 2, 0, 0};
+	int rc = plx_pipe_new(an, n, 64 * (size_t)n, &c.p);
+	if (rc)
+		return rc;
+	c.expect = plx_malloc(c.cap * sizeof *c.expect);
+	c.seqs = plx_malloc(c.cap * sizeof *c.seqs);
+	if (!c.expect || !c.seqs)
+		rc = PLX_ENOMEM;
+	if (!rc)
+		rc = plx_store_records(g->store, replay_push, &c);
+	while (!rc && plx_pipe_pending(c.p))
+		rc = replay_pop(&c);
+	plx_pipe_free(c.p);
+	plx_free(c.expect);
+	plx_free(c.seqs);
+	return rc;
+}
+
 int plx_ingest_open(const char *path, const plx_ingest_params *params,
 		    plx_analyzer *an, plx_ingest **out, char *msg,
 		    size_t msglen)
 {
+	return plx_ingest_open_threads(path, params, &an, 1, out, msg, msglen);
+}
+
+int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
+			    plx_analyzer *const *an, unsigned n_an,
+			    plx_ingest **out, char *msg, size_t msglen)
+{
 	*out = NULL;
 	if (msg && msglen)
 		msg[0] = 0;
+	if (!an || !n_an)
+		return PLX_EINVAL;
 	plx_ingest *g = plx_calloc(1, sizeof *g);
 	if (!g) {
 		if (msg && msglen)
@@ -166,7 +251,7 @@ int plx_ingest_open(const char *path, const plx_ingest_params *params,
 		plx_ingest_params_default(&g->p);
 	if (!g->p.batch)
 		g->p.batch = 1;
-	g->an = an;
+	g->an = an[0];
 	int rc = plx_store_open(path, 0, &g->store, msg, msglen);
 	if (!rc && g->p.busy_ms > 0)
 		plx_store_set_busy_timeout(g->store, g->p.busy_ms);
@@ -175,7 +260,7 @@ int plx_ingest_open(const char *path, const plx_ingest_params *params,
 	if (!rc)
 		rc = plx_dedup_new(&g->p.dedup, &g->dedup);
 	if (!rc) {
-		rc = plx_store_records(g->store, replay_one, g);
+		rc = replay(g, an, n_an);
 		if (rc && msg) {
 			if (!g->err[0])
 				db_error(g, rc);

@@ -5,14 +5,18 @@
  * the ring wraps: every result comes back in push order, the analysis is
  * the same (JSON of the article), and so are the stories and the ingest
  * that consume them.  Also: a full pipe refuses a push, and freeing a pipe
- * with results in flight loses nothing under ASan.
+ * with results in flight loses nothing under ASan; an ingest reopened with
+ * 4 threads replays its stored articles into the same stories.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "harness.h"
 #include "parallax.h"
+#include "testutil.h"
 
 #define MAX_AN 4
 
@@ -171,10 +175,59 @@ TEST(full_and_free_in_flight)
 	plx_analyzer_free(an[1]);
 }
 
+/* Ingests the sample corpus with one analyzer, then reopens the database
+ * with four: the replay (through a pipe) must give every stored article
+ * its stored story. */
+TEST(ingest_replay_with_4_threads)
+{
+	char db[] = "/tmp/plx_test_pipe_XXXXXX";
+	int fd = mkstemp(db);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	close(fd);
+	unlink_db(db);
+	plx_analyzer *an[4];
+	for (int i = 0; i < 4; i++)
+		CHECK(plx_analyzer_new(NULL, &an[i]) == PLX_OK);
+	char path[4096];
+	snprintf(path, sizeof path, "%s/sample/articles.jsonl", PLX_SOURCE_DIR);
+	plx_ingest *g = NULL;
+	CHECK(plx_ingest_open(db, NULL, an[0], &g, NULL, 0) == PLX_OK);
+	plx_reader *rd;
+	CHECK(plx_reader_new(NULL, &rd) == PLX_OK);
+	CHECK(plx_reader_add(rd, path) == PLX_OK);
+	const plx_record *rec;
+	size_t n = 0;
+	int rc;
+	while (g && (rc = plx_reader_next(rd, &rec)) != 0)
+		if (rc > 0 && plx_ingest_add(g, rec) == PLX_OK)
+			n++;
+	CHECK(g && plx_ingest_commit(g) == PLX_OK);
+	plx_ingest_free(g);
+	plx_reader_free(rd);
+	CHECK(n > 5);
+	g = NULL;
+	CHECK(plx_ingest_open_threads(db, NULL, an, 4, &g, NULL, 0) == PLX_OK);
+	plx_ingest_stats st;
+	memset(&st, 0, sizeof st);
+	if (g)
+		plx_ingest_stats_get(g, &st);
+	CHECK(st.replayed == n);
+	CHECK(st.mismatched == 0);
+	plx_ingest_free(g);
+	CHECK(plx_ingest_open_threads(db, NULL, an, 0, &g, NULL, 0) ==
+	      PLX_EINVAL);
+	for (int i = 0; i < 4; i++)
+		plx_analyzer_free(an[i]);
+	unlink_db(db);
+}
+
 int main(void)
 {
 	RUN(sample_same_with_1_and_4_threads);
 	RUN(reuters_same_with_1_and_4_threads);
 	RUN(full_and_free_in_flight);
+	RUN(ingest_replay_with_4_threads);
 	DONE();
 }

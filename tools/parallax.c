@@ -742,8 +742,8 @@ static int cmd_ingest(int argc, char **argv)
 	ingest_ctx c = {NULL, now_seconds(), 0, 0};
 	char msg[512];
 	int status = run_open(&r, &o, argv + first, argc - first);
-	if (!status &&
-	    plx_ingest_open(o.db, &ip, r.an, &c.g, msg, sizeof msg)) {
+	if (!status && plx_ingest_open_threads(o.db, &ip, r.ans, r.n_an, &c.g,
+					       msg, sizeof msg)) {
 		fprintf(stderr, "parallax: %s\n", msg);
 		status = EXIT_FATAL;
 	}
