@@ -646,6 +646,20 @@ const char *plx_ingest_errmsg(const plx_ingest *g);
 /* Rolls back an uncommitted batch, closes and frees g; NULL is a no-op. */
 void plx_ingest_free(plx_ingest *g);
 
+/* Stores one record that the caller has analysed already (art, borrowed
+ * for the call; plx_pipe's results): otherwise as plx_ingest_add, which is
+ * plx_analyze followed by this. */
+int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
+			    const plx_article *art);
+
+/* plx_ingest_open with n analyzers (borrowed, one per thread; an[0] is
+ * plx_ingest_add's): the stored articles are replayed through a plx_pipe
+ * of n threads, in their stored order, so the state is the same for any
+ * n.  plx_ingest_open is this with n = 1. */
+int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
+			    plx_analyzer *const *an, unsigned n,
+			    plx_ingest **out, char *msg, size_t msglen);
+
 /* ---- Story records ----------------------------------------------------- */
 
 /* Calls fn for every stored article of story, in ingest order, as the
@@ -893,6 +907,43 @@ const char *plx_watch_errmsg(const plx_watch *w);
 /* Abandons transfers in flight (their items are fetched again by the next
  * run), closes and frees w; NULL is a no-op.  Does not flush. */
 void plx_watch_free(plx_watch *w);
+
+/* ---- Parallel analysis ------------------------------------------- */
+
+/* Analysis in worker threads, results in input order: records are pushed
+ * in order, each analysed by one of n threads (one per analyzer), and
+ * plx_pipe_pop hands back the oldest one's result, so whatever consumes
+ * the results in pop order (dedup, stories, ingest) gives the same output
+ * for any n.  With n = 1 no thread starts: pop analyses in the caller's
+ * thread.  See docs/stories.md (speed). */
+typedef struct plx_pipe plx_pipe;
+
+/* Starts n workers on the analyzers an[0..n) (borrowed for the pipe's
+ * life, one per thread, none used elsewhere meanwhile); at most depth
+ * records in flight (0: 64 per thread).  Caller frees with plx_pipe_free. */
+int plx_pipe_new(plx_analyzer *const *an, unsigned n, size_t depth,
+		 plx_pipe **out);
+
+/* 1 when depth records are in flight: pop before pushing more. */
+int plx_pipe_full(const plx_pipe *p);
+
+/* Records pushed and not yet popped. */
+size_t plx_pipe_pending(const plx_pipe *p);
+
+/* Queues a copy of rec (borrowed for the call).  PLX_EINVAL when full,
+ * PLX_ENOMEM. */
+int plx_pipe_push(plx_pipe *p, const plx_record *rec);
+
+/* The oldest pushed record, once analysed: returns 1 with *rec (the pipe's
+ * copy, borrowed until the next pop), *art (the caller frees it with
+ * plx_article_free; NULL when the analysis failed) and *status
+ * (plx_analyze's), or 0 when nothing is in flight. */
+int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
+		 int *status);
+
+/* Stops the workers (waiting for the records they are analysing) and
+ * frees p with every result not popped; NULL is a no-op. */
+void plx_pipe_free(plx_pipe *p);
 
 #ifdef __cplusplus
 }
