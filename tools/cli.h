@@ -75,4 +75,7 @@ void skip_msg(run *r, const char *fmt, ...)
  * exit status (status when it is already an error). */
 int run_close(run *r, int status);
 
+/* compare --score (tools/cmd_score.c): pair similarity. */
+int cmd_score(int argc, char **argv);
+
 #endif
