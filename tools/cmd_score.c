@@ -15,14 +15,16 @@
 /* Longest line of a --pairs file: two articles. */
 #define SCORE_MAX_LINE (32u << 20)
 
-/* A word for a score: the SemEval scale's four steps (1 same story ... 4
- * unrelated) mapped onto 0..1. */
+/* A word for a score.  The score is fitted to the SemEval scale (1 same
+ * story ... 4 unrelated, as 1 - (Overall - 1) / 3); the cuts are the
+ * midpoints, rounded, between the mean scores of its four steps on the
+ * English pairs (docs/similarity.md). */
 static const char *verdict(double s)
 {
-	return s >= 0.75   ? "same story"
-	       : s >= 0.5  ? "related story"
-	       : s >= 0.25 ? "loosely related"
-			   : "unrelated";
+	return s >= 0.7   ? "same story"
+	       : s >= 0.5 ? "related story"
+	       : s >= 0.3 ? "loosely related"
+			  : "unrelated";
 }
 
 static void print_list(FILE *f, const char *const *v, size_t n)
@@ -235,7 +237,12 @@ static int score_pairs(plx_analyzer *an, const char *path, int json,
 		if (rc) {
 			if (!quiet || rc == PLX_ENOMEM)
 				fprintf(stderr, "parallax: %s:%zu: %s\n", path,
-					lineno, plx_strerror(rc));
+					lineno,
+					rc == PLX_EFORMAT
+						? "not a pair: want {\"id\", "
+						  "\"a\": {\"text\"...}, "
+						  "\"b\": {\"text\"...}}"
+						: plx_strerror(rc));
 			status = rc == PLX_ENOMEM ? EXIT_FATAL : EXIT_BADINPUT;
 		}
 		plx_article_free(a);
