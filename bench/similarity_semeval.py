@@ -4,6 +4,7 @@
 Both score the same English article pairs in the same run:
   parallax  parallax compare --score --format json --pairs FILE (one process)
   tfidf     scikit-learn TfidfVectorizer fitted on the pair texts, cosine
+            (and, for reference, its square root, the transform parallax uses)
 Quality is the Pearson correlation with the annotators' Overall (1 = same
 story, 4 = unrelated), sign-corrected (higher is better), on the dev split
 (the weights of parallax were fitted there), the held-out test split and all.
@@ -15,7 +16,7 @@ pairs are reported apart, for information (parallax is English-only).
 --fit prints least-squares weights for the components on the dev split
 (how the defaults of plx_similarity_params_default were chosen).
 
-usage: bench/similarity_semeval.py [--parallax build/parallax]
+usage: bench/similarity_semeval.py [build/parallax]
        [--pairs ../shared/data/semeval2022-pairs/pairs.csv] [--runs 3] [--fit]
 """
 import argparse
@@ -119,8 +120,8 @@ def fit(pairs, rows):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--parallax', default=os.path.join(ROOT, 'build',
-                                                        'parallax'))
+    ap.add_argument('parallax', nargs='?', default=os.path.join(
+        ROOT, 'build', 'parallax'), help='the parallax binary')
     ap.add_argument('--pairs', default=os.path.join(
         ROOT, '..', 'shared', 'data', 'semeval2022-pairs', 'pairs.csv'))
     ap.add_argument('--runs', type=int, default=3)
@@ -163,6 +164,10 @@ def main():
         report('  parallax', pk, [rows[p['pair_id']]['score'] for p in pk],
                target)
         report('  tfidf cosine', pk, [tf[i] for i in kept], target)
+        # The same cosine through the square root parallax applies: how
+        # much of the gain is the transform alone.
+        report('  (tfidf sqrt(cosine))', pk, [np.sqrt(tf[i]) for i in kept],
+               target)
         if gname == 'English':
             for c in COMPONENTS:
                 report('    component ' + c, pk,
