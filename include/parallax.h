@@ -706,8 +706,9 @@ typedef struct plx_similarity {
 } plx_similarity;
 
 /* Compares two analysed articles (borrowed for the call).  params may be
- * NULL for the defaults.  Symmetric in a and b (but for which article the
- * reasons' names are spelt as in).  PLX_EINVAL, PLX_ENOMEM. */
+ * NULL for the defaults.  Symmetric in a and b, but for the spelling of the
+ * reasons (taken from a) and ties in the sentence alignment.  PLX_EINVAL,
+ * PLX_ENOMEM. */
 int plx_similarity_compare(const plx_article *a, const plx_article *b,
 			   const plx_similarity_params *params,
 			   plx_similarity *out);
