@@ -259,6 +259,46 @@ static int score_pairs(plx_analyzer *an, const char *path, int json,
 	return status;
 }
 
+/* --idf PATH: document frequencies counted over the articles of PATH. */
+static int load_model(plx_analyzer *an, const char *path,
+		      plx_similarity_model **out)
+{
+	plx_reader *rd = NULL;
+	int rc = plx_similarity_model_new(out);
+	if (!rc)
+		rc = plx_reader_new(NULL, &rd);
+	if (!rc)
+		rc = plx_reader_add(rd, path);
+	const plx_record *rec;
+	int r;
+	while (!rc && (r = plx_reader_next(rd, &rec)) != 0) {
+		if (r < 0) {
+			fprintf(stderr, "parallax: %s\n",
+				plx_reader_errmsg(rd));
+			continue;
+		}
+		plx_article *art = NULL;
+		int a = plx_analyze(an, rec, &art);
+		if (a == PLX_ENOMEM)
+			rc = a;
+		else if (!a)
+			rc = plx_similarity_model_add(*out, art);
+		plx_article_free(art);
+	}
+	plx_reader_free(rd);
+	if (!rc && plx_similarity_model_docs(*out) == 0) {
+		fprintf(stderr, "parallax: %s: no articles for --idf\n", path);
+		rc = PLX_EEMPTY;
+	}
+	if (rc) {
+		if (rc == PLX_ENOMEM)
+			fprintf(stderr, "parallax: out of memory\n");
+		plx_similarity_model_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 int cmd_score(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -266,11 +306,12 @@ int cmd_score(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"outlets", required_argument, NULL, 'o'},
 		{"pairs", required_argument, NULL, 'p'},
+		{"idf", required_argument, NULL, 'i'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int json = 0, quiet = 0, c;
-	const char *outlets = NULL, *pairs = NULL;
+	const char *outlets = NULL, *pairs = NULL, *idf = NULL;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -285,12 +326,13 @@ int cmd_score(int argc, char **argv)
 			break;
 		case 'o': outlets = optarg; break;
 		case 'p': pairs = optarg; break;
+		case 'i': idf = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'h':
 			fputs("usage: parallax compare --score [--format "
-			      "text|json] A B\n"
+			      "text|json] [--idf PATH] A B\n"
 			      "       parallax compare --score [--format "
-			      "text|json] --pairs FILE.jsonl\n",
+			      "text|json] [--idf PATH] --pairs FILE.jsonl\n",
 			      stdout);
 			return 0;
 		default: return EXIT_USAGE;
@@ -313,9 +355,19 @@ int cmd_score(int argc, char **argv)
 	}
 	plx_similarity_params p;
 	plx_similarity_params_default(&p);
+	plx_similarity_model *model = NULL;
+	if (idf) {
+		int r = load_model(an, idf, &model);
+		if (r) {
+			plx_analyzer_free(an);
+			return r == PLX_ENOMEM ? EXIT_FATAL : EXIT_BADINPUT;
+		}
+		p.model = model;
+	}
 	catch_signals();
 	int rc = pairs ? score_pairs(an, pairs, json, &p, quiet)
 		       : score_two(an, argv + optind, n, json, &p);
+	plx_similarity_model_free(model);
 	plx_analyzer_free(an);
 	return rc;
 }
