@@ -13,8 +13,8 @@
  *   model built over a corpus or, by default, the built-in table counted on
  *   Reuters-21578 (similarity_df.c, made by tools/gen_idf.c).
  * - Components, each in [0,1]:
- *     terms    cosine of (1 + ln tf) * idf word vectors, title x title_boost
- *     names    cosine of (1 + ln mentions) * idf name vectors
+ *     terms    cosine of tf * idf word vectors, title x title_boost
+ *     names    cosine of mentions * idf name vectors
  *     places   cosine of idf place vectors (binary)
  *     numbers  cosine of idf number vectors (binary)
  *     facts    sentences aligned one to one: a pair of sentences, each the
@@ -65,8 +65,8 @@ void plx_similarity_params_default(plx_similarity_params *p)
 	 * squares with weights kept >= 0, so sharing more never lowers the
 	 * score.  Only the words earned a weight there: the other components
 	 * are reasons, and the seams for a better fit. */
-	p->bias = -0.148;
-	p->w_terms = 1.478;
+	p->bias = -0.104;
+	p->w_terms = 1.309;
 	p->w_names = 0.0;
 	p->w_places = 0.0;
 	p->w_numbers = 0.0;
@@ -522,10 +522,12 @@ static int feats_build(feats *f, const plx_article *art,
 	for (size_t i = 0; i < f->n; i++) {
 		occ *o = &f->o[i];
 		/* Places and numbers count once: a repeated figure or city is
-		 * no more shared for being repeated. */
+		 * no more shared for being repeated.  Words and names: raw tf
+		 * (better than 1 + ln tf and than binary on the dev pairs:
+		 * docs/similarity.md). */
 		o->w = o->kind == PLX_SIM_PLACE || o->kind == PLX_SIM_NUMBER
 			       ? o->idf
-			       : (1 + log(o->w)) * o->idf;
+			       : o->w * o->idf;
 		norm[o->kind] += o->w * o->w;
 	}
 	for (size_t i = 0; i < f->n; i++)

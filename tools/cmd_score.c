@@ -17,14 +17,14 @@
 
 /* A word for a score.  The score is fitted to the SemEval scale (1 same
  * story ... 4 unrelated, as 1 - (Overall - 1) / 3); the cuts are the
- * midpoints, rounded, between the mean scores of its four steps on the
+ * midpoints, rounded to 0.05, between the mean scores of its four steps on the
  * English pairs (docs/similarity.md). */
 static const char *verdict(double s)
 {
-	return s >= 0.7   ? "same story"
-	       : s >= 0.5 ? "related story"
-	       : s >= 0.3 ? "loosely related"
-			  : "unrelated";
+	return s >= 0.75   ? "same story"
+	       : s >= 0.5  ? "related story"
+	       : s >= 0.25 ? "loosely related"
+			   : "unrelated";
 }
 
 static void print_list(FILE *f, const char *const *v, size_t n)
