@@ -615,6 +615,7 @@ static double sent_cosine(const feats *a, size_t x, const feats *b, size_t y)
 	if (ie - i < PLX_SIM_MIN_FACT_TERMS || je - j < PLX_SIM_MIN_FACT_TERMS)
 		return 0;
 	double dot = 0;
+	size_t common = 0;
 	while (i < ie && j < je) {
 		if (a->s[i].key < b->s[j].key)
 			i++;
@@ -622,10 +623,15 @@ static double sent_cosine(const feats *a, size_t x, const feats *b, size_t y)
 			j++;
 		else {
 			dot += a->s[i].idf * b->s[j].idf;
+			common++;
 			i++;
 			j++;
 		}
 	}
+	/* Two rare words in common ("Russia", "NATO") are a topic, not a
+	 * fact. */
+	if (common < PLX_SIM_MIN_FACT_TERMS)
+		return 0;
 	double d = a->sent_norm[x] * b->sent_norm[y];
 	return d > 0 ? dot / d : 0;
 }
