@@ -77,5 +77,8 @@ int run_close(run *r, int status);
 
 /* compare --score (tools/cmd_score.c): pair similarity. */
 int cmd_score(int argc, char **argv);
+/* story and compare: coverage reports (tools/cmd_story.c). */
+int cmd_story(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

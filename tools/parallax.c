@@ -61,6 +61,12 @@ static const char USAGE[] =
 	"      {\"id\", \"a\": ARTICLE, \"b\": ARTICLE} objects.  PATH:\n"
 	"      count word rarity over these articles instead of the\n"
 	"      built-in Reuters-21578 table.\n"
+	"  story [--db FILE] [--format text|markdown|json|html] ID\n"
+	"      A stored story's coverage: sources (own, copied, opinion),\n"
+	"      facts aligned across sources, discrepancies, quotes by\n"
+	"      speaker, entities, opinion and timeline.\n"
+	"  compare [--format text|markdown|json|html] FILE FILE...\n"
+	"      The same report over articles given directly (one story).\n"
 	"\n"
 	"PATH is a text file (one article), a JSON Lines file (one article a\n"
 	"line), either gzip-compressed, a directory (read recursively), or -\n"
@@ -799,5 +805,9 @@ int main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "cluster") == 0)
 		return cmd_cluster(argc - 1, argv + 1);
+	if (strcmp(cmd, "story") == 0)
+		return cmd_story(argc - 1, argv + 1);
+	if (strcmp(cmd, "compare") == 0)
+		return cmd_compare(argc - 1, argv + 1);
 	return usage_error("unknown command", cmd);
 }
