@@ -802,6 +802,164 @@ void plx_coverage_counts_get(const plx_coverage *c, plx_coverage_counts *out);
 
 /* Frees c and the articles it owns; NULL is a no-op. */
 void plx_coverage_free(plx_coverage *c);
+/* ---- Feeds (RSS, Atom, OPML) ---------------------------------------- */
+
+typedef enum plx_feed_kind {
+	PLX_FEED_RSS = 0, /* RSS 0.9x / 2.0 */
+	PLX_FEED_RDF,     /* RSS 1.0 (and 0.90): RDF */
+	PLX_FEED_ATOM,
+	PLX_FEED_OPML /* a list of feeds */
+} plx_feed_kind;
+
+/* One item (RSS item, Atom entry).  Strings are NUL-terminated valid
+ * UTF-8, NULL when the item did not have the field; borrowed for the
+ * feed's life. */
+typedef struct plx_feed_item {
+	const char *guid;    /* RSS guid, Atom id, RDF rdf:about */
+	const char *link;    /* the article page, made absolute */
+	const char *title;   /* plain text */
+	const char *date;    /* pubDate, dc:date, Atom published or updated,
+				as written (see plx_date_parse) */
+	const char *author;  /* author, dc:creator, Atom author name */
+	const char *summary; /* content:encoded or Atom content, else
+				description or Atom summary: HTML (or text)
+				as the feed gives it; see plx_feed_text */
+} plx_feed_item;
+
+typedef struct plx_feed {
+	plx_feed_kind kind;
+	const char *title; /* channel or feed title, OPML head title */
+	const char *link;  /* the site's home page */
+	const plx_feed_item *items;
+	size_t n_items;
+	const char *const *feeds; /* OPML: the feeds listed (xmlUrl, made
+				     absolute), in document order, each once */
+	size_t n_feeds;
+	size_t dropped; /* items or feeds past PLX_FEED_MAX_ITEMS */
+} plx_feed;
+
+/* Parses a feed or OPML document of len bytes; url (may be NULL) is where
+ * it came from, against which relative links are resolved.  The XML parser
+ * loads nothing from the network and no DTD, and refuses documents that
+ * declare entities (entity expansion attacks); limits in docs/limits.md.
+ * PLX_EFORMAT for broken XML or a document that is no feed, PLX_ETOOBIG
+ * over the size limit: msg (if not NULL, msglen bytes) says why, with the
+ * line.  Caller frees *out with plx_feed_free. */
+int plx_feed_parse(const char *buf, size_t len, const char *url, plx_feed **out,
+		   char *msg, size_t msglen);
+
+/* Frees f and its strings; NULL is a no-op. */
+void plx_feed_free(plx_feed *f);
+
+/* The plain text of an HTML fragment (an item's summary): paragraphs
+ * separated by blank lines, whitespace collapsed.  PLX_EEMPTY when it has
+ * no text.  Caller frees *out with plx_free. */
+int plx_feed_text(const char *html, size_t len, char **out, size_t *out_len);
+
+/* ---- Watching feeds -------------------------------------------------- */
+
+/* A feed watcher: polls feeds (URLs or local files; OPML lists add the
+ * feeds they name) with conditional requests, fetches each new item's page
+ * once, extracts it and ingests it.  All transfers run concurrently (one
+ * thread, libcurl's multi interface), at most one at a time per host.
+ * State (validators, items seen) is kept in the database, in tables of its
+ * own.  See docs/watch.md. */
+typedef struct plx_watch plx_watch;
+
+typedef struct plx_watch_params {
+	double interval;         /* seconds between two polls of a feed
+				    (default 900) */
+	double host_interval;    /* seconds between two requests to one host
+				    (host:port), politeness (default 1) */
+	long connect_timeout_ms; /* default 10000 */
+	long timeout_ms;         /* one whole transfer (default 30000) */
+	int retries;             /* retries of a transient failure (timeout,
+				    connection, 5xx, 429) per poll or page
+				    (default 2) */
+	double retry_delay;      /* seconds before the first retry, doubled
+				    for each next one (default 30) */
+	size_t max_bytes;        /* a response (decoded) over this is
+				    refused (default 8 MiB) */
+	long max_redirects;      /* default 5 */
+	size_t max_parallel;     /* transfers at once (default 16) */
+	int fetch_pages;         /* fetch each item's page (default 1); 0:
+				    ingest the feed's summaries only */
+	const char *user_agent;  /* NULL: "parallax/VERSION" */
+} plx_watch_params;
+
+void plx_watch_params_default(plx_watch_params *p);
+
+/* What happened, for the caller to report. */
+typedef enum plx_watch_event_kind {
+	PLX_WATCH_FEED_OK = 0,       /* fetched and parsed */
+	PLX_WATCH_FEED_NOT_MODIFIED, /* 304: nothing new */
+	PLX_WATCH_FEED_RETRY,        /* transient failure, retried later */
+	PLX_WATCH_FEED_FAILED,       /* failed (for this poll) */
+	PLX_WATCH_ITEM_STORED,       /* a new item ingested */
+	PLX_WATCH_ITEM_FALLBACK,     /* ... from the feed's summary (the
+					page failed: msg says why) */
+	PLX_WATCH_ITEM_FAILED        /* a new item that could not be
+					ingested */
+} plx_watch_event_kind;
+
+typedef struct plx_watch_event {
+	plx_watch_event_kind kind;
+	const char *feed;  /* the feed's URL or path */
+	const char *item;  /* the item's page URL (or id); NULL for feeds */
+	const char *title; /* the item's title, or NULL */
+	const char *msg;   /* what failed, or a summary ("12 items, 3 new") */
+	long http;         /* the HTTP status, 0 if none */
+} plx_watch_event;
+
+/* Called for each event; strings are borrowed for the call. */
+typedef void (*plx_watch_fn)(const plx_watch_event *ev, void *ud);
+
+typedef struct plx_watch_stats {
+	size_t feeds;        /* feeds known (OPML ones included) */
+	size_t polls;        /* polls completed (fetched or 304) */
+	size_t not_modified; /* ... answered 304 */
+	size_t failures;     /* failed polls (after retries) */
+	size_t retries;      /* transfers retried */
+	size_t new_items;    /* items not seen before */
+	size_t stored;       /* ingested (as new articles) */
+	size_t known;        /* ingested but already stored */
+	size_t fallback;     /* ... of which from the summary */
+	size_t failed_items; /* new items not ingested */
+} plx_watch_stats;
+
+/* Creates a watcher that ingests through g (borrowed for the watcher's
+ * life) and keeps its state in the database at db_path (the one g writes;
+ * a second connection).  params may be NULL for the defaults; fn (may be
+ * NULL) gets the events.  On failure msg says why.  Caller frees with
+ * plx_watch_free. */
+int plx_watch_new(const plx_watch_params *params, plx_ingest *g,
+		  const char *db_path, plx_watch_fn fn, void *ud,
+		  plx_watch **out, char *msg, size_t msglen);
+
+/* Adds a feed or OPML list: an http(s) URL or a local file (read again at
+ * each poll).  Copied.  PLX_EINVAL for an empty string. */
+int plx_watch_add(plx_watch *w, const char *feed);
+
+/* Runs for at most ms milliseconds: starts the polls and page fetches that
+ * are due, waits for transfers, ingests what arrived.  Returns 1 (at once)
+ * when a round ends: every feed has completed a poll (successful or failed
+ * after its retries) since the previous round ended, and nothing is queued;
+ * else 0 after ms; PLX_EDB or PLX_ENOMEM when ingesting or saving the state
+ * failed fatally (plx_watch_errmsg says why; every later call returns it). */
+int plx_watch_step(plx_watch *w, int ms);
+
+/* Commits what was ingested and the state of the feeds and items handled
+ * so far (done after each feed's poll anyway; call it before stopping). */
+int plx_watch_flush(plx_watch *w);
+
+void plx_watch_stats_get(const plx_watch *w, plx_watch_stats *out);
+
+/* Message for the last failure, borrowed until the next call on w. */
+const char *plx_watch_errmsg(const plx_watch *w);
+
+/* Abandons transfers in flight (their items are fetched again by the next
+ * run), closes and frees w; NULL is a no-op.  Does not flush. */
+void plx_watch_free(plx_watch *w);
 
 #ifdef __cplusplus
 }

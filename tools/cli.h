@@ -81,4 +81,7 @@ int cmd_score(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 
+/* watch (tools/cmd_watch.c): poll feeds and ingest new items. */
+int cmd_watch(int argc, char **argv);
+
 #endif

@@ -67,6 +67,11 @@ static const char USAGE[] =
 	"      speaker, entities, opinion and timeline.\n"
 	"  compare [--format text|markdown|json|html] FILE FILE...\n"
 	"      The same report over articles given directly (one story).\n"
+	"  watch [--db FILE] [--interval SECONDS] [--once] FEED_OR_OPML...\n"
+	"      Poll RSS/Atom feeds and OPML lists (URLs or files) every\n"
+	"      SECONDS (default 900) with conditional requests; ingest each\n"
+	"      new item's page (or its summary) once.  One line per item\n"
+	"      on standard output.  --once: one round, then exit.\n"
 	"\n"
 	"PATH is a text file (one article), a JSON Lines file (one article a\n"
 	"line), either gzip-compressed, a directory (read recursively), or -\n"
@@ -809,5 +814,7 @@ int main(int argc, char **argv)
 		return cmd_story(argc - 1, argv + 1);
 	if (strcmp(cmd, "compare") == 0)
 		return cmd_compare(argc - 1, argv + 1);
+	if (strcmp(cmd, "watch") == 0)
+		return cmd_watch(argc - 1, argv + 1);
 	return usage_error("unknown command", cmd);
 }
