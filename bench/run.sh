@@ -2,13 +2,13 @@
 # run.sh: runs every benchmark in bench/ that exists: the analysis speed
 # benchmark (analyze_speed.sh: parallax beside NLTK, compromise, wink-nlp)
 # and the quality benchmarks other engineers write (quotes_polnear.py,
-# register_subjectivity.py, entity_polnear.py), each given the parallax
-# binary as its first argument; then the story engine: stories_ecbplus.py
-# (ECB+ quality beside scikit-learn, the seeds, the sample corpus) and a
-# short ingest_scale.sh (generated 2k/5k/10k: ingest and cluster with 1
-# and all analysis threads, scikit-learn on the same inputs, growth and
-# speed-up tables; PLX_BENCH_SCALE_SIZES overrides the sizes).  An absent
-# one is skipped with a message.
+# register_subjectivity.py, entity_polnear.py, similarity_semeval.py), each
+# given the parallax binary as its first argument; then the story engine:
+# stories_ecbplus.py (ECB+ quality beside scikit-learn, the seeds, the sample
+# corpus) and a short ingest_scale.sh (generated 2k/5k/10k: ingest and
+# cluster with 1 and all analysis threads, scikit-learn on the same inputs,
+# growth and speed-up tables; PLX_BENCH_SCALE_SIZES overrides the sizes).
+# An absent one is skipped with a message.
 #
 # Usage: bench/run.sh [BUILD_DIR] [analyze_speed.sh options...]
 #   BUILD_DIR defaults to build (as `make bench` builds it).
@@ -33,7 +33,8 @@ echo "######## analyze_speed.sh (speed: parallax vs NLTK, compromise, wink-nlp)"
 "$here/analyze_speed.sh" "$build" "$@" || { echo "analyze_speed.sh: FAILED"; status=1; }
 echo
 
-for b in quotes_polnear.py register_subjectivity.py entity_polnear.py; do
+for b in quotes_polnear.py register_subjectivity.py entity_polnear.py \
+	similarity_semeval.py; do
 	echo "######## $b"
 	if [ ! -f "$here/$b" ]; then
 		echo "$b: absent, skipped"

@@ -660,6 +660,73 @@ int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
 			    plx_analyzer *const *an, unsigned n,
 			    plx_ingest **out, char *msg, size_t msglen);
 
+/* ---- Pair similarity ------------------------------------------------- */
+
+/* How alike two articles are as a story: 0 (unrelated) to 1 (the same
+ * story), with its components and reasons.  See docs/similarity.md. */
+
+/* Document frequencies over a corpus, for the inverse document frequency
+ * of words, numbers, names and places.  Without one, a built-in table
+ * counted on Reuters-21578 is used. */
+typedef struct plx_similarity_model plx_similarity_model;
+
+/* Creates an empty model.  Caller frees with plx_similarity_model_free. */
+int plx_similarity_model_new(plx_similarity_model **out);
+
+/* Counts the terms of one analysed article (borrowed for the call). */
+int plx_similarity_model_add(plx_similarity_model *m, const plx_article *art);
+
+/* Articles counted so far. */
+size_t plx_similarity_model_docs(const plx_similarity_model *m);
+
+/* Frees m; NULL is a no-op. */
+void plx_similarity_model_free(plx_similarity_model *m);
+
+typedef struct plx_similarity_params {
+	const plx_similarity_model *model; /* borrowed; NULL: built-in table */
+	double title_boost; /* a title word counts this many times (2) */
+	double fact_min;    /* two sentences, each the other's best match, are
+			       one shared fact at this idf cosine (0.5) */
+	/* score = bias + sum of w_* x sqrt(component), clamped to [0,1];
+	 * fitted on annotated pairs (docs/similarity.md) */
+	double bias, w_terms, w_names, w_places, w_numbers, w_facts;
+	double time_days;   /* dated articles this many days apart ... */
+	double time_weight; /* ... lose half this share of the score (7, 0.5):
+			       factor 1 - time_weight * (1 - 1 / (1 + days /
+			       time_days)) */
+} plx_similarity_params;
+
+void plx_similarity_params_default(plx_similarity_params *p);
+
+#define PLX_SIM_MAX_NAMES  8 /* shared names kept as reasons */
+#define PLX_SIM_MAX_PLACES 4 /* shared places kept as reasons */
+
+typedef struct plx_similarity {
+	double score;   /* 0..1 */
+	double terms;   /* cosine of the idf-weighted words (title boosted) */
+	double names;   /* cosine of the people, organisations, other names */
+	double places;  /* cosine of the places and datelines */
+	double numbers; /* cosine of the numbers */
+	double facts;   /* aligned sentences (shared facts), 0..1 */
+	size_t n_facts; /* shared facts: sentence pairs aligned */
+	double days;    /* days apart; -1 when either has no date */
+	double time;    /* the factor time applied to the score (1: none) */
+	/* Shared names and places, strongest first; borrowed from the first
+	 * article, valid for its life. */
+	const char *shared_names[PLX_SIM_MAX_NAMES];
+	size_t n_shared_names;
+	const char *shared_places[PLX_SIM_MAX_PLACES];
+	size_t n_shared_places;
+} plx_similarity;
+
+/* Compares two analysed articles (borrowed for the call).  params may be
+ * NULL for the defaults.  Symmetric in a and b, but for the spelling of the
+ * reasons (taken from a) and ties in the sentence alignment.  PLX_EINVAL,
+ * PLX_ENOMEM. */
+int plx_similarity_compare(const plx_article *a, const plx_article *b,
+			   const plx_similarity_params *params,
+			   plx_similarity *out);
+
 /* ---- Story records ----------------------------------------------------- */
 
 /* Calls fn for every stored article of story, in ingest order, as the

@@ -88,6 +88,8 @@ void skip_msg(run *r, const char *fmt, ...)
  * exit status (status when it is already an error). */
 int run_close(run *r, int status);
 
+/* compare --score (tools/cmd_score.c): pair similarity. */
+int cmd_score(int argc, char **argv);
 /* story and compare: coverage reports (tools/cmd_story.c). */
 int cmd_story(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

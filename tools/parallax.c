@@ -52,6 +52,15 @@ static const char USAGE[] =
 	"  stories [--db FILE] [--format text|json] [--sort size|recent]\n"
 	"          [--limit N]\n"
 	"      List the stories in the database.\n"
+	"  compare --score [--format text|json] [--idf PATH] A B\n"
+	"  compare --score [--format text|json] [--idf PATH] --pairs "
+	"FILE.jsonl\n"
+	"      How alike two articles are as a story, 0 (unrelated) to 1\n"
+	"      (same story), with the reasons: shared names, places and\n"
+	"      facts, days apart.  --pairs: one score per line of\n"
+	"      {\"id\", \"a\": ARTICLE, \"b\": ARTICLE} objects.  PATH:\n"
+	"      count word rarity over these articles instead of the\n"
+	"      built-in Reuters-21578 table.\n"
 	"  story [--db FILE] [--format text|markdown|json|html] ID\n"
 	"      A stored story's coverage: sources (own, copied, opinion),\n"
 	"      facts aligned across sources, discrepancies, quotes by\n"
@@ -903,6 +912,10 @@ int main(int argc, char **argv)
 		printf("parallax %s\n", PLX_VERSION);
 		return 0;
 	}
+	if (strcmp(cmd, "compare") == 0)
+		for (int i = 2; i < argc; i++)
+			if (strcmp(argv[i], "--score") == 0)
+				return cmd_score(argc - 1, argv + 1);
 	if (strcmp(cmd, "analyze") == 0)
 		return cmd_analyze(argc - 1, argv + 1);
 	if (strcmp(cmd, "ingest") == 0)
