@@ -10,8 +10,10 @@
  *   names (the entity stage's keys of people, organisations, others) and
  *   places (place keys and the dateline).
  * - Inverse document frequency idf = ln((1 + N) / (1 + df)) + 1, from a
- *   model built over a corpus or, by default, the built-in table counted on
- *   Reuters-21578 (similarity_df.c, made by tools/gen_idf.c).
+ *   model built over a corpus or, by default, the built-in table counted at
+ *   build time on a news corpus, Reuters-21578 by default (BUILD/
+ *   similarity_df.c, made by tools/gen_idf.c); empty without one, when
+ *   every term gets idf 1.
  * - Components, each in [0,1]:
  *     terms    cosine of tf * idf word vectors, title x title_boost
  *     names    cosine of mentions * idf name vectors

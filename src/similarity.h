@@ -1,7 +1,7 @@
 /*
  * similarity.h: internals of pair similarity (similarity.c) shared with the
  * generator of the built-in document frequency table (tools/gen_idf.c) and
- * the table itself (similarity_df.c, generated).
+ * the table itself (similarity_df.c, written into the build directory).
  */
 #ifndef PLX_SIMILARITY_H
 #define PLX_SIMILARITY_H
@@ -37,7 +37,8 @@ typedef int (*plx_sim_term_fn)(void *ud, plx_sim_kind kind, const char *term,
 int plx_sim_each_term(const plx_article *art, plx_sim_term_fn fn, void *ud);
 
 /* Built-in document frequencies (similarity_df.c): sorted by term (strcmp
- * order), one table for words and numbers, one for names and places. */
+ * order), one table for words and numbers, one for names and places.  With
+ * no corpus at build time, plx_df_docs and both counts are 0. */
 typedef struct plx_df_entry {
 	const char *term;
 	unsigned df;

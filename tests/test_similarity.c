@@ -141,8 +141,13 @@ TEST(bad_arguments)
 
 TEST(builtin_table_sorted)
 {
-	CHECK(plx_df_docs > 10000);
-	CHECK(plx_df_n_words > 1000 && plx_df_n_names > 1000);
+	if (plx_df_docs == 0) { /* built without a corpus: test_idf_empty */
+		fprintf(stderr, "  the built-in idf table is empty\n");
+		CHECK(plx_df_n_words == 0 && plx_df_n_names == 0);
+	} else {
+		CHECK(plx_df_docs > 10000);
+		CHECK(plx_df_n_words > 1000 && plx_df_n_names > 1000);
+	}
 	for (size_t i = 1; i < plx_df_n_words; i++)
 		if (strcmp(plx_df_words[i - 1].term, plx_df_words[i].term) >=
 		    0) {
