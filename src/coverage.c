@@ -255,6 +255,14 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* qsort, which must not see a NULL array even when empty. */
+static void sort_n(void *base, size_t n, size_t sz,
+		   int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, sz, cmp);
+}
+
 /* Copies n items of size sz into the arena (NULL for none). */
 static void *arena_copy(plx_arena *ar, const void *p, size_t n, size_t sz,
 			int *rc)
@@ -329,7 +337,7 @@ static int build_articles(plx_coverage *c)
 		keys[i] = (tkey){c->arts[i].time == INT64_MIN ? INT64_MAX
 							      : c->arts[i].time,
 				 i};
-	qsort(keys, c->n_arts, sizeof *keys, cmp_tkey);
+	sort_n(keys, c->n_arts, sizeof *keys, cmp_tkey);
 	for (size_t i = 0; i < c->n_arts; i++)
 		c->tl[i] = keys[i].i;
 	plx_free(keys);
@@ -422,7 +430,7 @@ static int para_grams(const plx_article *art, size_t p, uint64_t **out,
 
 static int has_gram(const uint64_t *g, size_t n, uint64_t h)
 {
-	return bsearch(&h, g, n, sizeof *g, cmp_u64) != NULL;
+	return n && bsearch(&h, g, n, sizeof *g, cmp_u64) != NULL;
 }
 
 /* Copies: the deduplicator over the story's articles in time order gives
@@ -465,7 +473,7 @@ static int build_copies(plx_coverage *c)
 		if ((rc = para_grams(c->arts[a->copy_of].art, PLX_NONE, &g, &ng,
 				     &capg)))
 			break;
-		qsort(g, ng, sizeof *g, cmp_u64);
+		sort_n(g, ng, sizeof *g, cmp_u64);
 		size_t np;
 		const plx_paragraph *ps = plx_article_paragraphs(a->art, &np);
 		for (size_t p = 0; p < np && !rc; p++) {
@@ -522,7 +530,7 @@ static int build_copies(plx_coverage *c)
 						      (size_t)a->para_from[p]);
 		}
 		if (!rc && from.n) {
-			qsort(from.v, from.n, sizeof *from.v, cmp_size);
+			sort_n(from.v, from.n, sizeof *from.v, cmp_size);
 			size_t u = 0;
 			for (size_t k = 0; k < from.n; k++)
 				if (!u || from.v[u - 1] != from.v[k])
@@ -811,7 +819,7 @@ static int build_entities(plx_coverage *c, ent_state *es)
 		}
 	}
 	if (!rc) {
-		qsort(c->ents, c->n_ents, sizeof *c->ents, cmp_ent);
+		sort_n(c->ents, c->n_ents, sizeof *c->ents, cmp_ent);
 		/* key id -> final index, through the sorted keys */
 		for (size_t i = 0; i < nk; i++)
 			final[i] = -1;
@@ -1054,7 +1062,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 	if (!rc && qt.n) {
 		for (size_t i = 0; i < qt.n; i++)
 			order[i] = (qkey){acc[i].speaker, i};
-		qsort(order, qt.n, sizeof *order, cmp_qkey);
+		sort_n(order, qt.n, sizeof *order, cmp_qkey);
 		for (size_t i = 0; i < qt.n; i++)
 			pos[order[i].i] = i;
 		for (size_t i = 0; i < qt.n && !rc; i++) {
@@ -1288,7 +1296,7 @@ static int collect_units(plx_coverage *c, align *al, const ent_state *es)
 				break;
 			/* sort and unique the unit's terms */
 			size_t n = al->n_pool - t0;
-			qsort(al->pool + t0, n, sizeof *al->pool, cmp_u32);
+			sort_n(al->pool + t0, n, sizeof *al->pool, cmp_u32);
 			size_t u = 0;
 			for (size_t i = 0; i < n; i++)
 				if (!u ||
@@ -1452,9 +1460,9 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 	memset(&al, 0, sizeof al);
 	al.terms.ar = &c->ar;
 	uint32_t *post_start = NULL, *post = NULL, *qbuf = NULL;
-	uint64_t *cand = NULL;
-	size_t n_cand = 0, cap_cand = 0;
+	uint32_t *stamp = NULL; /* stamp[v] == u: v already scored for u */
 	scored *sc = NULL;
+	size_t n_sc = 0, cap_sc = 0;
 	group *g = NULL;
 	fact_ref *refs = NULL;
 	size_t *members = NULL;
@@ -1492,8 +1500,12 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 			un->norm = sqrt(s);
 		}
 		qbuf = plx_malloc((c->p.query_terms + 1) * sizeof *qbuf);
-		if (!qbuf)
+		stamp = plx_malloc((nu + 1) * sizeof *stamp);
+		if (!qbuf || !stamp)
 			rc = PLX_ENOMEM;
+		else
+			for (size_t u = 0; u < nu; u++)
+				stamp[u] = UINT32_MAX;
 	}
 	/* candidates: each unit's rarest terms, capped postings */
 	for (size_t u = 0; u < nu && !rc; u++) {
@@ -1524,39 +1536,33 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 			uint32_t t = qbuf[q];
 			size_t n = al.df[t];
 			if (n > c->p.max_postings)
-				n = c->p.max_postings;
+				break; /* this and the rest: too common to
+					  tell facts apart */
 			for (size_t k = 0; k < n; k++) {
 				uint32_t v = post[post_start[t] + k];
-				if (v == u || al.units[v].art == un->art)
+				if (v == u || al.units[v].art == un->art ||
+				    stamp[v] == u)
 					continue;
-				uint64_t key = u < v ? ((uint64_t)u << 32 | v)
-						     : ((uint64_t)v << 32 | u);
-				if (plx_grow((void **)&cand, &cap_cand,
-					     n_cand + 1, sizeof *cand)) {
+				stamp[v] = (uint32_t)u;
+				double sv = pair_score(&al, un, &al.units[v]);
+				c->n_pairs++;
+				if (sv < c->p.fact_threshold)
+					continue;
+				if (plx_grow((void **)&sc, &cap_sc, n_sc + 1,
+					     sizeof *sc)) {
 					rc = PLX_ENOMEM;
 					break;
 				}
-				cand[n_cand++] = key;
+				/* found from both sides: a duplicate, which
+				 * the merge ignores */
+				sc[n_sc++] =
+					(scored){sv, u < v ? (uint32_t)u : v,
+						 u < v ? v : (uint32_t)u};
 			}
 		}
 	}
-	size_t n_sc = 0;
-	if (!rc && n_cand) {
-		qsort(cand, n_cand, sizeof *cand, cmp_u64);
-		if (!(sc = plx_malloc(n_cand * sizeof *sc)))
-			rc = PLX_ENOMEM;
-	}
-	for (size_t i = 0; i < n_cand && !rc; i++) {
-		if (i && cand[i] == cand[i - 1])
-			continue;
-		uint32_t a = (uint32_t)(cand[i] >> 32), b = (uint32_t)cand[i];
-		double s = pair_score(&al, &al.units[a], &al.units[b]);
-		c->n_pairs++;
-		if (s >= c->p.fact_threshold)
-			sc[n_sc++] = (scored){s, a, b};
-	}
 	if (!rc)
-		qsort(sc, n_sc, sizeof *sc, cmp_scored);
+		sort_n(sc, n_sc, sizeof *sc, cmp_scored);
 	for (size_t u = 0; u < nu && !rc; u++) {
 		g[u].parent = (uint32_t)u;
 		if (!(g[u].arts = plx_malloc(2 * sizeof(uint32_t))))
@@ -1620,7 +1626,7 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 				}
 				refs[nf++] = (fact_ref){u, ns, u};
 			}
-		qsort(refs, nf, sizeof *refs, cmp_fact_ref);
+		sort_n(refs, nf, sizeof *refs, cmp_fact_ref);
 		c->facts = plx_arena_alloc(&c->ar, (nf + 1) * sizeof *c->facts);
 		if (!c->facts)
 			rc = PLX_ENOMEM;
@@ -1666,7 +1672,8 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 		c->n_facts = nf;
 		for (size_t f = 0; f < nf; f++) {
 			cov_fact *fa = &c->facts[f];
-			qsort(fa->srcs, fa->n_srcs, sizeof *fa->srcs, cmp_size);
+			sort_n(fa->srcs, fa->n_srcs, sizeof *fa->srcs,
+			       cmp_size);
 			/* sources carrying it in text of their own */
 			for (size_t k = 0; k < fa->n_srcs; k++) {
 				int own = 0;
@@ -1695,7 +1702,7 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 	plx_free(refs);
 	plx_free(members);
 	plx_free(sc);
-	plx_free(cand);
+	plx_free(stamp);
 	plx_free(qbuf);
 	plx_free(post);
 	plx_free(post_start);
@@ -1884,7 +1891,7 @@ static int build_discrepancies(plx_coverage *c)
 		}
 		if (rc)
 			break;
-		qsort(rows, n, sizeof *rows, cmp_qrow);
+		sort_n(rows, n, sizeof *rows, cmp_qrow);
 		for (size_t i = 0; i < n && !rc;) {
 			size_t j = i, nvals = 0;
 			while (j < n &&

@@ -1,0 +1,46 @@
+#!/bin/sh
+# coverage_speed.sh: story report speed and the growth of fact alignment
+# with the number of sentences, parallax (bench/coverage_speed.c) beside
+# scikit-learn TF-IDF all-pairs cosine on the same sentences
+# (bench/coverage_speed.py), on ECB+ articles taken as one story.
+#
+# Usage: bench/coverage_speed.sh [BUILD_DIR] [--sizes 25,50,...] [--reps N]
+# Raw outputs in bench/out/coverage_*.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+build=build
+sizes=25,50,100,200,400,800
+reps=3
+while [ $# -gt 0 ]; do
+	case $1 in
+	--sizes) sizes=$2; shift 2 ;;
+	--reps) reps=$2; shift 2 ;;
+	-h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+	*) build=$1; shift ;;
+	esac
+done
+case $build in /*) ;; *) build=$root/$build ;; esac
+data=${PLX_SHARED_DATA:-$root/../shared/data}/ecbplus/articles.jsonl
+if [ ! -r "$data" ]; then
+	echo "coverage_speed: SKIPPED: $data is absent" >&2
+	exit 0
+fi
+if [ ! -x "$build/coverage_speed" ]; then
+	echo "coverage_speed: $build/coverage_speed not found; build first" >&2
+	exit 1
+fi
+out=$here/out
+mkdir -p "$out"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "\$ $build/coverage_speed --sizes $sizes --reps $reps --dump $out $data"
+"$build/coverage_speed" --sizes "$sizes" --reps "$reps" --dump "$out" "$data" |
+	tee "$out/coverage_speed.txt"
+echo
+if /usr/bin/python3 -c 'import sklearn, scipy' 2>/dev/null; then
+	echo "\$ /usr/bin/python3 bench/coverage_speed.py $out/coverage_speed.txt $out --reps $reps"
+	/usr/bin/python3 "$here/coverage_speed.py" "$out/coverage_speed.txt" "$out" \
+		--reps "$reps"
+else
+	echo "coverage_speed: peer skipped: apt-get install python3-sklearn"
+fi
