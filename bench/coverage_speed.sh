@@ -5,6 +5,9 @@
 # (bench/coverage_speed.py), on ECB+ articles taken as one story.
 #
 # Usage: bench/coverage_speed.sh [BUILD_DIR] [--sizes 25,50,...] [--reps N]
+#          [--data FILE] [--no-peer]
+#   --data FILE  articles (default ../shared/data/ecbplus/articles.jsonl;
+#                reuters21578 for sizes past ECB+'s 980 articles)
 # Raw outputs in bench/out/coverage_*.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,16 +15,19 @@ root=$(dirname "$here")
 build=build
 sizes=25,50,100,200,400,800
 reps=3
+data=${PLX_SHARED_DATA:-$root/../shared/data}/ecbplus/articles.jsonl
+peer=1
 while [ $# -gt 0 ]; do
 	case $1 in
 	--sizes) sizes=$2; shift 2 ;;
 	--reps) reps=$2; shift 2 ;;
-	-h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+	--data) data=$2; shift 2 ;;
+	--no-peer) peer=0; shift ;;
+	-h|--help) sed -n '2,12p' "$0"; exit 0 ;;
 	*) build=$1; shift ;;
 	esac
 done
 case $build in /*) ;; *) build=$root/$build ;; esac
-data=${PLX_SHARED_DATA:-$root/../shared/data}/ecbplus/articles.jsonl
 if [ ! -r "$data" ]; then
 	echo "coverage_speed: SKIPPED: $data is absent" >&2
 	exit 0
@@ -37,7 +43,9 @@ echo "\$ $build/coverage_speed --sizes $sizes --reps $reps --dump $out $data"
 "$build/coverage_speed" --sizes "$sizes" --reps "$reps" --dump "$out" "$data" |
 	tee "$out/coverage_speed.txt"
 echo
-if /usr/bin/python3 -c 'import sklearn, scipy' 2>/dev/null; then
+if [ $peer = 0 ]; then
+	echo "coverage_speed: peer not run (--no-peer)"
+elif /usr/bin/python3 -c 'import sklearn, scipy' 2>/dev/null; then
 	echo "\$ /usr/bin/python3 bench/coverage_speed.py $out/coverage_speed.txt $out --reps $reps"
 	/usr/bin/python3 "$here/coverage_speed.py" "$out/coverage_speed.txt" "$out" \
 		--reps "$reps"
