@@ -567,6 +567,33 @@ typedef struct ent_state {
 	size_t *src_count; /* n_keys x n_srcs */
 } ent_state;
 
+/* Letters plx_name_key keeps that spellings of one name write without
+ * ("Sørvik", "Sorvik"): folded to ASCII, into buf (NUL-terminated). */
+static const char *fold_key(const char *k, char *buf, size_t cap)
+{
+	static const struct {
+		const char *from, *to;
+	} map[] = {{"\xC3\xB8", "o"},  {"\xC3\xA6", "ae"}, {"\xC3\x9F", "ss"},
+		   {"\xC5\x82", "l"},  {"\xC4\x91", "d"},  {"\xC3\xB0", "d"},
+		   {"\xC3\xBE", "th"}, {"\xC5\x93", "oe"}, {"\xC4\xB1", "i"}};
+	size_t o = 0;
+	for (const char *p = k; *p;) {
+		size_t i;
+		for (i = 0; i < sizeof map / sizeof *map; i++)
+			if (strncmp(p, map[i].from, 2) == 0)
+				break;
+		const char *add = i < sizeof map / sizeof *map ? map[i].to : p;
+		size_t n = i < sizeof map / sizeof *map ? strlen(add) : 1;
+		if (o + n + 1 > cap)
+			return k; /* too long to fold: as it is */
+		memcpy(buf + o, add, n);
+		o += n;
+		p += i < sizeof map / sizeof *map ? 2 : 1;
+	}
+	buf[o] = 0;
+	return buf;
+}
+
 static size_t body_mentions(const plx_article *art, const plx_entity *e)
 {
 	size_t ns, n = 0;
@@ -611,9 +638,11 @@ static int build_entities(plx_coverage *c, ent_state *es)
 		for (size_t e = 0; e < ne && !rc; e++) {
 			es->map[ai][e] = -1;
 			size_t bm = body_mentions(art, &ents[e]);
+			char kb[256];
 			const char *key = ents[e].key;
 			if (!bm || !key || !*key)
 				continue;
+			key = fold_key(key, kb, sizeof kb);
 			uint32_t id;
 			int added;
 			if ((rc = tab_intern(&es->keys, key, strlen(key), &id,

@@ -221,6 +221,16 @@ static void put_block(plx_buf *b, const char *s, size_t n, int indent)
 	put_wrapped(b, s, n, indent, indent, 78);
 }
 
+/* A quote's length without the comma that closed it inside the marks
+ * ("...the right track,"). */
+static size_t quote_len(const char *q)
+{
+	size_t n = strlen(q);
+	while (n && (q[n - 1] == ',' || q[n - 1] == ' '))
+		n--;
+	return n;
+}
+
 /* ---- Shared pieces ---------------------------------------------------------
  */
 
@@ -830,12 +840,21 @@ static void render_readable(out *w)
 			}
 			if (md) {
 				plx_buf_puts(b, "- \u201c");
-				put_md(b, qu->text, strlen(qu->text));
+				put_md(b, qu->text, quote_len(qu->text));
 				plx_buf_puts(b, "\u201d (");
 			} else {
-				plx_buf_puts(b, "    \u201c");
-				put_wrapped(b, qu->text, strlen(qu->text), 5, 5,
-					    78);
+				plx_buf t;
+				plx_buf_init(&t);
+				plx_buf_puts(&t, "\u201c");
+				plx_buf_put(&t, qu->text, quote_len(qu->text));
+				plx_buf_puts(&t, "\u201d");
+				if (t.rc)
+					b->rc = t.rc;
+				else {
+					plx_buf_puts(b, "    ");
+					put_wrapped(b, t.data, t.len, 5, 4, 78);
+				}
+				plx_buf_free(&t);
 				plx_buf_puts(b, "      ");
 				style(w, DIM);
 				plx_buf_putc(b, '(');
@@ -1137,7 +1156,7 @@ static void render_html(out *w)
 			}
 			plx_buf_printf(b, "<blockquote id=\"q%zu\">&ldquo;",
 				       q + 1);
-			puts_esc(w, qu->text);
+			put_html(b, qu->text, quote_len(qu->text));
 			plx_buf_puts(b, "&rdquo; <span class=\"px-meta\">");
 			put_sources_of(w, qu->arts, qu->n_arts);
 			if (qu->part_of >= 0)
