@@ -1974,6 +1974,7 @@ static int build_discrepancies(plx_coverage *c)
 				}
 				cov_disc *d = &ds[n_ds++];
 				d->fact = f;
+				d->entity = -1;
 				const char *lab = rows[i].q.label[0]
 							  ? rows[i].q.label
 							  : rows[i].q.what;
@@ -2032,6 +2033,191 @@ static int build_discrepancies(plx_coverage *c)
 	return rc;
 }
 
+/* ---- Names spelled differently ------------------------------------------ */
+
+/* Edit distance of two short strings (bytes), capped at 9. */
+static int edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 40 || lb > 40)
+		return 9;
+	int d[41][41];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			int m = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < m)
+				m = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < m)
+				m = d[i][j - 1] + 1;
+			d[i][j] = m;
+		}
+	return d[la][lb] > 9 ? 9 : d[la][lb];
+}
+
+/* "First Last" of a person's name as an article writes it, titles and
+ * initials dropped (the last two words that are not initials); 0 when it
+ * has fewer than two. */
+static int first_last(const char *name, char *first, char *last, size_t cap)
+{
+	const char *w[16];
+	size_t wl[16], n = 0;
+	for (const char *p = name; *p && n < 16;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = strchr(p, ' ');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		if (!(l <= 3 && p[l - 1] == '.')) /* "V.", "Jr." */
+			w[n] = p, wl[n++] = l;
+		p += l;
+	}
+	if (n < 2 || wl[n - 2] >= cap || wl[n - 1] >= cap)
+		return 0;
+	memcpy(first, w[n - 2], wl[n - 2]);
+	first[wl[n - 2]] = 0;
+	memcpy(last, w[n - 1], wl[n - 1]);
+	last[wl[n - 1]] = 0;
+	return 1;
+}
+
+typedef struct nrow {
+	long ent;
+	char name[96]; /* "First Last" */
+	size_t art;
+} nrow;
+
+static int cmp_nrow(const void *pa, const void *pb)
+{
+	const nrow *x = pa, *y = pb;
+	if (x->ent != y->ent)
+		return x->ent < y->ent ? -1 : 1;
+	int r = strcmp(x->name, y->name);
+	if (r)
+		return r;
+	return x->art < y->art ? -1 : x->art > y->art;
+}
+
+/* A person whose full name sources spell differently (Sergei and Sergey
+ * Kalinov, Liv Sørvik and Liv Sorvik): each spelling is a version.  The
+ * spellings must be close (edit distance <= 2 in the first and in the last
+ * name), so a title left in a name ("Governor Halvorsen") is not one. */
+static int build_names(plx_coverage *c, const ent_state *es)
+{
+	nrow *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc = PLX_OK;
+	for (size_t ai = 0; ai < c->n_arts && !rc; ai++) {
+		size_t ne;
+		const plx_entity *ents =
+			plx_article_entities(c->arts[ai].art, &ne);
+		for (size_t e = 0; e < ne; e++) {
+			long g = es->map[ai][e];
+			if (g < 0 || c->ents[g].type != PLX_ENT_PERSON)
+				continue;
+			char f[48], l[48];
+			if (!first_last(ents[e].name, f, l, sizeof f))
+				continue;
+			if (plx_grow((void **)&rows, &cap, n + 1,
+				     sizeof *rows)) {
+				rc = PLX_ENOMEM;
+				break;
+			}
+			rows[n].ent = g;
+			rows[n].art = ai;
+			snprintf(rows[n].name, sizeof rows[n].name, "%s %s", f,
+				 l);
+			n++;
+		}
+	}
+	sort_n(rows, n, sizeof *rows, cmp_nrow);
+	cov_disc *ds = NULL;
+	size_t nd = 0, capd = 0;
+	for (size_t i = 0; i < n && !rc;) {
+		size_t j = i, nv = 1;
+		while (j < n && rows[j].ent == rows[i].ent) {
+			if (j > i && strcmp(rows[j].name, rows[j - 1].name))
+				nv++;
+			j++;
+		}
+		/* every pair of spellings close, from different sources */
+		int ok = nv >= 2, diff_src = 0;
+		for (size_t a = i; a < j && ok; a++)
+			for (size_t b = a + 1; b < j && ok; b++) {
+				if (!strcmp(rows[a].name, rows[b].name))
+					continue;
+				char fa[48], la[48], fb[48], lb[48];
+				first_last(rows[a].name, fa, la, sizeof fa);
+				first_last(rows[b].name, fb, lb, sizeof fb);
+				if (edit_distance(fa, fb) > 2 ||
+				    edit_distance(la, lb) > 2)
+					ok = 0;
+				if (c->arts[rows[a].art].src !=
+				    c->arts[rows[b].art].src)
+					diff_src = 1;
+			}
+		if (ok && diff_src) {
+			if (plx_grow((void **)&ds, &capd, nd + 1, sizeof *ds)) {
+				rc = PLX_ENOMEM;
+				break;
+			}
+			cov_disc *d = &ds[nd++];
+			d->fact = COV_NO_FACT;
+			d->entity = rows[i].ent;
+			d->what = "name";
+			d->n_ver = 0;
+			d->ver = plx_arena_alloc(&c->ar, nv * sizeof *d->ver);
+			if (!d->ver)
+				rc = PLX_ENOMEM;
+			for (size_t a = i; a < j && !rc;) {
+				size_t b = a;
+				while (b < j &&
+				       !strcmp(rows[b].name, rows[a].name))
+					b++;
+				cov_version *v = &d->ver[d->n_ver++];
+				v->value =
+					plx_arena_strndup(&c->ar, rows[a].name,
+							  strlen(rows[a].name));
+				v->arts = plx_arena_alloc(
+					&c->ar, (b - a) * sizeof *v->arts);
+				v->n_arts = 0;
+				if (!v->value || !v->arts) {
+					rc = PLX_ENOMEM;
+					break;
+				}
+				for (size_t k = a; k < b; k++)
+					if (!v->n_arts ||
+					    v->arts[v->n_arts - 1] !=
+						    rows[k].art)
+						v->arts[v->n_arts++] =
+							rows[k].art;
+				a = b;
+			}
+		}
+		i = j;
+	}
+	if (!rc && nd) {
+		cov_disc *all = plx_arena_alloc(&c->ar, (c->n_discs + nd) *
+								sizeof *all);
+		if (!all)
+			rc = PLX_ENOMEM;
+		else {
+			if (c->n_discs)
+				memcpy(all, c->discs, c->n_discs * sizeof *all);
+			memcpy(all + c->n_discs, ds, nd * sizeof *all);
+			c->discs = all;
+			c->n_discs += nd;
+		}
+	}
+	plx_free(ds);
+	plx_free(rows);
+	return rc;
+}
+
 /* ---- Opinion, and the whole build ---------------------------------------- */
 
 static int build_opinion(plx_coverage *c)
@@ -2071,7 +2257,7 @@ int plx_coverage_build(plx_coverage *c)
 	if ((rc = build_articles(c)) || (rc = build_copies(c)) ||
 	    (rc = build_entities(c, &es)) || (rc = build_quotes(c, &es)) ||
 	    (rc = build_facts(c, &es)) || (rc = build_discrepancies(c)) ||
-	    (rc = build_opinion(c))) {
+	    (rc = build_names(c, &es)) || (rc = build_opinion(c))) {
 		ent_state_free(&es);
 		/* what was built is in the arena: start it over */
 		plx_arena_free(&c->ar);

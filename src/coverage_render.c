@@ -231,6 +231,20 @@ static size_t quote_len(const char *q)
 	return n;
 }
 
+/* What a discrepancy is about: its fact's first wording, or the name
+ * spelled differently. */
+static const char *disc_text(const plx_coverage *c, const cov_disc *di,
+			     size_t *len)
+{
+	if (di->fact == COV_NO_FACT) {
+		const char *n = di->entity >= 0 ? c->ents[di->entity].name : "";
+		*len = strlen(n);
+		return n;
+	}
+	const cov_fact *fa = &c->facts[di->fact];
+	return plx_cov_sentence(c, fa->v[0].art, fa->v[0].sentence, len);
+}
+
 /* ---- Shared pieces ---------------------------------------------------------
  */
 
@@ -415,11 +429,13 @@ static void render_json(out *w)
 	plx_buf_putc(b, '[');
 	for (size_t d = 0; d < c->n_discs; d++) {
 		const cov_disc *di = &c->discs[d];
-		const cov_fact *fa = &c->facts[di->fact];
 		size_t len;
-		const char *t = plx_cov_sentence(c, fa->v[0].art,
-						 fa->v[0].sentence, &len);
-		plx_buf_printf(b, "%s{\"fact\":%zu,", d ? "," : "", di->fact);
+		const char *t = disc_text(c, di, &len);
+		if (di->fact == COV_NO_FACT)
+			plx_buf_printf(b, "%s{\"fact\":null,", d ? "," : "");
+		else
+			plx_buf_printf(b, "%s{\"fact\":%zu,", d ? "," : "",
+				       di->fact);
 		json_key(w, "text", 1);
 		plx_buf_json_str(b, t, len);
 		json_key(w, "what", 0);
@@ -787,10 +803,8 @@ static void render_readable(out *w)
 		heading(w, "Discrepancies", c->n_discs);
 		for (size_t d = 0; d < c->n_discs; d++) {
 			const cov_disc *di = &c->discs[d];
-			const cov_fact *fa = &c->facts[di->fact];
 			size_t len;
-			const char *t = plx_cov_sentence(
-				c, fa->v[0].art, fa->v[0].sentence, &len);
+			const char *t = disc_text(c, di, &len);
 			if (md) {
 				plx_buf_printf(b, "%zu. *", d + 1);
 				put_md(b, di->what, strlen(di->what));
@@ -1114,10 +1128,8 @@ static void render_html(out *w)
 			       c->n_discs);
 		for (size_t d = 0; d < c->n_discs; d++) {
 			const cov_disc *di = &c->discs[d];
-			const cov_fact *fa = &c->facts[di->fact];
 			size_t len;
-			const char *t = plx_cov_sentence(
-				c, fa->v[0].art, fa->v[0].sentence, &len);
+			const char *t = disc_text(c, di, &len);
 			plx_buf_puts(b, "<li><b>");
 			puts_esc(w, di->what);
 			plx_buf_puts(b, "</b>: ");

@@ -598,6 +598,7 @@ TEST(sample_corpus)
 		CHECK(has_disc(j, "2.1 billion", "2.4 billion"));
 		CHECK(has_disc(j, "6%", "5%"));
 		CHECK(has_disc(j, "two days", "three days"));
+		CHECK(has_disc(j, "Sergei Kalinov", "Sergey Kalinov"));
 		CHECK(shared_facts(j) >= 5);
 		/* Kalinov: Sergei and Sergey are one person */
 		size_t i, n = 0;
@@ -616,6 +617,7 @@ TEST(sample_corpus)
 	CHECK(j != NULL);
 	if (j) {
 		CHECK(has_disc(j, "2.4%", "2.6 percent"));
+		CHECK(has_disc(j, "Liv S\xC3\xB8rvik", "Liv Sorvik"));
 		CHECK(json_array_size(json_object_get(j, "opinion")) >= 1);
 		json_decref(j);
 	}
