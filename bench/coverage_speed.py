@@ -10,6 +10,9 @@ and parallax's table (its stdout) and prints both side by side with the
 ratio of CPU times (process_time: CPU seconds, robust on a loaded machine).
 
 usage: coverage_speed.py PARALLAX_OUTPUT DUMP_DIR [--reps N]
+       coverage_speed.py --seeds PARALLAX_BIN SEEDS_DIR SEEDS_DUMP
+         quality beside speed: on the two seed articles, which of the
+         shared facts issue 4 names each method aligns (both wordings)
 """
 import math
 import sys
@@ -43,7 +46,57 @@ def peer(path):
     return len(sents), sim.nnz, len(rows), len(sents) - ncomp, t
 
 
+# The seeds' shared facts: a phrase of each wording (Washington Post, NYT).
+SEED_FACTS = [
+    ("meeting in Geneva", "discussion in Geneva", "meeting in Geneva"),
+    ("written response next week", "written response, expected next week",
+     "written responses next week"),
+    ("talks to follow", "hold further talks", "speak again"),
+]
+
+
+def seeds_quality(parallax, seeds, dump):
+    import json
+    import subprocess
+    out = subprocess.run([parallax, "compare", "--format", "json", seeds],
+                         capture_output=True, check=True, text=True).stdout
+    facts = json.loads(out)["facts"]
+    arts, sents = [], []
+    with open(dump, encoding="utf-8") as f:
+        for line in f:
+            a, _, s = line.rstrip("\n").partition("\t")
+            arts.append(int(a))
+            sents.append(s)
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(sents)
+    sim = (x @ x.T).toarray()
+    print("seeds: shared facts aligned with both wordings (threshold %.2f)" % THRESHOLD)
+    print("%-28s %9s %9s" % ("fact", "parallax", "sklearn"))
+    score = [0, 0]
+    for name, a, b in SEED_FACTS:
+        par = any(any(a in v["sentence"] for v in f["variants"]) and
+                  any(b in v["sentence"] for v in f["variants"]) for f in facts)
+        peer = any(a in sents[i] and b in sents[j] and arts[i] != arts[j] and
+                   sim[i, j] >= THRESHOLD
+                   for i in range(len(sents)) for j in range(len(sents)))
+        score[0] += par
+        score[1] += peer
+        print("%-28s %9s %9s" % (name, "yes" if par else "no", "yes" if peer else "no"))
+    print("%-28s %9d %9d  (of %d)" % ("found", score[0], score[1], len(SEED_FACTS)))
+    par_pairs = 0
+    for f in facts:
+        v = [x["article"] for x in f["variants"]]
+        par_pairs += sum(1 for i in range(len(v)) for j in range(i + 1, len(v))
+                         if v[i] != v[j])
+    peer_pairs = sum(1 for i in range(len(sents)) for j in range(i + 1, len(sents))
+                     if arts[i] != arts[j] and sim[i, j] >= THRESHOLD)
+    print("%-28s %9d %9d  (all cross-source sentence pairs aligned)" % (
+        "pairs aligned", par_pairs, peer_pairs))
+
+
 def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "--seeds":
+        seeds_quality(sys.argv[2], sys.argv[3], sys.argv[4])
+        return
     if len(sys.argv) < 3:
         print(__doc__)
         sys.exit(2)

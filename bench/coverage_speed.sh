@@ -49,6 +49,16 @@ elif /usr/bin/python3 -c 'import sklearn, scipy' 2>/dev/null; then
 	echo "\$ /usr/bin/python3 bench/coverage_speed.py $out/coverage_speed.txt $out --reps $reps"
 	/usr/bin/python3 "$here/coverage_speed.py" "$out/coverage_speed.txt" "$out" \
 		--reps "$reps"
+	seeds=${PLX_SHARED_DATA:-$root/../shared/data}/seeds
+	if [ -d "$seeds" ]; then
+		echo
+		mkdir -p "$out/seeds"
+		"$build/coverage_speed" --sizes 2 --reps 1 --dump "$out/seeds" \
+			"$seeds" >/dev/null
+		echo "\$ /usr/bin/python3 bench/coverage_speed.py --seeds $build/parallax $seeds $out/seeds/coverage_sents_2.tsv"
+		/usr/bin/python3 "$here/coverage_speed.py" --seeds \
+			"$build/parallax" "$seeds" "$out/seeds/coverage_sents_2.tsv"
+	fi
 else
 	echo "coverage_speed: peer skipped: apt-get install python3-sklearn"
 fi
