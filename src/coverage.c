@@ -551,8 +551,7 @@ typedef struct ent_acc {
 	size_t best_mentions; /* of the article entity whose name is used */
 	const char *name;
 	unsigned type_count[4];
-	vec aliases;     /* (article << 20 | entity) pairs are not needed: the
-			    aliases are interned in alias_tab ids */
+	vec aliases;     /* ids in ent_state.aliases */
 	size_t last_art; /* for n_articles */
 	size_t n_articles;
 	long parent; /* merged into (lone surname), -1 */
@@ -948,11 +947,9 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 	for (size_t k = 0; k < c->n_arts && !rc; k++) {
 		size_t ai = c->tl[k];
 		const plx_article *art = c->arts[ai].art;
-		size_t nq, ne, tl;
+		size_t nq, ne;
 		const plx_quote *qs = plx_article_quotes(art, &nq);
-		const plx_entity *ents = plx_article_entities(art, &ne);
-		const char *text = plx_article_text(art, &tl);
-		(void)text;
+		plx_article_entities(art, &ne);
 		for (size_t i = 0; i < nq && !rc; i++) {
 			if (!is_body(art, qs[i].paragraph))
 				continue;
@@ -982,20 +979,17 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 				acc[id].part_of = -1;
 			}
 			qacc *q = &acc[id];
-			if (!q->partial)
-				;
-			else if (!qs[i].partial)
+			/* full when any outlet carries it in full; the speaker
+			 * an entity when any outlet names one */
+			if (!qs[i].partial)
 				q->partial = 0;
-			if (!q->speaker) {
-				long e = qs[i].speaker_entity;
-				if (e >= 0 && (size_t)e < ne &&
-				    es->map[ai][e] >= 0) {
-					q->entity = es->map[ai][e];
-					q->speaker = c->ents[q->entity].name;
-				} else if (qs[i].speaker)
-					q->speaker = qs[i].speaker;
-				(void)ents;
-			}
+			long e = qs[i].speaker_entity;
+			long g = e >= 0 && (size_t)e < ne ? es->map[ai][e] : -1;
+			if (g >= 0 && q->entity < 0) {
+				q->entity = g;
+				q->speaker = c->ents[g].name;
+			} else if (!q->speaker && qs[i].speaker)
+				q->speaker = qs[i].speaker;
 			if (!q->arts.n || q->arts.v[q->arts.n - 1] != ai)
 				rc = vec_push(&q->arts, ai);
 		}
@@ -1883,6 +1877,21 @@ typedef struct qrow {
 	int agreed; /* every source giving this quantity gives this value */
 } qrow;
 
+/* Distinct sources of rows [a, b). */
+static size_t distinct_sources(const plx_coverage *c, const qrow *rows,
+			       size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t k = a; k < b; k++) {
+		size_t s = c->arts[rows[k].art].src, m;
+		for (m = a; m < k; m++)
+			if (c->arts[rows[m].art].src == s)
+				break;
+		n += m == k;
+	}
+	return n;
+}
+
 static int cmp_qrow(const void *pa, const void *pb)
 {
 	const qrow *x = pa, *y = pb;
@@ -1933,26 +1942,19 @@ static int build_discrepancies(plx_coverage *c)
 			/* values every source of this quantity gives are
 			 * agreed; a discrepancy needs two values left that
 			 * different sources give */
-			size_t nsrc = 0;
-			uint64_t seen = 0, all = 0;
-			for (size_t a = i; a < j; a++)
-				all |= (uint64_t)1
-				       << (c->arts[rows[a].art].src & 63);
-			for (uint64_t x = all; x; x &= x - 1)
-				nsrc++;
+			size_t all = distinct_sources(c, rows, i, j);
 			for (size_t a = i; a < j;) {
 				size_t b = a;
-				uint64_t m = 0;
 				while (b < j &&
 				       rows[b].q.value == rows[a].q.value)
-					m |= (uint64_t)1
-					     << (c->arts[rows[b++].art].src &
-						 63);
+					b++;
+				/* a subset as large as the set is the set */
+				int agreed =
+					distinct_sources(c, rows, a, b) == all;
 				for (size_t k = a; k < b; k++)
-					rows[k].agreed = m == all;
+					rows[k].agreed = agreed;
 				a = b;
 			}
-			(void)seen;
 			int differ = 0;
 			for (size_t a = i; a < j && !differ; a++)
 				for (size_t b = a + 1; b < j; b++)
@@ -1965,7 +1967,6 @@ static int build_discrepancies(plx_coverage *c)
 						differ = 1;
 						break;
 					}
-			(void)nsrc;
 			if (nvals >= 2 && differ) {
 				if (plx_grow((void **)&ds, &cap_ds, n_ds + 1,
 					     sizeof *ds)) {
