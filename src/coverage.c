@@ -1319,7 +1319,9 @@ static int collect_units(plx_coverage *c, align *al, const ent_state *es)
 				break;
 			/* sort and unique the unit's terms */
 			size_t n = al->n_pool - t0;
-			sort_n(al->pool + t0, n, sizeof *al->pool, cmp_u32);
+			if (n > 1) /* pool is NULL before the first term */
+				sort_n(al->pool + t0, n, sizeof *al->pool,
+				       cmp_u32);
 			size_t u = 0;
 			for (size_t i = 0; i < n; i++)
 				if (!u ||
