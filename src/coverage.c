@@ -321,7 +321,18 @@ static int build_articles(plx_coverage *c)
 		if (!(a->id = plx_arena_strndup(&c->ar, id, strlen(id))))
 			return PLX_ENOMEM;
 		const char *s = plx_article_source(a->art);
-		a->source = s && *s ? s : "unknown";
+		/* an article of unknown source is a source of its own: two
+		 * such articles are not one outlet */
+		if (s && *s)
+			a->source = s;
+		else {
+			size_t l = strlen(a->id) + 16;
+			char *u = plx_arena_alloc(&c->ar, l);
+			if (!u)
+				return PLX_ENOMEM;
+			snprintf(u, l, "unknown (%s)", a->id);
+			a->source = u;
+		}
 		size_t np;
 		plx_article_paragraphs(a->art, &np);
 		if (!(a->para_from =

@@ -16,7 +16,7 @@
 typedef struct cov_article {
 	plx_article *art;
 	const char *id;     /* id, else path, else "article N" */
-	const char *source; /* outlet name, "unknown" when none */
+	const char *source; /* outlet name, "unknown (ID)" when none */
 	size_t src;         /* index into sources */
 	int64_t time;       /* seconds since the epoch, INT64_MIN unknown */
 	long copy_of;       /* the article it copies (near-duplicate), -1 */
