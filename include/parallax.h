@@ -646,6 +646,87 @@ const char *plx_ingest_errmsg(const plx_ingest *g);
 /* Rolls back an uncommitted batch, closes and frees g; NULL is a no-op. */
 void plx_ingest_free(plx_ingest *g);
 
+/* Stores one record that the caller has analysed already (art, borrowed
+ * for the call; plx_pipe's results): otherwise as plx_ingest_add, which is
+ * plx_analyze followed by this. */
+int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
+			    const plx_article *art);
+
+/* plx_ingest_open with n analyzers (borrowed, one per thread; an[0] is
+ * plx_ingest_add's): the stored articles are replayed through a plx_pipe
+ * of n threads, in their stored order, so the state is the same for any
+ * n.  plx_ingest_open is this with n = 1. */
+int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
+			    plx_analyzer *const *an, unsigned n,
+			    plx_ingest **out, char *msg, size_t msglen);
+
+/* ---- Pair similarity ------------------------------------------------- */
+
+/* How alike two articles are as a story: 0 (unrelated) to 1 (the same
+ * story), with its components and reasons.  See docs/similarity.md. */
+
+/* Document frequencies over a corpus, for the inverse document frequency
+ * of words, numbers, names and places.  Without one, a built-in table
+ * counted on Reuters-21578 is used. */
+typedef struct plx_similarity_model plx_similarity_model;
+
+/* Creates an empty model.  Caller frees with plx_similarity_model_free. */
+int plx_similarity_model_new(plx_similarity_model **out);
+
+/* Counts the terms of one analysed article (borrowed for the call). */
+int plx_similarity_model_add(plx_similarity_model *m, const plx_article *art);
+
+/* Articles counted so far. */
+size_t plx_similarity_model_docs(const plx_similarity_model *m);
+
+/* Frees m; NULL is a no-op. */
+void plx_similarity_model_free(plx_similarity_model *m);
+
+typedef struct plx_similarity_params {
+	const plx_similarity_model *model; /* borrowed; NULL: built-in table */
+	double title_boost; /* a title word counts this many times (2) */
+	double fact_min;    /* two sentences, each the other's best match, are
+			       one shared fact at this idf cosine (0.5) */
+	/* score = bias + sum of w_* x sqrt(component), clamped to [0,1];
+	 * fitted on annotated pairs (docs/similarity.md) */
+	double bias, w_terms, w_names, w_places, w_numbers, w_facts;
+	double time_days;   /* dated articles this many days apart ... */
+	double time_weight; /* ... lose half this share of the score (7, 0.5):
+			       factor 1 - time_weight * (1 - 1 / (1 + days /
+			       time_days)) */
+} plx_similarity_params;
+
+void plx_similarity_params_default(plx_similarity_params *p);
+
+#define PLX_SIM_MAX_NAMES  8 /* shared names kept as reasons */
+#define PLX_SIM_MAX_PLACES 4 /* shared places kept as reasons */
+
+typedef struct plx_similarity {
+	double score;   /* 0..1 */
+	double terms;   /* cosine of the idf-weighted words (title boosted) */
+	double names;   /* cosine of the people, organisations, other names */
+	double places;  /* cosine of the places and datelines */
+	double numbers; /* cosine of the numbers */
+	double facts;   /* aligned sentences (shared facts), 0..1 */
+	size_t n_facts; /* shared facts: sentence pairs aligned */
+	double days;    /* days apart; -1 when either has no date */
+	double time;    /* the factor time applied to the score (1: none) */
+	/* Shared names and places, strongest first; borrowed from the first
+	 * article, valid for its life. */
+	const char *shared_names[PLX_SIM_MAX_NAMES];
+	size_t n_shared_names;
+	const char *shared_places[PLX_SIM_MAX_PLACES];
+	size_t n_shared_places;
+} plx_similarity;
+
+/* Compares two analysed articles (borrowed for the call).  params may be
+ * NULL for the defaults.  Symmetric in a and b, but for the spelling of the
+ * reasons (taken from a) and ties in the sentence alignment.  PLX_EINVAL,
+ * PLX_ENOMEM. */
+int plx_similarity_compare(const plx_article *a, const plx_article *b,
+			   const plx_similarity_params *params,
+			   plx_similarity *out);
+
 /* ---- Story records ----------------------------------------------------- */
 
 /* Calls fn for every stored article of story, in ingest order, as the
@@ -735,6 +816,201 @@ void plx_coverage_counts_get(const plx_coverage *c, plx_coverage_counts *out);
 
 /* Frees c and the articles it owns; NULL is a no-op. */
 void plx_coverage_free(plx_coverage *c);
+/* ---- Feeds (RSS, Atom, OPML) ---------------------------------------- */
+
+typedef enum plx_feed_kind {
+	PLX_FEED_RSS = 0, /* RSS 0.9x / 2.0 */
+	PLX_FEED_RDF,     /* RSS 1.0 (and 0.90): RDF */
+	PLX_FEED_ATOM,
+	PLX_FEED_OPML /* a list of feeds */
+} plx_feed_kind;
+
+/* One item (RSS item, Atom entry).  Strings are NUL-terminated valid
+ * UTF-8, NULL when the item did not have the field; borrowed for the
+ * feed's life. */
+typedef struct plx_feed_item {
+	const char *guid;    /* RSS guid, Atom id, RDF rdf:about */
+	const char *link;    /* the article page, made absolute */
+	const char *title;   /* plain text */
+	const char *date;    /* pubDate, dc:date, Atom published or updated,
+				as written (see plx_date_parse) */
+	const char *author;  /* author, dc:creator, Atom author name */
+	const char *summary; /* content:encoded or Atom content, else
+				description or Atom summary: HTML (or text)
+				as the feed gives it; see plx_feed_text */
+} plx_feed_item;
+
+typedef struct plx_feed {
+	plx_feed_kind kind;
+	const char *title; /* channel or feed title, OPML head title */
+	const char *link;  /* the site's home page */
+	const plx_feed_item *items;
+	size_t n_items;
+	const char *const *feeds; /* OPML: the feeds listed (xmlUrl, made
+				     absolute), in document order, each once */
+	size_t n_feeds;
+	size_t dropped; /* items or feeds past PLX_FEED_MAX_ITEMS */
+} plx_feed;
+
+/* Parses a feed or OPML document of len bytes; url (may be NULL) is where
+ * it came from, against which relative links are resolved.  The XML parser
+ * loads nothing from the network and no DTD, and refuses documents that
+ * declare entities (entity expansion attacks); limits in docs/limits.md.
+ * PLX_EFORMAT for broken XML or a document that is no feed, PLX_ETOOBIG
+ * over the size limit: msg (if not NULL, msglen bytes) says why, with the
+ * line.  Caller frees *out with plx_feed_free. */
+int plx_feed_parse(const char *buf, size_t len, const char *url, plx_feed **out,
+		   char *msg, size_t msglen);
+
+/* Frees f and its strings; NULL is a no-op. */
+void plx_feed_free(plx_feed *f);
+
+/* The plain text of an HTML fragment (an item's summary): paragraphs
+ * separated by blank lines, whitespace collapsed.  PLX_EEMPTY when it has
+ * no text.  Caller frees *out with plx_free. */
+int plx_feed_text(const char *html, size_t len, char **out, size_t *out_len);
+
+/* ---- Watching feeds -------------------------------------------------- */
+
+/* A feed watcher: polls feeds (URLs or local files; OPML lists add the
+ * feeds they name) with conditional requests, fetches each new item's page
+ * once, extracts it and ingests it.  All transfers run concurrently (one
+ * thread, libcurl's multi interface), at most one at a time per host.
+ * State (validators, items seen) is kept in the database, in tables of its
+ * own.  See docs/watch.md. */
+typedef struct plx_watch plx_watch;
+
+typedef struct plx_watch_params {
+	double interval;         /* seconds between two polls of a feed
+				    (default 900) */
+	double host_interval;    /* seconds between two requests to one host
+				    (host:port), politeness (default 1) */
+	long connect_timeout_ms; /* default 10000 */
+	long timeout_ms;         /* one whole transfer (default 30000) */
+	int retries;             /* retries of a transient failure (timeout,
+				    connection, 5xx, 429) per poll or page
+				    (default 2) */
+	double retry_delay;      /* seconds before the first retry, doubled
+				    for each next one (default 30) */
+	size_t max_bytes;        /* a response (decoded) over this is
+				    refused (default 8 MiB) */
+	long max_redirects;      /* default 5 */
+	size_t max_parallel;     /* transfers at once (default 16) */
+	int fetch_pages;         /* fetch each item's page (default 1); 0:
+				    ingest the feed's summaries only */
+	const char *user_agent;  /* NULL: "parallax/VERSION" */
+} plx_watch_params;
+
+void plx_watch_params_default(plx_watch_params *p);
+
+/* What happened, for the caller to report. */
+typedef enum plx_watch_event_kind {
+	PLX_WATCH_FEED_OK = 0,       /* fetched and parsed */
+	PLX_WATCH_FEED_NOT_MODIFIED, /* 304: nothing new */
+	PLX_WATCH_FEED_RETRY,        /* transient failure, retried later */
+	PLX_WATCH_FEED_FAILED,       /* failed (for this poll) */
+	PLX_WATCH_ITEM_STORED,       /* a new item ingested */
+	PLX_WATCH_ITEM_FALLBACK,     /* ... from the feed's summary (the
+					page failed: msg says why) */
+	PLX_WATCH_ITEM_FAILED        /* a new item that could not be
+					ingested */
+} plx_watch_event_kind;
+
+typedef struct plx_watch_event {
+	plx_watch_event_kind kind;
+	const char *feed;  /* the feed's URL or path */
+	const char *item;  /* the item's page URL (or id); NULL for feeds */
+	const char *title; /* the item's title, or NULL */
+	const char *msg;   /* what failed, or a summary ("12 items, 3 new") */
+	long http;         /* the HTTP status, 0 if none */
+} plx_watch_event;
+
+/* Called for each event; strings are borrowed for the call. */
+typedef void (*plx_watch_fn)(const plx_watch_event *ev, void *ud);
+
+typedef struct plx_watch_stats {
+	size_t feeds;        /* feeds known (OPML ones included) */
+	size_t polls;        /* polls completed (fetched or 304) */
+	size_t not_modified; /* ... answered 304 */
+	size_t failures;     /* failed polls (after retries) */
+	size_t retries;      /* transfers retried */
+	size_t new_items;    /* items not seen before */
+	size_t stored;       /* ingested (as new articles) */
+	size_t known;        /* ingested but already stored */
+	size_t fallback;     /* ... of which from the summary */
+	size_t failed_items; /* new items not ingested */
+} plx_watch_stats;
+
+/* Creates a watcher that ingests through g (borrowed for the watcher's
+ * life) and keeps its state in the database at db_path (the one g writes;
+ * a second connection).  params may be NULL for the defaults; fn (may be
+ * NULL) gets the events.  On failure msg says why.  Caller frees with
+ * plx_watch_free. */
+int plx_watch_new(const plx_watch_params *params, plx_ingest *g,
+		  const char *db_path, plx_watch_fn fn, void *ud,
+		  plx_watch **out, char *msg, size_t msglen);
+
+/* Adds a feed or OPML list: an http(s) URL or a local file (read again at
+ * each poll).  Copied.  PLX_EINVAL for an empty string. */
+int plx_watch_add(plx_watch *w, const char *feed);
+
+/* Runs for at most ms milliseconds: starts the polls and page fetches that
+ * are due, waits for transfers, ingests what arrived.  Returns 1 (at once)
+ * when a round ends: every feed has completed a poll (successful or failed
+ * after its retries) since the previous round ended, and nothing is queued;
+ * else 0 after ms; PLX_EDB or PLX_ENOMEM when ingesting or saving the state
+ * failed fatally (plx_watch_errmsg says why; every later call returns it). */
+int plx_watch_step(plx_watch *w, int ms);
+
+/* Commits what was ingested and the state of the feeds and items handled
+ * so far (done after each feed's poll anyway; call it before stopping). */
+int plx_watch_flush(plx_watch *w);
+
+void plx_watch_stats_get(const plx_watch *w, plx_watch_stats *out);
+
+/* Message for the last failure, borrowed until the next call on w. */
+const char *plx_watch_errmsg(const plx_watch *w);
+
+/* Abandons transfers in flight (their items are fetched again by the next
+ * run), closes and frees w; NULL is a no-op.  Does not flush. */
+void plx_watch_free(plx_watch *w);
+
+/* ---- Parallel analysis ------------------------------------------- */
+
+/* Analysis in worker threads, results in input order: records are pushed
+ * in order, each analysed by one of n threads (one per analyzer), and
+ * plx_pipe_pop hands back the oldest one's result, so whatever consumes
+ * the results in pop order (dedup, stories, ingest) gives the same output
+ * for any n.  With n = 1 no thread starts: pop analyses in the caller's
+ * thread.  See docs/stories.md (speed). */
+typedef struct plx_pipe plx_pipe;
+
+/* Starts n workers on the analyzers an[0..n) (borrowed for the pipe's
+ * life, one per thread, none used elsewhere meanwhile); at most depth
+ * records in flight (0: 64 per thread).  Caller frees with plx_pipe_free. */
+int plx_pipe_new(plx_analyzer *const *an, unsigned n, size_t depth,
+		 plx_pipe **out);
+
+/* 1 when depth records are in flight: pop before pushing more. */
+int plx_pipe_full(const plx_pipe *p);
+
+/* Records pushed and not yet popped. */
+size_t plx_pipe_pending(const plx_pipe *p);
+
+/* Queues a copy of rec (borrowed for the call).  PLX_EINVAL when full,
+ * PLX_ENOMEM. */
+int plx_pipe_push(plx_pipe *p, const plx_record *rec);
+
+/* The oldest pushed record, once analysed: returns 1 with *rec (the pipe's
+ * copy, borrowed until the next pop), *art (the caller frees it with
+ * plx_article_free; NULL when the analysis failed) and *status
+ * (plx_analyze's), or 0 when nothing is in flight. */
+int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
+		 int *status);
+
+/* Stops the workers (waiting for the records they are analysing) and
+ * frees p with every result not popped; NULL is a no-op. */
+void plx_pipe_free(plx_pipe *p);
 
 #ifdef __cplusplus
 }
