@@ -56,6 +56,7 @@
 
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <stdint.h>
@@ -1364,8 +1365,44 @@ static const char *pick(const ctx *c, int f)
 	return c->ld.v[f] ? c->ld.v[f] : c->mt.v[f] ? c->mt.v[f] : c->pg.v[f];
 }
 
+/* A charset label from an HTTP header, in the form libxml2 (iconv) takes:
+ * Latin-1 and ASCII labels read as windows-1252, as browsers read them
+ * (WHATWG Encoding); anything else as given, if it is a plain label. */
+static const char *http_charset(const char *cs, char out[40])
+{
+	size_t n = 0;
+	while (cs[n] && n < 39) {
+		char c = cs[n];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		      c == '.' || c == ':'))
+			return NULL;
+		out[n++] = c;
+	}
+	if (!n || cs[n])
+		return NULL;
+	out[n] = 0;
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(out);
+	if (!h)
+		return NULL; /* libxml2 would refuse the page */
+	xmlCharEncCloseFunc(h);
+	static const char *const latin[] = {"iso-8859-1", "iso8859-1", "latin1",
+					    "l1",         "us-ascii",  "ascii",
+					    "iso_8859-1", NULL};
+	for (size_t i = 0; latin[i]; i++)
+		if (!strcasecmp(out, latin[i]))
+			return "windows-1252";
+	return out;
+}
+
 int plx_html_extract(const char *html, size_t len, const char *url,
 		     plx_html_doc **out)
+{
+	return plx_html_extract_charset(html, len, url, NULL, out);
+}
+
+int plx_html_extract_charset(const char *html, size_t len, const char *url,
+			     const char *charset, plx_html_doc **out)
 {
 	if (!out)
 		return PLX_EINVAL;
@@ -1405,9 +1442,11 @@ int plx_html_extract(const char *html, size_t len, const char *url,
 		 * (libxml2 switches at the <meta>, too late for what it read
 		 * before), else windows-1252 as browsers read it (libxml2's
 		 * default, Latin-1, makes 0x93 a C1 control, not a quote). */
-		char cs[40];
+		char cs[40], hs[40];
 		int utf8 = plx_utf8_invalid(html, len) == len;
-		const char *enc = utf8 ? "UTF-8"
+		const char *hint = charset ? http_charset(charset, hs) : NULL;
+		const char *enc = utf8   ? "UTF-8"
+				  : hint ? hint
 				  : declares_charset(html, len)
 					  ? sniff_charset(html, len, cs)
 					  : "windows-1252";
