@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	plx_reader_warc_stats(r, &st);
 	check(plx_reader_count(r) == good);
 	check(plx_reader_skipped(r) == bad);
-	check(st.pages >= good);
+	check(st.pages >= good || st.records == 0); /* in.dat: maybe text */
 	plx_reader_free(r);
 	return 0;
 }
