@@ -249,15 +249,17 @@ static int is_block(int t)
  * "comments-list"), as whole words when short ("ad" must not match
  * "header" or "shadow"). */
 static const char *const SKIP_SUB[] = {
-	"comment",    "disqus",      "sidebar",   "related",  "breadcrumb",
-	"banner",     "masthead",    "popup",     "modal",    "pagination",
-	"pager",      "gdpr",        "consent",   "cookie",   "newsletter",
-	"subscribe",  "signup",      "promo",     "sponsor",  "advert",
-	"outbrain",   "taboola",     "sharing",   "social",   "caption",
-	"credit",     "contributor", "footer",    "header",   "navbar",
-	"menu",       "recommend",   "most-read", "mostread", "trending",
-	"skyscraper", "shoutbox",    "paywall",   "toolbar",  "byline",
-	NULL};
+	"comment", "disqus", "sidebar", "related", "breadcrumb", "banner",
+	"masthead", "popup", "modal", "pagination", "pager", "gdpr", "consent",
+	"cookie", "newsletter", "subscribe", "signup", "promo", "sponsor",
+	"advert", "outbrain", "taboola", "sharing", "social", "caption",
+	"credit", "contributor", "footer", "header", "navbar", "menu",
+	"recommend", "most-read", "mostread", "trending", "skyscraper",
+	"shoutbox", "paywall", "toolbar", "byline",
+	/* the rest of Readability's unlikely candidates */
+	"legends", "community", "cover-wrap", "remark", "replies",
+	"supplemental", "agegate", "yom-remote", "ai2html", "ad-break", "combx",
+	"-ad-", NULL};
 static const char *const SKIP_WORD[] = {
 	"ad", "ads", "share", "nav", "tags", "tools", "print", "hidden", NULL};
 /* ...unless they also say this. */
@@ -815,7 +817,7 @@ static int enter(ctx *c, xmlNode *n)
 		break;
 	}
 	char cls[256] = "", id[128] = "";
-	int byline = 0;
+	int byline = 0, body = 0;
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name, *v = attr_val(a);
 		if (strcmp(an, "class") == 0)
@@ -845,12 +847,23 @@ static int enter(ctx *c, xmlNode *n)
 		else if ((strcmp(an, "rel") == 0 && strcmp(v, "author") == 0) ||
 			 (strcmp(an, "itemprop") == 0 && strstr(v, "author")))
 			byline = 1;
+		else if (strcmp(an, "itemprop") == 0) {
+			char ip[64];
+			lower_attr(a->children ? a->children->content : NULL,
+				   ip, sizeof ip);
+			/* schema.org says so: never furniture */
+			body = strstr(ip, "articlebody") ||
+			       strstr(ip, "reviewbody");
+		}
 	}
 	if (cls[0] || id[0]) {
 		char both[400];
 		snprintf(both, sizeof both, "%s %s", cls, id);
 		I->weight = (int16_t)(weight_of(cls) + weight_of(id));
-		if (!c->relaxed && t != T_BODY && t != T_HTML &&
+		if (body)
+			I->weight =
+				(int16_t)(I->weight < 0 ? 25 : I->weight + 25);
+		if (!c->relaxed && !body && t != T_BODY && t != T_HTML &&
 		    t != T_ARTICLE && t != T_MAIN && t != T_A &&
 		    !(flags & F_SKIP) &&
 		    (has_sub(both, SKIP_SUB) || has_word(both, SKIP_WORD)) &&
