@@ -372,7 +372,9 @@ typedef struct ctx {
 	/* output */
 	plx_buf out;
 	int in_para, space, nodrop;
-	int relaxed; /* second try: no skipping by class or id */
+	size_t pstart, plink; /* current paragraph: start in out, link bytes */
+	size_t npara;         /* paragraphs written */
+	int relaxed;          /* second try: no skipping by class or id */
 } ctx;
 
 static ninfo *info(const ctx *c, const xmlNode *n)
@@ -1056,13 +1058,149 @@ static int furniture(const ctx *c, const ninfo *I)
 		return 1;
 	if (!list && I->weight < 25 && ld > 0.2f)
 		return 1;
-	if (ld > 0.5f && (list || I->weight >= 25))
+	if (ld > 0.5f && I->weight >= 25)
 		return 1;
+	return 0;
+}
+
+/* Case-insensitive: whether s[0, n) starts with the ASCII word w. */
+static int starts_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	return n >= m && strncasecmp(s, w, m) == 0;
+}
+
+static int ends_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	return n >= m && strncasecmp(s + n - m, w, m) == 0;
+}
+
+static int contains_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	for (size_t i = 0; i + m <= n; i++)
+		if (strncasecmp(s + i, w, m) == 0)
+			return 1;
+	return 0;
+}
+
+/* The site's name as the page gives it (metadata, else the part of
+ * <title> after its last separator), for spotting a masthead line. */
+static int is_site_name(const ctx *c, const char *p, size_t n)
+{
+	if (n > 80)
+		return 0;
+	if (starts_ci(p, n, "the "))
+		p += 4, n -= 4;
+	const char *names[] = {c->ld.v[M_SITE], c->mt.v[M_SITE],
+			       c->pg.v[M_SITE], NULL};
+	const char *t = c->pg.v[M_TITLE];
+	static const char *const SEPS[] = {
+		" | ",        " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+		" \xc2\xbb ", NULL};
+	const char *last = NULL;
+	for (const char *const *sp = SEPS; t && *sp; sp++)
+		for (const char *q = strstr(t, *sp); q; q = strstr(q + 1, *sp))
+			if (!last || q > last)
+				last = q + strlen(*sp);
+	names[3] = last;
+	for (size_t i = 0; i < 4; i++) {
+		const char *s = names[i];
+		if (!s)
+			continue;
+		size_t m = strlen(s);
+		if (starts_ci(s, m, "the "))
+			s += 4, m -= 4;
+		if (m == n && strncasecmp(s, p, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the paragraph p[0, n), link bytes in it, is page furniture the
+ * class names did not give away: a related-link line ("Read more: ..."), a
+ * credit line ("Reporting by ...", "... contributed to this report.", a
+ * copyright notice), the masthead (the site's name alone), or a byline or
+ * date line at the top.  The seeds' kinds of furniture, as HTML. */
+static int furniture_para(ctx *c, const char *p, size_t n, size_t link)
+{
+	static const char *const RELATED[] = {
+		"read more",     "read also",  "also read",   "related",
+		"see also",      "more:",      "recommended", "don't miss",
+		"read next",     "watch:",     "listen:",     "more on this",
+		"read the full", "click here", NULL};
+	static const char *const CREDIT_START[] = {"reporting by",
+						   "additional reporting by",
+						   "(reporting by",
+						   "editing by",
+						   "(editing by",
+						   "writing by",
+						   "compiled by",
+						   "photo:",
+						   "photos:",
+						   "photograph:",
+						   "photo by",
+						   "photograph by",
+						   "image:",
+						   "picture:",
+						   "credit:",
+						   "illustration:",
+						   "(photo",
+						   "photo credit",
+						   NULL};
+	static const char *const CREDIT_END[] = {"contributed to this report.",
+						 "contributed to this report",
+						 "contributed reporting.",
+						 "contributed to this story.",
+						 "contributed to this article.",
+						 "contributed to this report.)",
+						 NULL};
+	if (n > 400)
+		return 0;
+	for (size_t i = 0; RELATED[i]; i++)
+		if (starts_ci(p, n, RELATED[i]) && link * 3 >= n && n < 250)
+			return 1;
+	for (size_t i = 0; CREDIT_START[i]; i++)
+		if (starts_ci(p, n, CREDIT_START[i]))
+			return 1;
+	for (size_t i = 0; CREDIT_END[i]; i++)
+		if (ends_ci(p, n, CREDIT_END[i]))
+			return 1;
+	if (contains_ci(p, n, "all rights reserved") ||
+	    contains_ci(p, n, "may not be published, broadcast"))
+		return 1;
+	if (is_site_name(c, p, n))
+		return 1;
+	if (c->npara < 3 && n < 80) {
+		if (starts_ci(p, n, "by ") && n > 3 && p[3] >= 'A' &&
+		    p[3] <= 'Z' && p[n - 1] != '.') {
+			if (!c->pg.v[M_BYLINE] && !c->mt.v[M_BYLINE] &&
+			    !c->ld.v[M_BYLINE])
+				c->pg.v[M_BYLINE] = clean_str(c, p + 3, n - 3);
+			return 1;
+		}
+		static const char *const DATED[] = {
+			"published", "updated", "posted", "last updated", NULL};
+		for (size_t i = 0; DATED[i]; i++)
+			if (starts_ci(p, n, DATED[i]) &&
+			    strpbrk(p, "0123456789") &&
+			    (size_t)(strpbrk(p, "0123456789") - p) < n)
+				return 1;
+	}
 	return 0;
 }
 
 static void flush(ctx *c)
 {
+	if (c->in_para && !c->out.rc) {
+		plx_buf *b = &c->out;
+		if (furniture_para(c, b->data + c->pstart, b->len - c->pstart,
+				   c->plink))
+			b->len = c->pstart >= 2 ? c->pstart - 2 : 0;
+		else
+			c->npara++;
+	}
 	c->in_para = 0;
 	c->space = 0;
 }
@@ -1083,6 +1221,45 @@ static int is_title(ctx *c, const xmlNode *n)
 	return 0;
 }
 
+/* A caption without <figcaption>: the only text beside an image in its
+ * parent (an image box: <div><img><p>Workers inspect...</p></div>). */
+static int caption_box(const ctx *c, const xmlNode *n, const ninfo *I)
+{
+	if (!I->text || I->text > 300 || I->imgs || !n->parent ||
+	    !is_block(I->tag))
+		return 0;
+	int img = 0;
+	for (const xmlNode *k = n->parent->children; k; k = k->next) {
+		if (k == n)
+			continue;
+		if (k->type == XML_TEXT_NODE) {
+			for (const xmlChar *t = k->content; t && *t; t++)
+				if (*t > ' ')
+					return 0;
+			continue;
+		}
+		const ninfo *K = info(c, k);
+		if (!K)
+			continue;
+		if (!K->imgs || K->text)
+			return 0;
+		img = 1;
+	}
+	if (!img)
+		return 0;
+	/* ...and the box says it holds a picture. */
+	static const char *const BOX[] = {"image", "img",    "photo", "picture",
+					  "media", "figure", "thumb", NULL};
+	char v[256];
+	const char *cls = get_attr(n->parent, "class");
+	const char *id = get_attr(n->parent, "id");
+	lower_attr((const xmlChar *)cls, v, sizeof v);
+	if (has_sub(v, BOX))
+		return 1;
+	lower_attr((const xmlChar *)id, v, sizeof v);
+	return has_sub(v, BOX);
+}
+
 static int out_pre(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
@@ -1090,6 +1267,8 @@ static int out_pre(ctx *c, xmlNode *n)
 	    (!(I->flags & F_SEL) && furniture(c, I)))
 		return 0;
 	if ((I->tag == T_H1 || I->tag == T_H2) && is_title(c, n))
+		return 0;
+	if (!c->nodrop && caption_box(c, n, I))
 		return 0;
 	if (is_block(I->tag))
 		flush(c);
@@ -1109,6 +1288,13 @@ static void out_text(ctx *c, const xmlNode *n)
 {
 	if (!n->content)
 		return;
+	/* Inside a link?  (A few levels up: links hold little markup.) */
+	int link = 0, up = 0;
+	for (const xmlNode *a = n->parent; a && up < 6 && !link;
+	     a = a->parent, up++) {
+		const ninfo *A = info(c, a);
+		link = A && A->tag == T_A;
+	}
 	plx_buf *b = &c->out;
 	for (const unsigned char *p = n->content; *p; p++) {
 		unsigned char ch = *p;
@@ -1122,6 +1308,8 @@ static void out_text(ctx *c, const xmlNode *n)
 			if (b->len)
 				plx_buf_put(b, "\n\n", 2);
 			c->in_para = 1;
+			c->pstart = b->len;
+			c->plink = 0;
 		} else if (c->space)
 			plx_buf_putc(b, ' ');
 		c->space = 0;
@@ -1129,6 +1317,8 @@ static void out_text(ctx *c, const xmlNode *n)
 		while (q[1] > ' ' && !(q[1] == 0xC2 && q[2] == 0xA0))
 			q++;
 		plx_buf_put(b, (const char *)p, (size_t)(q - p + 1));
+		if (link)
+			c->plink += (size_t)(q - p + 1);
 		p = q;
 	}
 }
@@ -1263,6 +1453,8 @@ static void run(ctx *c, xmlDoc *doc)
 	c->skip = c->hard = c->in_link = 0;
 	c->body = NULL;
 	plx_buf_reset(&c->out);
+	c->in_para = 0;
+	c->npara = 0;
 	flush(c);
 	for (xmlNode *n = doc->children; n && !c->rc; n = n->next)
 		walk(c, n, enter, leave, count_text);
