@@ -21,8 +21,9 @@
  *    <footer>, <header>, <figure> and <figcaption>, forms' controls, hidden
  *    elements (hidden, aria-hidden, display:none), navigation roles, and
  *    elements whose class or id says comment, related, share, promo, ad,
- *    cookie, newsletter, sidebar, caption, credit... (unless it also says
- *    article, body, content or main).
+ *    cookie, newsletter, sidebar, caption, credit, legends... (unless it
+ *    also says article, body, content or main, or schema.org's itemprop
+ *    says articleBody).
  *    When a paragraph-like element closes (p, pre, td, h2-h6, or a div with
  *    no block children) with at least 25 characters, it gives
  *    1 + commas + min(chars / 100, 3) points to its parent, half to its
@@ -41,7 +42,14 @@
  *    writes the paragraphs, leaving out the marked regions and containers
  *    that look like furniture (Readability's conditional cleaning: many
  *    links, many images for little text, short link-free boxes, lists of
- *    links).
+ *    links hinted as furniture).  Each paragraph written is then checked
+ *    for furniture the markup did not give away (the seeds' kinds, as
+ *    newspaper pages write them): a related-link line ("Read more:",
+ *    "RELATED:" with a link), a credit line ("Reporting by", "... contributed
+ *    to this report.", a copyright notice), the masthead (the site's name
+ *    alone), a byline or date line among the first paragraphs (the byline
+ *    becomes metadata when the page gave none), and the text beside an image
+ *    in an image box (a caption without <figcaption>).
  * Metadata comes first from JSON-LD, then from <meta>, then from the page
  * itself (<title> cut at a site-name separator, the byline element, <time>).
  *
@@ -369,6 +377,7 @@ typedef struct ctx {
 	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
+	char *ld_name; /* JSON-LD name, when it differs from its headline */
 	/* output */
 	plx_buf out;
 	int in_para, space, nodrop;
@@ -656,8 +665,19 @@ static void json_ld(ctx *c, const xmlNode *n)
 	plx_buf b;
 	plx_buf_init(&b);
 	node_text(n, &b, PLX_HTML_MAX_BYTES);
-	json_t *root =
-		b.rc ? NULL : json_loadb(b.data ? b.data : "", b.len, 0, NULL);
+	/* Some pages wrap it in <![CDATA[ ]]> (as Readability, dropped). */
+	const char *js = b.data ? b.data : "";
+	size_t jn = b.rc ? 0 : b.len;
+	while (jn && (*js == ' ' || *js == '\n' || *js == '\r' || *js == '\t'))
+		js++, jn--;
+	if (jn >= 9 && !memcmp(js, "<![CDATA[", 9))
+		js += 9, jn -= 9;
+	while (jn && (js[jn - 1] == ' ' || js[jn - 1] == '\n' ||
+		      js[jn - 1] == '\r' || js[jn - 1] == '\t'))
+		jn--;
+	if (jn >= 3 && !memcmp(js + jn - 3, "]]>", 3))
+		jn -= 3;
+	json_t *root = b.rc ? NULL : json_loadb(js, jn, 0, NULL);
 	const json_t *art = ld_find(root, 0);
 	if (art) {
 		const char *h =
@@ -665,6 +685,8 @@ static void json_ld(ctx *c, const xmlNode *n)
 		const char *nm =
 			json_string_value(json_object_get(art, "name"));
 		set_meta(c, &c->ld, M_TITLE, 0, h ? h : nm);
+		if (h && nm && strcmp(h, nm) != 0)
+			c->ld_name = clean_str(c, nm, strlen(nm));
 		plx_buf names;
 		plx_buf_init(&names);
 		ld_names(json_object_get(art, "author"), &names, 0);
@@ -876,7 +898,8 @@ static int enter(ctx *c, xmlNode *n)
 			    !strstr(both, "masthead"))
 				flags |= F_HARD;
 		}
-		if (strstr(both, "byline") || strstr(both, "author") ||
+		if (strstr(both, "byline") ||
+		    (strstr(both, "author") && !strstr(both, "authoriz")) ||
 		    strstr(both, "writtenby"))
 			byline = 1;
 	}
@@ -1565,6 +1588,49 @@ void plx_html_doc_free(plx_html_doc *d)
 	plx_free(h);
 }
 
+/* Readability's text similarity: the share of b's words (by length) that
+ * are also words of a, case-folded for ASCII. */
+static int word_ch(unsigned char ch)
+{
+	return ch >= 0x80 || (ch >= '0' && ch <= '9') ||
+	       ((ch | 32) >= 'a' && (ch | 32) <= 'z');
+}
+
+static int has_word_ci(const char *a, const char *w, size_t n)
+{
+	for (const char *p = a; *p;) {
+		while (*p && !word_ch((unsigned char)*p))
+			p++;
+		const char *q = p;
+		while (*q && word_ch((unsigned char)*q))
+			q++;
+		if ((size_t)(q - p) == n && strncasecmp(p, w, n) == 0)
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
+static double similarity(const char *a, const char *b)
+{
+	size_t all = 0, miss = 0;
+	for (const char *p = b; *p;) {
+		while (*p && !word_ch((unsigned char)*p))
+			p++;
+		const char *q = p;
+		while (*q && word_ch((unsigned char)*q))
+			q++;
+		size_t n = (size_t)(q - p);
+		if (n) {
+			all += n + 1;
+			if (!has_word_ci(a, p, n))
+				miss += n + 1;
+		}
+		p = q;
+	}
+	return all ? 1.0 - (double)miss / (double)all : 0;
+}
+
 static const char *pick(const ctx *c, int f)
 {
 	return c->ld.v[f] ? c->ld.v[f] : c->mt.v[f] ? c->mt.v[f] : c->pg.v[f];
@@ -1703,6 +1769,16 @@ int plx_html_extract_charset(const char *html, size_t len, const char *url,
 		goto done;
 	}
 	const char *pt = c.pg.v[M_TITLE];
+	if (c.ld_name && c.ld.v[M_TITLE] && pt) {
+		/* JSON-LD with a name and a headline that differ: the one
+		 * like the page's <title>, else the name (Readability's
+		 * rule; some sites put their own name in one of them). */
+		const char *t = cut_title(&c, c.pg.v[M_TITLE]);
+		int name_ok = similarity(c.ld_name, t) > 0.75;
+		int head_ok = similarity(c.ld.v[M_TITLE], t) > 0.75;
+		if (!(head_ok && !name_ok))
+			c.ld.v[M_TITLE] = c.ld_name;
+	}
 	d->title = c.ld.v[M_TITLE]   ? c.ld.v[M_TITLE]
 		   : c.mt.v[M_TITLE] ? c.mt.v[M_TITLE]
 		   : pt              ? cut_title(&c, c.pg.v[M_TITLE])
