@@ -1142,6 +1142,57 @@ static const char *warc_copy(plx_buf *b, const char *s, size_t n)
 	return b->rc ? NULL : b->data;
 }
 
+/* Undoes a gzip or deflate Content-Encoding of p[0, n) into r->text, up to
+ * PLX_HTML_MAX_BYTES + 1 bytes and the gzip ratio limit.  Returns 0,
+ * PLX_ETOOBIG, PLX_EFORMAT or PLX_ENOMEM. */
+static int warc_inflate(plx_reader *r, const char *p, size_t n, int raw)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	z.zalloc = z_alloc;
+	z.zfree = z_free;
+	if (inflateInit2(&z, raw ? -15 : 15 + 32) != Z_OK)
+		return PLX_ENOMEM;
+	buf_clear(&r->text);
+	z.next_in = (unsigned char *)p;
+	z.avail_in = n > (unsigned)-1 ? (unsigned)-1 : (unsigned)n;
+	int rc = 0;
+	for (;;) {
+		char out[16384];
+		z.next_out = (unsigned char *)out;
+		z.avail_out = sizeof out;
+		int zr = inflate(&z, Z_NO_FLUSH);
+		size_t got = sizeof out - z.avail_out;
+		plx_buf_put(&r->text, out, got);
+		if (r->text.rc) {
+			rc = PLX_ENOMEM;
+			break;
+		}
+		if (r->text.len > PLX_HTML_MAX_BYTES ||
+		    (r->text.len > PLX_GZIP_BOMB_FLOOR &&
+		     r->lim.max_gzip_ratio &&
+		     r->text.len / (z.total_in ? z.total_in : 1) >
+			     r->lim.max_gzip_ratio)) {
+			rc = PLX_ETOOBIG;
+			break;
+		}
+		if (zr == Z_STREAM_END)
+			break;
+		if (zr == Z_MEM_ERROR) {
+			rc = PLX_ENOMEM;
+			break;
+		}
+		if (zr != Z_OK && !(zr == Z_BUF_ERROR && got)) {
+			rc = PLX_EFORMAT; /* damaged, or cut: keep what came */
+			if (r->text.len)
+				rc = 0;
+			break;
+		}
+	}
+	inflateEnd(&z);
+	return rc;
+}
+
 /* A response record's block p[0, n): the record, 0 when it is skipped
  * (counted), or an error. */
 static int warc_page(plx_reader *r, char *p, size_t n, const char *uri)
@@ -1166,17 +1217,44 @@ static int warc_page(plx_reader *r, char *p, size_t n, const char *uri)
 		return 0;
 	}
 	r->ws.pages++;
-	if (h.cenc && !(h.cenc_len == 8 && !strncasecmp(h.cenc, "identity", 8)))
-		return warc_bad(r, PLX_EFORMAT,
-				"%s: Content-Encoding %.*s not supported", uri,
-				(int)(h.cenc_len > 40 ? 40 : h.cenc_len),
-				h.cenc);
 	if (h.chunked) {
 		size_t part = 0, dn = plx_http_dechunk(body, bn, &part);
 		/* Archivers that undo the chunking may keep the header: a
 		 * payload that is not chunks at all is taken as it is. */
 		if (dn != (size_t)-1 || part)
 			bn = part;
+	}
+	int gz = h.cenc &&
+		 ((h.cenc_len == 4 && !strncasecmp(h.cenc, "gzip", 4)) ||
+		  (h.cenc_len == 6 && !strncasecmp(h.cenc, "x-gzip", 6)));
+	int defl =
+		h.cenc && h.cenc_len == 7 && !strncasecmp(h.cenc, "deflate", 7);
+	if (h.cenc && !gz && !defl &&
+	    !(h.cenc_len == 8 && !strncasecmp(h.cenc, "identity", 8)))
+		return warc_bad(r, PLX_EFORMAT,
+				"%s: Content-Encoding %.*s not supported", uri,
+				(int)(h.cenc_len > 40 ? 40 : h.cenc_len),
+				h.cenc);
+	/* Archivers that decode the payload may keep the header: only a
+	 * payload that starts like one is decoded. */
+	const unsigned char *u = (const unsigned char *)body;
+	if ((gz && bn >= 2 && u[0] == 0x1f && u[1] == 0x8b) ||
+	    (defl && bn >= 1 && !looks_html(body, bn))) {
+		int zrc = warc_inflate(r, body, bn, 0);
+		if (zrc == PLX_EFORMAT && defl)
+			zrc = warc_inflate(r, body, bn, 1); /* raw deflate */
+		if (zrc == PLX_ENOMEM) {
+			set_msg(r, "%s: out of memory", r->name);
+			return zrc;
+		}
+		if (zrc)
+			return warc_bad(r, zrc, "%s: %s", uri ? uri : "?",
+					zrc == PLX_ETOOBIG
+						? "Content-Encoding expands "
+						  "past the page limits"
+						: "damaged Content-Encoding");
+		body = r->text.data;
+		bn = r->text.len;
 	}
 	char cs[40];
 	const char *charset =

@@ -812,6 +812,54 @@ TEST(gzip_bomb)
 	free(z.p);
 }
 
+TEST(content_encoding)
+{
+	/* A page sent gzip-encoded, deflate-encoded (zlib), and one whose
+	 * archiver decoded it but kept the header: the same article. */
+	const char *html = GOOD(1);
+	size_t hn = strlen(html);
+	wbuf gz = {0};
+	put_gz(&gz, html, hn);
+	unsigned char zl[1024];
+	uLongf zn = sizeof zl;
+	CHECK(compress(zl, &zn, (const Bytef *)html, hn) == Z_OK);
+	wbuf w = {0};
+	size_t n;
+	char *blk = http(200, "text/html", "Content-Encoding: gzip\r\n",
+			 (const char *)gz.p, gz.n, &n);
+	record(&w, "response", "https://ok.example/gz", NULL, blk, n);
+	free(blk);
+	blk = http(200, "text/html", "Content-Encoding: deflate\r\n",
+		   (const char *)zl, zn, &n);
+	record(&w, "response", "https://ok.example/deflate", NULL, blk, n);
+	free(blk);
+	blk = http(200, "text/html", "Content-Encoding: gzip\r\n", html, hn,
+		   &n);
+	record(&w, "response", "https://ok.example/decoded", NULL, blk, n);
+	free(blk);
+	/* Damaged gzip payload. */
+	gz.p[gz.n / 2] ^= 0xff;
+	gz.p[gz.n / 2 + 1] ^= 0xff;
+	blk = http(200, "text/html", "Content-Encoding: gzip\r\n",
+		   (const char *)gz.p, 12, &n);
+	size_t off =
+		record(&w, "response", "https://ok.example/bad", NULL, blk, n);
+	free(blk);
+	plx_reader *r = reader_mem(NULL, "e.warc", &w);
+	char want[1024];
+	snprintf(want, sizeof want,
+		 "https://ok.example/gz|Good record 1 says the river r\n"
+		 "https://ok.example/deflate|Good record 1 says the river r\n"
+		 "https://ok.example/decoded|Good record 1 says the river r\n"
+		 "! e.warc: WARC record 4 (offset %zu): "
+		 "https://ok.example/bad: damaged Content-Encoding\n",
+		 off);
+	CHECK_STR(log_of(r), want);
+	plx_reader_free(r);
+	free(w.p);
+	free(gz.p);
+}
+
 TEST(parsers)
 {
 	plx_http_head h;
@@ -857,6 +905,7 @@ int main(void)
 	RUN(oversized_and_odd_records);
 	RUN(damaged_gzip);
 	RUN(gzip_bomb);
+	RUN(content_encoding);
 	RUN(readability_pages);
 	DONE();
 }
