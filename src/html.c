@@ -1228,20 +1228,23 @@ static void flush(ctx *c)
 	c->space = 0;
 }
 
-/* Whether heading n repeats the page's title (the headline above the
- * body, not a part of it: Readability drops it too). */
+/* Whether heading n repeats the article's title (the headline above the
+ * body, not a part of it): Readability's test, words of the title found in
+ * the heading for more than 3/4 of the title's length. */
+static double similarity(const char *a, const char *b);
+
 static int is_title(ctx *c, const xmlNode *n)
 {
 	char *t = text_of(c, n, PLX_HTML_MAX_META);
 	if (!t)
 		return 0;
-	const char *titles[] = {c->ld.v[M_TITLE], c->mt.v[M_TITLE],
-				c->pg.v[M_TITLE], c->h1};
-	for (size_t i = 0; i < 4; i++)
-		if (titles[i] && (strcmp(t, titles[i]) == 0 ||
-				  (strlen(t) >= 15 && strstr(titles[i], t))))
-			return 1;
-	return 0;
+	const char *title = c->ld.v[M_TITLE]   ? c->ld.v[M_TITLE]
+			    : c->mt.v[M_TITLE] ? c->mt.v[M_TITLE]
+			    : c->pg.v[M_TITLE] ? cut_title(c, c->pg.v[M_TITLE])
+					       : NULL;
+	if (!title)
+		return 0;
+	return strcmp(t, title) == 0 || similarity(t, title) > 0.75;
 }
 
 /* A caption without <figcaption>: the only text beside an image in its
