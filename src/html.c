@@ -260,16 +260,16 @@ static const char *const SKIP_SUB[] = {
 	"comment", "disqus", "sidebar", "related", "breadcrumb", "banner",
 	"masthead", "popup", "modal", "pagination", "pager", "gdpr", "consent",
 	"cookie", "newsletter", "subscribe", "signup", "promo", "sponsor",
-	"advert", "outbrain", "taboola", "sharing", "social", "caption",
-	"credit", "contributor", "footer", "header", "navbar", "menu",
-	"recommend", "most-read", "mostread", "trending", "skyscraper",
-	"shoutbox", "paywall", "toolbar", "byline",
+	"advert", "outbrain", "taboola", "social", "caption", "credit",
+	"contributor", "footer", "header", "navbar", "menu", "recommend",
+	"most-read", "mostread", "trending", "skyscraper", "shoutbox",
+	"paywall", "toolbar", "byline",
 	/* the rest of Readability's unlikely candidates */
 	"legends", "community", "cover-wrap", "remark", "replies",
 	"supplemental", "agegate", "yom-remote", "ai2html", "ad-break", "combx",
 	"-ad-", NULL};
-static const char *const SKIP_WORD[] = {
-	"ad", "ads", "share", "nav", "tags", "tools", "print", "hidden", NULL};
+static const char *const SKIP_WORD[] = {"ad",    "ads",   "nav",    "tags",
+					"tools", "print", "hidden", NULL};
 /* ...unless they also say this. */
 static const char *const MAYBE_SUB[] = {
 	"article", "body", "content", "main", "column", "story-body", NULL};
