@@ -549,10 +549,14 @@ static const metakey META_KEYS[] = {
 	{"sailthru:date", M_DATE, 9},
 	{"og:site_name", M_SITE, 0},
 	{"og:url", M_URL, 1},
+	{"article:author_name", M_BYLINE, 7},
 	{"twitter:url", M_URL, 2},
 };
 
-static void meta_key(ctx *c, const char *key, size_t n, const char *content)
+/* A <meta> key; prop: it came from a property attribute, which wins over
+ * the same key in a name attribute (as in Readability). */
+static void meta_key(ctx *c, const char *key, size_t n, const char *content,
+		     int prop)
 {
 	char k[64];
 	if (n == 0 || n >= sizeof k)
@@ -570,7 +574,7 @@ static void meta_key(ctx *c, const char *key, size_t n, const char *content)
 			    strncmp(content, "http", 4) == 0)
 				return; /* article:author is often a URL */
 			set_meta(c, &c->mt, META_KEYS[i].field,
-				 META_KEYS[i].rank, content);
+				 META_KEYS[i].rank * 2 + !prop, content);
 			return;
 		}
 }
@@ -594,7 +598,7 @@ static void meta_tag(ctx *c, const xmlNode *n)
 			const char *w = p;
 			while (*p && *p != ' ' && *p != '\t' && *p != '\n')
 				p++;
-			meta_key(c, w, (size_t)(p - w), content);
+			meta_key(c, w, (size_t)(p - w), content, j == 0);
 		}
 	}
 }
