@@ -12,7 +12,15 @@
  * Lines are split with memchr and parsed with jansson one line at a time; a
  * text file is one record.  An HTML page (.html/.htm, or a sniffed input
  * starting with <!doctype html or <html) is one record: its article, from
- * plx_html_extract (html.c), up to PLX_HTML_MAX_BYTES of page.
+ * plx_html_extract (html.c), up to PLX_HTML_MAX_BYTES of page.  A WARC
+ * file (.warc, .warc.gz, or sniffed by "WARC/1.") is read record by record
+ * over the same byte stream (see "WARC" below): each HTML response with
+ * status 200 is one record, its id the target URI (as a file's name is the
+ * id of a page read from a file: the capture, not the canonical URL, which
+ * some sites point at their front page), its url the canonical URL else the
+ * target URI, its date the page's else the WARC-Date.  libarchive's WARC
+ * reader is not used: it hides the records it skips, drops responses whose
+ * URI ends in '/', and stops at WARC/1.1 (docs/dependencies.md).
  *
  * Bad input never stops the reader: a bad line or file is reported once
  * (plx_reader_next returns its code, the message names path and line or
