@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Generates a large synthetic news stream from Reuters-21578 for scaling runs.
 
-usage: gen_corpus.py N OUT.jsonl [--seed S] [--source PATH]
+usage: gen_corpus.py N OUT.jsonl [--seed S] [--source PATH] [--per-day D]
 
 Each output article is built from one Reuters article (picked at random):
 its paragraphs shuffled (the lead kept first), a few words edited (dropped,
 swapped or replaced by a word from another article), sometimes a paragraph
-from another article of the same topic appended, and a date spread over one
-year (2025) so that time-aware clustering sees a realistic stream.  About 5%
+from another article of the same topic appended, and a date from 2025-01-01
+on at a constant density of D articles a day (default 2740: 1,000,000
+articles span one year, 100,000 about 36 days), so that the windows of the
+time-aware engines hold the same number of articles at every N and a larger
+corpus is a longer stream, not a denser one.  About 5%
 are exact reposts and 10% light edits of an article generated earlier (wire
 copies).  Ids are gen-N.  Deterministic for a seed.  Streams its output:
 memory stays at the size of the source corpus.
@@ -24,6 +27,7 @@ def main():
     n = int(args[0])
     out = args[1]
     seed = 1
+    per_day = 2740.0
     src = "../shared/data/reuters21578/articles.jsonl"
     i = 2
     while i < len(args):
@@ -31,6 +35,8 @@ def main():
             seed = int(args[i + 1]); i += 2
         elif args[i] == "--source":
             src = args[i + 1]; i += 2
+        elif args[i] == "--per-day":
+            per_day = float(args[i + 1]); i += 2
         else:
             sys.exit("unknown option " + args[i])
     rng = random.Random(seed)
@@ -49,10 +55,9 @@ def main():
     vocab = [w for _, ps, _ in base[:2000] for p in ps for w in p.split()][:50000]
     recent = []  # recently generated (title, text) for reposts
     start = 1735689600  # 2025-01-01T00:00:00Z
-    year = 365 * 86400
     with open(out, "w", encoding="utf-8") as w:
         for k in range(n):
-            t = start + int(k * year / n) + rng.randrange(0, 3 * 3600)
+            t = start + int(k * 86400 / per_day) + rng.randrange(0, 3 * 3600)
             r = rng.random()
             if recent and r < 0.05:
                 title, text = rng.choice(recent)

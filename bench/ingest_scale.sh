@@ -14,6 +14,7 @@
 # Usage: bench/ingest_scale.sh [BUILD_DIR] [--sizes 10000,100000[,1000000]]
 #          [--runs N] [--seed S] [--no-reuters] [--no-peers]
 #          [--sk-cut X] [--sk-max-gb G] [--sk-runs N] [--max-s S] [--append]
+#          [--threads LIST]
 #   BUILD_DIR    where parallax (and bench_dedup) were built (default build)
 #   --sizes      generated corpus sizes (default 10000,100000)
 #   --runs N     timed runs per size below 1,000,000 and for Reuters, the
@@ -33,6 +34,11 @@
 #                ingest, output lines for cluster) and is marked partial
 #   --append     keep the rows of earlier runs in the raw file (to add a
 #                large size to a run of the small ones)
+#   --threads L  analysis thread counts to time, comma-separated (default:
+#                the number of CPUs only).  The last one gives the rows
+#                named ingest and cluster (growth, scikit-learn); the
+#                others are named ingest-tN and cluster-tN, and the summary
+#                prints the speed-up over the first
 # Generated corpora are cached in bench/out/scale_<N>_s<SEED>.jsonl
 # (git-ignored; about 1 KB an article, 1 GB for 1,000,000) and rebuilt when
 # gen_corpus.py is newer.  Databases go to bench/out/scale.db (removed after
@@ -54,6 +60,7 @@ sk_max_gb=8
 sk_runs=1
 max_s=0
 append=0
+threads=$(nproc)
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -67,7 +74,8 @@ while [ $# -gt 0 ]; do
 	--sk-runs) sk_runs=$2; shift 2 ;;
 	--max-s) max_s=$2; shift 2 ;;
 	--append) append=1; shift ;;
-	-h|--help) sed -n '2,41p' "$0"; exit 0 ;;
+	--threads) threads=$2; shift 2 ;;
+	-h|--help) sed -n '2,47p' "$0"; exit 0 ;;
 	-*) echo "ingest_scale: unknown option $1" >&2; exit 2 ;;
 	*) build=$1; shift ;;
 	esac
@@ -146,7 +154,7 @@ timeit() {
 	rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tfile")
 	t_dbb=- t_st=-
 	case $t_tool in
-	ingest)
+	ingest*)
 		t_dbb=$(cat "$db" "$db-wal" "$db-shm" 2>/dev/null | wc -c)
 		set -- $($py -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -155,7 +163,7 @@ print(c.execute("SELECT count(*) FROM stories").fetchone()[0],
 		t_st=$1
 		[ "$partial" = 0 ] || t_n=$2
 		;;
-	cluster)
+	cluster*)
 		t_st=$cl_stories
 		if [ -n "${stdout_to:-}" ]; then
 			t_st=$(cut -f2 "$stdout_to" | sort -u | wc -l)
@@ -194,17 +202,22 @@ parallax_runs() {
 		cl_stories=$("$parallax" cluster "$p_file" | cut -f2 | sort -u | wc -l)
 		echo "    cluster stories (untimed count): $cl_stories"
 	fi
+	last_t=${threads##*,}
 	r=1
 	while [ "$r" -le "$p_runs" ]; do
-		rm -f "$db" "$db-wal" "$db-shm"
-		s_out=$stdout_to stdout_to=
-		timeit "$p_corpus" "$p_n" ingest "$r" \
-		    "$parallax" ingest --db "$db" "$p_file"
-		stdout_to=$s_out
-		sed -n '$p' "$log" | sed 's/^/    /'
-		rm -f "$db" "$db-wal" "$db-shm"
-		timeit "$p_corpus" "$p_n" cluster "$r" \
-		    "$parallax" cluster "$p_file"
+		for t in $(echo "$threads" | tr ',' ' '); do
+			suf=-t$t
+			[ "$t" != "$last_t" ] || suf=
+			rm -f "$db" "$db-wal" "$db-shm"
+			s_out=$stdout_to stdout_to=
+			timeit "$p_corpus" "$p_n" "ingest$suf" "$r" \
+			    "$parallax" ingest --threads "$t" --db "$db" "$p_file"
+			stdout_to=$s_out
+			sed -n '$p' "$log" | sed 's/^/    /'
+			rm -f "$db" "$db-wal" "$db-shm"
+			timeit "$p_corpus" "$p_n" "cluster$suf" "$r" \
+			    "$parallax" cluster --threads "$t" "$p_file"
+		done
 		r=$((r + 1))
 	done
 	limit= stdout_to=

@@ -98,6 +98,27 @@ def main():
         print("(* a run stopped by --max-s: the articles it did.  Peak RSS per"
               " article below 1.00: memory grows slower than the input)")
 
+    # Thread scaling: tool-tN rows against the default-thread rows.
+    thr = sorted({(c, n, t) for (c, n, t) in med if "-t" in t},
+                 key=lambda x: (x[1], x[0], x[2]))
+    if thr:
+        print()
+        print("analysis threads (--threads N; the rows named ingest and"
+              " cluster use the last count given; outputs are identical):")
+        print("%-22s %-8s %9s %8s %11s %12s %12s %11s"
+              % ("corpus", "tool", "articles", "threads", "wall s",
+                 "articles/s", "cpu s", "speed-up"))
+        for c, n, t in thr:
+            base, tn = t.split("-t")
+            m1 = med[(c, n, t)]
+            md = med.get((c, n, base))
+            for label, m in ((tn, m1), ("last", md)):
+                if not m:
+                    continue
+                print("%-22s %-8s %9d %8s %11.2f %12.0f %12.2f %10.2fx"
+                      % (c, base, n, label, m["wall"], n / m["wall"],
+                         m["cpu"], m1["wall"] / m["wall"]))
+
     sk = [(c, n) for (c, n, t) in med if t == "sklearn"]
     if sk:
         print()

@@ -3,7 +3,12 @@
 # benchmark (analyze_speed.sh: parallax beside NLTK, compromise, wink-nlp)
 # and the quality benchmarks other engineers write (quotes_polnear.py,
 # register_subjectivity.py, entity_polnear.py), each given the parallax
-# binary as its first argument.  An absent one is skipped with a message.
+# binary as its first argument; then the story engine: stories_ecbplus.py
+# (ECB+ quality beside scikit-learn, the seeds, the sample corpus) and a
+# short ingest_scale.sh (generated 2k/5k/10k: ingest and cluster with 1
+# and all analysis threads, scikit-learn on the same inputs, growth and
+# speed-up tables; PLX_BENCH_SCALE_SIZES overrides the sizes).  An absent
+# one is skipped with a message.
 #
 # Usage: bench/run.sh [BUILD_DIR] [analyze_speed.sh options...]
 #   BUILD_DIR defaults to build (as `make bench` builds it).
@@ -38,4 +43,17 @@ for b in quotes_polnear.py register_subjectivity.py entity_polnear.py; do
 	fi
 	echo
 done
+
+echo "######## stories_ecbplus.py (story quality: parallax vs scikit-learn)"
+echo "\$ $py bench/stories_ecbplus.py --parallax $parallax --runs 1"
+$py "$here/stories_ecbplus.py" --parallax "$parallax" --runs 1 ||
+	{ echo "stories_ecbplus.py: FAILED"; status=1; }
+echo
+
+sizes=${PLX_BENCH_SCALE_SIZES:-2000,5000,10000}
+echo "######## ingest_scale.sh (story engine speed, growth, threads, scikit-learn)"
+echo "\$ bench/ingest_scale.sh $build --sizes $sizes --runs 1 --threads 1,$(nproc) --no-reuters"
+"$here/ingest_scale.sh" "$build" --sizes "$sizes" --runs 1 \
+	--threads "1,$(nproc)" --no-reuters ||
+	{ echo "ingest_scale.sh: FAILED"; status=1; }
 exit $status

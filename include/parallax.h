@@ -679,6 +679,305 @@ const char *plx_ingest_errmsg(const plx_ingest *g);
 /* Rolls back an uncommitted batch, closes and frees g; NULL is a no-op. */
 void plx_ingest_free(plx_ingest *g);
 
+/* Stores one record that the caller has analysed already (art, borrowed
+ * for the call; plx_pipe's results): otherwise as plx_ingest_add, which is
+ * plx_analyze followed by this. */
+int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
+			    const plx_article *art);
+
+/* plx_ingest_open with n analyzers (borrowed, one per thread; an[0] is
+ * plx_ingest_add's): the stored articles are replayed through a plx_pipe
+ * of n threads, in their stored order, so the state is the same for any
+ * n.  plx_ingest_open is this with n = 1. */
+int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
+			    plx_analyzer *const *an, unsigned n,
+			    plx_ingest **out, char *msg, size_t msglen);
+
+/* ---- Story records ----------------------------------------------------- */
+
+/* Calls fn for every stored article of story, in ingest order, as the
+ * record it was read from (borrowed for the call); PLX_ENOTFOUND when the
+ * story has no article.  A non-zero return from fn stops and is returned. */
+int plx_store_story_records(plx_store *s, int64_t story,
+			    int (*fn)(const plx_record *rec, int64_t seq,
+				      void *ud),
+			    void *ud);
+
+/* ---- Coverage: what each source says about a story -------------------- */
+
+/* A story report: the articles of one story compared source by source.
+ * Articles are added (analysed), then built once: sources with their own,
+ * copied and opinion text; facts (sentences aligned across articles, each
+ * with every source's wording); discrepancies (aligned facts whose numbers,
+ * dates or counts differ); quotes by speaker; entities merged across
+ * articles; opinion passages; a timeline.  Only body paragraphs count.
+ * Method and JSON shape: docs/coverage.md. */
+typedef struct plx_coverage plx_coverage;
+
+typedef struct plx_coverage_params {
+	double fact_threshold;  /* two sentences state one fact when their
+				   similarity (IDF-weighted cosine of stems,
+				   names and numbers) is >= this (default
+				   0.30) */
+	size_t query_terms;     /* a sentence looks up its rarest terms
+				   (default 8) */
+	size_t max_postings;    /* sentences examined per looked-up term: the
+				   cap that keeps alignment n log n (default
+				   64) */
+	size_t max_per_article; /* sentences of one article in one fact: a
+				   fact one source splits in two (default
+				   2) */
+	double copy_threshold;  /* dedup near-duplicate threshold for copied
+				   articles (default 0.8, plx_dedup's) */
+} plx_coverage_params;
+
+void plx_coverage_params_default(plx_coverage_params *p);
+
+/* Creates an empty report; p may be NULL for the defaults.  Caller frees
+ * with plx_coverage_free. */
+int plx_coverage_new(const plx_coverage_params *p, plx_coverage **out);
+
+/* Names the story (optional): id -1 and headline NULL are derived (no id;
+ * the headline of the earliest article that has one).  headline is
+ * copied. */
+int plx_coverage_set_story(plx_coverage *c, int64_t id, const char *headline);
+
+/* Adds an analysed article; takes ownership of art (also on failure).
+ * PLX_EINVAL after plx_coverage_build. */
+int plx_coverage_add(plx_coverage *c, plx_article *art);
+
+/* Builds the report from the articles added; once, after the adds
+ * (PLX_EINVAL when called again). */
+int plx_coverage_build(plx_coverage *c);
+
+typedef enum plx_format {
+	PLX_FMT_TEXT,
+	PLX_FMT_MARKDOWN,
+	PLX_FMT_JSON,
+	PLX_FMT_HTML
+} plx_format;
+
+typedef struct plx_render_opts {
+	int colour;       /* text: ANSI colours */
+	int fragment;     /* html: a fragment (no <html>/<head>) for
+			     embedding in the web UI */
+	const char *base; /* html: link prefix for /articles/ID,
+			     /entities/NAME, /stories/ID; NULL: no links */
+} plx_render_opts;
+
+/* Renders a built report (PLX_EINVAL before plx_coverage_build); o may be
+ * NULL for plain defaults.  Caller frees *out with plx_free. */
+int plx_coverage_render(const plx_coverage *c, plx_format fmt,
+			const plx_render_opts *o, char **out, size_t *len);
+
+/* Read access to a built report, for callers that lay it out themselves.
+ * Counts: articles, sources, facts (all), facts carried by two sources or
+ * more, discrepancies, quotes, entities, opinion passages. */
+typedef struct plx_coverage_counts {
+	size_t articles, sources, facts, shared_facts, discrepancies, quotes,
+		entities, opinion;
+} plx_coverage_counts;
+
+void plx_coverage_counts_get(const plx_coverage *c, plx_coverage_counts *out);
+
+/* Frees c and the articles it owns; NULL is a no-op. */
+void plx_coverage_free(plx_coverage *c);
+/* ---- Feeds (RSS, Atom, OPML) ---------------------------------------- */
+
+typedef enum plx_feed_kind {
+	PLX_FEED_RSS = 0, /* RSS 0.9x / 2.0 */
+	PLX_FEED_RDF,     /* RSS 1.0 (and 0.90): RDF */
+	PLX_FEED_ATOM,
+	PLX_FEED_OPML /* a list of feeds */
+} plx_feed_kind;
+
+/* One item (RSS item, Atom entry).  Strings are NUL-terminated valid
+ * UTF-8, NULL when the item did not have the field; borrowed for the
+ * feed's life. */
+typedef struct plx_feed_item {
+	const char *guid;    /* RSS guid, Atom id, RDF rdf:about */
+	const char *link;    /* the article page, made absolute */
+	const char *title;   /* plain text */
+	const char *date;    /* pubDate, dc:date, Atom published or updated,
+				as written (see plx_date_parse) */
+	const char *author;  /* author, dc:creator, Atom author name */
+	const char *summary; /* content:encoded or Atom content, else
+				description or Atom summary: HTML (or text)
+				as the feed gives it; see plx_feed_text */
+} plx_feed_item;
+
+typedef struct plx_feed {
+	plx_feed_kind kind;
+	const char *title; /* channel or feed title, OPML head title */
+	const char *link;  /* the site's home page */
+	const plx_feed_item *items;
+	size_t n_items;
+	const char *const *feeds; /* OPML: the feeds listed (xmlUrl, made
+				     absolute), in document order, each once */
+	size_t n_feeds;
+	size_t dropped; /* items or feeds past PLX_FEED_MAX_ITEMS */
+} plx_feed;
+
+/* Parses a feed or OPML document of len bytes; url (may be NULL) is where
+ * it came from, against which relative links are resolved.  The XML parser
+ * loads nothing from the network and no DTD, and refuses documents that
+ * declare entities (entity expansion attacks); limits in docs/limits.md.
+ * PLX_EFORMAT for broken XML or a document that is no feed, PLX_ETOOBIG
+ * over the size limit: msg (if not NULL, msglen bytes) says why, with the
+ * line.  Caller frees *out with plx_feed_free. */
+int plx_feed_parse(const char *buf, size_t len, const char *url, plx_feed **out,
+		   char *msg, size_t msglen);
+
+/* Frees f and its strings; NULL is a no-op. */
+void plx_feed_free(plx_feed *f);
+
+/* The plain text of an HTML fragment (an item's summary): paragraphs
+ * separated by blank lines, whitespace collapsed.  PLX_EEMPTY when it has
+ * no text.  Caller frees *out with plx_free. */
+int plx_feed_text(const char *html, size_t len, char **out, size_t *out_len);
+
+/* ---- Watching feeds -------------------------------------------------- */
+
+/* A feed watcher: polls feeds (URLs or local files; OPML lists add the
+ * feeds they name) with conditional requests, fetches each new item's page
+ * once, extracts it and ingests it.  All transfers run concurrently (one
+ * thread, libcurl's multi interface), at most one at a time per host.
+ * State (validators, items seen) is kept in the database, in tables of its
+ * own.  See docs/watch.md. */
+typedef struct plx_watch plx_watch;
+
+typedef struct plx_watch_params {
+	double interval;         /* seconds between two polls of a feed
+				    (default 900) */
+	double host_interval;    /* seconds between two requests to one host
+				    (host:port), politeness (default 1) */
+	long connect_timeout_ms; /* default 10000 */
+	long timeout_ms;         /* one whole transfer (default 30000) */
+	int retries;             /* retries of a transient failure (timeout,
+				    connection, 5xx, 429) per poll or page
+				    (default 2) */
+	double retry_delay;      /* seconds before the first retry, doubled
+				    for each next one (default 30) */
+	size_t max_bytes;        /* a response (decoded) over this is
+				    refused (default 8 MiB) */
+	long max_redirects;      /* default 5 */
+	size_t max_parallel;     /* transfers at once (default 16) */
+	int fetch_pages;         /* fetch each item's page (default 1); 0:
+				    ingest the feed's summaries only */
+	const char *user_agent;  /* NULL: "parallax/VERSION" */
+} plx_watch_params;
+
+void plx_watch_params_default(plx_watch_params *p);
+
+/* What happened, for the caller to report. */
+typedef enum plx_watch_event_kind {
+	PLX_WATCH_FEED_OK = 0,       /* fetched and parsed */
+	PLX_WATCH_FEED_NOT_MODIFIED, /* 304: nothing new */
+	PLX_WATCH_FEED_RETRY,        /* transient failure, retried later */
+	PLX_WATCH_FEED_FAILED,       /* failed (for this poll) */
+	PLX_WATCH_ITEM_STORED,       /* a new item ingested */
+	PLX_WATCH_ITEM_FALLBACK,     /* ... from the feed's summary (the
+					page failed: msg says why) */
+	PLX_WATCH_ITEM_FAILED        /* a new item that could not be
+					ingested */
+} plx_watch_event_kind;
+
+typedef struct plx_watch_event {
+	plx_watch_event_kind kind;
+	const char *feed;  /* the feed's URL or path */
+	const char *item;  /* the item's page URL (or id); NULL for feeds */
+	const char *title; /* the item's title, or NULL */
+	const char *msg;   /* what failed, or a summary ("12 items, 3 new") */
+	long http;         /* the HTTP status, 0 if none */
+} plx_watch_event;
+
+/* Called for each event; strings are borrowed for the call. */
+typedef void (*plx_watch_fn)(const plx_watch_event *ev, void *ud);
+
+typedef struct plx_watch_stats {
+	size_t feeds;        /* feeds known (OPML ones included) */
+	size_t polls;        /* polls completed (fetched or 304) */
+	size_t not_modified; /* ... answered 304 */
+	size_t failures;     /* failed polls (after retries) */
+	size_t retries;      /* transfers retried */
+	size_t new_items;    /* items not seen before */
+	size_t stored;       /* ingested (as new articles) */
+	size_t known;        /* ingested but already stored */
+	size_t fallback;     /* ... of which from the summary */
+	size_t failed_items; /* new items not ingested */
+} plx_watch_stats;
+
+/* Creates a watcher that ingests through g (borrowed for the watcher's
+ * life) and keeps its state in the database at db_path (the one g writes;
+ * a second connection).  params may be NULL for the defaults; fn (may be
+ * NULL) gets the events.  On failure msg says why.  Caller frees with
+ * plx_watch_free. */
+int plx_watch_new(const plx_watch_params *params, plx_ingest *g,
+		  const char *db_path, plx_watch_fn fn, void *ud,
+		  plx_watch **out, char *msg, size_t msglen);
+
+/* Adds a feed or OPML list: an http(s) URL or a local file (read again at
+ * each poll).  Copied.  PLX_EINVAL for an empty string. */
+int plx_watch_add(plx_watch *w, const char *feed);
+
+/* Runs for at most ms milliseconds: starts the polls and page fetches that
+ * are due, waits for transfers, ingests what arrived.  Returns 1 (at once)
+ * when a round ends: every feed has completed a poll (successful or failed
+ * after its retries) since the previous round ended, and nothing is queued;
+ * else 0 after ms; PLX_EDB or PLX_ENOMEM when ingesting or saving the state
+ * failed fatally (plx_watch_errmsg says why; every later call returns it). */
+int plx_watch_step(plx_watch *w, int ms);
+
+/* Commits what was ingested and the state of the feeds and items handled
+ * so far (done after each feed's poll anyway; call it before stopping). */
+int plx_watch_flush(plx_watch *w);
+
+void plx_watch_stats_get(const plx_watch *w, plx_watch_stats *out);
+
+/* Message for the last failure, borrowed until the next call on w. */
+const char *plx_watch_errmsg(const plx_watch *w);
+
+/* Abandons transfers in flight (their items are fetched again by the next
+ * run), closes and frees w; NULL is a no-op.  Does not flush. */
+void plx_watch_free(plx_watch *w);
+
+/* ---- Parallel analysis ------------------------------------------- */
+
+/* Analysis in worker threads, results in input order: records are pushed
+ * in order, each analysed by one of n threads (one per analyzer), and
+ * plx_pipe_pop hands back the oldest one's result, so whatever consumes
+ * the results in pop order (dedup, stories, ingest) gives the same output
+ * for any n.  With n = 1 no thread starts: pop analyses in the caller's
+ * thread.  See docs/stories.md (speed). */
+typedef struct plx_pipe plx_pipe;
+
+/* Starts n workers on the analyzers an[0..n) (borrowed for the pipe's
+ * life, one per thread, none used elsewhere meanwhile); at most depth
+ * records in flight (0: 64 per thread).  Caller frees with plx_pipe_free. */
+int plx_pipe_new(plx_analyzer *const *an, unsigned n, size_t depth,
+		 plx_pipe **out);
+
+/* 1 when depth records are in flight: pop before pushing more. */
+int plx_pipe_full(const plx_pipe *p);
+
+/* Records pushed and not yet popped. */
+size_t plx_pipe_pending(const plx_pipe *p);
+
+/* Queues a copy of rec (borrowed for the call).  PLX_EINVAL when full,
+ * PLX_ENOMEM. */
+int plx_pipe_push(plx_pipe *p, const plx_record *rec);
+
+/* The oldest pushed record, once analysed: returns 1 with *rec (the pipe's
+ * copy, borrowed until the next pop), *art (the caller frees it with
+ * plx_article_free; NULL when the analysis failed) and *status
+ * (plx_analyze's), or 0 when nothing is in flight. */
+int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
+		 int *status);
+
+/* Stops the workers (waiting for the records they are analysing) and
+ * frees p with every result not popped; NULL is a no-op. */
+void plx_pipe_free(plx_pipe *p);
+
 #ifdef __cplusplus
 }
 #endif

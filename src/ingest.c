@@ -146,13 +146,98 @@ static int replay_one(const plx_record *rec, int64_t seq, int64_t story,
 	return PLX_OK;
 }
 
+/* Replay through a pipe of analyzer threads: the stored records are
+ * pushed in ingest order, and each result is assigned in that order with
+ * the story it had (expect) and its number (seqs). */
+typedef struct replay_ctx {
+	plx_ingest *g;
+	plx_pipe *p;
+	int64_t *expect, *seqs;
+	size_t cap, head, tail;
+} replay_ctx;
+
+static int replay_pop(replay_ctx *c)
+{
+	const plx_record *rec;
+	plx_article *art;
+	int st;
+	if (!plx_pipe_pop(c->p, &rec, &art, &st))
+		return PLX_OK;
+	int64_t story = c->expect[c->head % c->cap];
+	int64_t seq = c->seqs[c->head++ % c->cap];
+	plx_ingest *g = c->g;
+	if (st) {
+		snprintf(g->err, sizeof g->err,
+			 "replaying stored article %lld (%s): %s",
+			 (long long)seq, rec->id ? rec->id : "?",
+			 plx_strerror(st));
+		return st == PLX_ENOMEM ? st : PLX_EDB;
+	}
+	const plx_dedup_result *dr;
+	size_t got;
+	double score;
+	int rc = assign(g, art, &dr, &got, &score);
+	plx_article_free(art);
+	if (rc)
+		return rc;
+	g->stats.replayed++;
+	if ((int64_t)got != story)
+		g->stats.mismatched++;
+	return PLX_OK;
+}
+
+static int replay_push(const plx_record *rec, int64_t seq, int64_t story,
+		       void *ud)
+{
+	replay_ctx *c = ud;
+	int rc;
+	if (plx_pipe_full(c->p) && (rc = replay_pop(c)))
+		return rc;
+	if ((rc = plx_pipe_push(c->p, rec)))
+		return rc;
+	c->expect[c->tail % c->cap] = story;
+	c->seqs[c->tail++ % c->cap] = seq;
+	return PLX_OK;
+}
+
+static int replay(plx_ingest *g, plx_analyzer *const *an, unsigned n)
+{
+	if (n <= 1)
+		return plx_store_records(g->store, replay_one, g);
+	replay_ctx c = {g, NULL, NULL, NULL, 64 * (size_t)n + 2, 0, 0};
+	int rc = plx_pipe_new(an, n, 64 * (size_t)n, &c.p);
+	if (rc)
+		return rc;
+	c.expect = plx_malloc(c.cap * sizeof *c.expect);
+	c.seqs = plx_malloc(c.cap * sizeof *c.seqs);
+	if (!c.expect || !c.seqs)
+		rc = PLX_ENOMEM;
+	if (!rc)
+		rc = plx_store_records(g->store, replay_push, &c);
+	while (!rc && plx_pipe_pending(c.p))
+		rc = replay_pop(&c);
+	plx_pipe_free(c.p);
+	plx_free(c.expect);
+	plx_free(c.seqs);
+	return rc;
+}
+
 int plx_ingest_open(const char *path, const plx_ingest_params *params,
 		    plx_analyzer *an, plx_ingest **out, char *msg,
 		    size_t msglen)
 {
+	return plx_ingest_open_threads(path, params, &an, 1, out, msg, msglen);
+}
+
+int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
+			    plx_analyzer *const *an, unsigned n_an,
+			    plx_ingest **out, char *msg, size_t msglen)
+{
 	*out = NULL;
 	if (msg && msglen)
 		msg[0] = 0;
+	if (!an || !n_an)
+		return PLX_EINVAL;
 	plx_ingest *g = plx_calloc(1, sizeof *g);
 	if (!g) {
 		if (msg && msglen)
@@ -166,7 +251,7 @@ int plx_ingest_open(const char *path, const plx_ingest_params *params,
 		plx_ingest_params_default(&g->p);
 	if (!g->p.batch)
 		g->p.batch = 1;
-	g->an = an;
+	g->an = an[0];
 	int rc = plx_store_open(path, 0, &g->store, msg, msglen);
 	if (!rc && g->p.busy_ms > 0)
 		plx_store_set_busy_timeout(g->store, g->p.busy_ms);
@@ -175,7 +260,7 @@ int plx_ingest_open(const char *path, const plx_ingest_params *params,
 	if (!rc)
 		rc = plx_dedup_new(&g->p.dedup, &g->dedup);
 	if (!rc) {
-		rc = plx_store_records(g->store, replay_one, g);
+		rc = replay(g, an, n_an);
 		if (rc && msg) {
 			if (!g->err[0])
 				db_error(g, rc);
@@ -204,6 +289,11 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 	g->err[0] = 0;
 	plx_article *art = NULL;
 	int rc = plx_analyze(g->an, rec, &art);
+	if (!rc) {
+		rc = plx_ingest_add_analyzed(g, rec, art);
+		plx_article_free(art);
+		return rc;
+	}
 	if (rc == PLX_ENOMEM) {
 		snprintf(g->err, sizeof g->err,
 			 "%s: out of memory in the "
@@ -211,13 +301,19 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 			 rec->id ? rec->id : "record");
 		return fatal(g, rc);
 	}
-	if (rc)
-		return rc;
+	return rc;
+}
+
+int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
+			    const plx_article *art)
+{
+	if (g->failed)
+		return g->failed;
+	g->err[0] = 0;
 	uint64_t hash = plx_article_hash(art);
-	rc = plx_store_find(g->store, plx_article_id(art), hash, NULL);
+	int rc = plx_store_find(g->store, plx_article_id(art), hash, NULL);
 	if (rc == 1) {
 		g->stats.known++;
-		plx_article_free(art);
 		return PLX_OK;
 	}
 	if (rc < 0)
@@ -246,12 +342,10 @@ int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 		goto fail;
 	g->stats.stored++;
 	g->stats.stories = plx_stories_count(g->stories);
-	plx_article_free(art);
 	if (++g->in_batch >= g->p.batch)
 		return plx_ingest_commit(g);
 	return PLX_OK;
 fail:
-	plx_article_free(art);
 	return fatal(g, rc < 0 ? rc : PLX_EDB);
 }
 

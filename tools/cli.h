@@ -23,6 +23,7 @@ typedef struct options {
 	size_t batch;     /* ingest: articles per transaction; 0: default */
 	int recent;       /* stories: sort by recency instead of size */
 	size_t limit;     /* stories: at most this many; 0: all */
+	unsigned threads; /* analysis threads (--threads); 0: the CPUs */
 } options;
 
 /* Set by SIGINT/SIGTERM once catch_signals has run: loops stop, and ingest
@@ -50,10 +51,12 @@ typedef struct run {
 	const options *o;
 	plx_analyzer *an;
 	plx_reader *rd;
-	size_t done;    /* records the command handled */
-	size_t skipped; /* bad records and files */
-	int progress;   /* a progress line is on standard error: clear it
-			   before a message */
+	size_t done;        /* records the command handled */
+	size_t skipped;     /* bad records and files */
+	int progress;       /* a progress line is on standard error: clear it
+			       before a message */
+	plx_analyzer **ans; /* one per analysis thread; ans[0] == an */
+	unsigned n_an;
 } run;
 
 /* What a command does with one record: 0 when done, a negative status for
@@ -67,6 +70,16 @@ int run_open(run *r, const options *o, char **paths, int n);
 /* Feeds every record to fn; returns 0 or a fatal exit status. */
 int run_records(run *r, record_fn fn, void *ud);
 
+/* What a command does with one analysed record (run_articles): art is
+ * NULL and status the analysis's error when it failed (return status to
+ * skip the record); otherwise as record_fn.  art is borrowed. */
+typedef int (*article_fn)(run *r, const plx_record *rec, const plx_article *art,
+			  int status, void *ud);
+
+/* Feeds every record, analysed by o->threads threads (plx_pipe), to fn in
+ * input order; returns 0 or a fatal exit status. */
+int run_articles(run *r, article_fn fn, void *ud);
+
 /* Reports a skipped input on standard error (unless quiet) and counts it. */
 void skip_msg(run *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -74,5 +87,12 @@ void skip_msg(run *r, const char *fmt, ...)
 /* Flushes the output, reports what was skipped and frees; returns the
  * exit status (status when it is already an error). */
 int run_close(run *r, int status);
+
+/* story and compare: coverage reports (tools/cmd_story.c). */
+int cmd_story(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+
+/* watch (tools/cmd_watch.c): poll feeds and ingest new items. */
+int cmd_watch(int argc, char **argv);
 
 #endif

@@ -52,6 +52,17 @@ static const char USAGE[] =
 	"  stories [--db FILE] [--format text|json] [--sort size|recent]\n"
 	"          [--limit N]\n"
 	"      List the stories in the database.\n"
+	"  story [--db FILE] [--format text|markdown|json|html] ID\n"
+	"      A stored story's coverage: sources (own, copied, opinion),\n"
+	"      facts aligned across sources, discrepancies, quotes by\n"
+	"      speaker, entities, opinion and timeline.\n"
+	"  compare [--format text|markdown|json|html] FILE FILE...\n"
+	"      The same report over articles given directly (one story).\n"
+	"  watch [--db FILE] [--interval SECONDS] [--once] FEED_OR_OPML...\n"
+	"      Poll RSS/Atom feeds and OPML lists (URLs or files) every\n"
+	"      SECONDS (default 900) with conditional requests; ingest each\n"
+	"      new item's page (or its summary) once.  One line per item\n"
+	"      on standard output.  --once: one round, then exit.\n"
 	"\n"
 	"PATH is a text file (one article), a JSON Lines file (one article a\n"
 	"line), either gzip-compressed, a directory (read recursively), or -\n"
@@ -67,6 +78,10 @@ static const char USAGE[] =
 	"      --outlets FILE add outlets (Name<TAB>domain<TAB>alias... "
 	"lines)\n"
 	"  -q, --quiet        do not report skipped input on standard error\n"
+	"      --threads N    analyse with N threads (analyze, dedup, "
+	"cluster,\n"
+	"                     ingest; default: the number of CPUs); the\n"
+	"                     output does not depend on N\n"
 	"  -h, --help         show this help\n"
 	"  -V, --version      show the version\n"
 	"\n"
@@ -95,6 +110,7 @@ int parse_options(int argc, char **argv, options *o, int *rc)
 		{"batch", required_argument, NULL, 'b'},
 		{"sort", required_argument, NULL, 's'},
 		{"limit", required_argument, NULL, 'n'},
+		{"threads", required_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof *o);
@@ -136,6 +152,18 @@ int parse_options(int argc, char **argv, options *o, int *rc)
 			break;
 		}
 		case 'd': o->db = optarg; break;
+		case 'j': {
+			char *end;
+			errno = 0;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (*end || errno || optarg[0] == '-' || v < 1 ||
+			    v > 256) {
+				*rc = usage_error("bad thread count", optarg);
+				return -1;
+			}
+			o->threads = (unsigned)v;
+			break;
+		}
 		case 'b':
 		case 'n': {
 			char *end;
@@ -220,14 +248,33 @@ int run_open(run *r, const options *o, char **paths, int n)
 	memset(r, 0, sizeof *r);
 	r->o = o;
 	int rc;
-	if ((rc = plx_analyzer_new(NULL, &r->an)) ||
-	    (rc = plx_reader_new(NULL, &r->rd))) {
-		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+	unsigned nt = o->threads;
+	if (!nt) {
+		long c = sysconf(_SC_NPROCESSORS_ONLN);
+		nt = c < 1 ? 1 : c > 64 ? 64 : (unsigned)c;
+	}
+	r->ans = calloc(nt, sizeof *r->ans);
+	if (!r->ans) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(PLX_ENOMEM));
 		return EXIT_FATAL;
 	}
-	if (o->outlets && plx_analyzer_load_outlets(r->an, o->outlets)) {
-		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(r->an));
-		return EXIT_USAGE;
+	for (; r->n_an < nt; r->n_an++) {
+		plx_analyzer **a = &r->ans[r->n_an];
+		if ((rc = plx_analyzer_new(NULL, a))) {
+			fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+			return EXIT_FATAL;
+		}
+		if (o->outlets && plx_analyzer_load_outlets(*a, o->outlets)) {
+			fprintf(stderr, "parallax: %s\n",
+				plx_analyzer_errmsg(*a));
+			r->n_an++;
+			return EXIT_USAGE;
+		}
+	}
+	r->an = r->ans[0];
+	if ((rc = plx_reader_new(NULL, &r->rd))) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		return EXIT_FATAL;
 	}
 	for (int i = 0; i < n; i++)
 		if ((rc = plx_reader_add(r->rd, paths[i]))) {
@@ -283,6 +330,84 @@ int run_records(run *r, record_fn fn, void *ud)
 	return 0;
 }
 
+/* A bad record's message: the same words as run_records'. */
+static void skip_record(run *r, const plx_record *rec, int rc)
+{
+	if (rec->line)
+		skip_msg(r, "%s:%zu: %s", rec->path, rec->line,
+			 plx_strerror(rc));
+	else
+		skip_msg(r, "%s: %s", rec->path, plx_strerror(rc));
+}
+
+/* Hands the oldest analysed record to fn: 1 when one was handled, 0 when
+ * none was in flight, or a negative status / positive exit status that
+ * ends the loop. */
+static int pop_one(run *r, plx_pipe *p, article_fn fn, void *ud)
+{
+	const plx_record *rec;
+	plx_article *art;
+	int st;
+	if (!plx_pipe_pop(p, &rec, &art, &st))
+		return 0;
+	int rc = fn(r, rec, art, st, ud);
+	plx_article_free(art);
+	if (rc > 0 || rc == PLX_ENOMEM)
+		return rc;
+	if (rc == 0)
+		r->done++;
+	else
+		skip_record(r, rec, rc);
+	return 1;
+}
+
+int run_articles(run *r, article_fn fn, void *ud)
+{
+	plx_pipe *p = NULL;
+	int rc = plx_pipe_new(r->ans, r->n_an, 0, &p);
+	if (rc) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		return EXIT_FATAL;
+	}
+	int eof = 0;
+	rc = 1;
+	while (rc == 1) {
+		while (!eof && !interrupted && !plx_pipe_full(p)) {
+			const plx_record *rec;
+			int got = plx_reader_next(r->rd, &rec);
+			if (got == 0) {
+				eof = 1;
+			} else if (got == PLX_ENOMEM) {
+				rc = got;
+				break;
+			} else if (got < 0) {
+				/* Drain first: messages stay in input order. */
+				int d;
+				while ((d = pop_one(r, p, fn, ud)) == 1)
+					;
+				if (d) {
+					rc = d;
+					break;
+				}
+				skip_msg(r, "%s", plx_reader_errmsg(r->rd));
+			} else if ((got = plx_pipe_push(p, rec))) {
+				rc = got;
+				break;
+			}
+		}
+		if (rc != 1)
+			break;
+		/* Interrupted: what is in flight is still handled. */
+		rc = pop_one(r, p, fn, ud);
+	}
+	plx_pipe_free(p);
+	if (rc == PLX_ENOMEM) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		return EXIT_FATAL;
+	}
+	return rc > 0 ? rc : 0;
+}
+
 /* Flushes the output, reports what was skipped and frees; returns the
  * exit status (status when it is already an error). */
 int run_close(run *r, int status)
@@ -308,7 +433,11 @@ int run_close(run *r, int status)
 		status = EXIT_BADINPUT;
 	}
 	plx_reader_free(r->rd);
-	plx_analyzer_free(r->an);
+	for (unsigned i = 0; i < r->n_an; i++)
+		plx_analyzer_free(r->ans[i]);
+	free(r->ans);
+	if (!r->n_an)
+		plx_analyzer_free(r->an);
 	return status;
 }
 
@@ -330,18 +459,17 @@ typedef struct analyze_ctx {
 	int colour;
 } analyze_ctx;
 
-static int analyze_one(run *r, const plx_record *rec, void *ud)
+static int analyze_one(run *r, const plx_record *rec, const plx_article *art,
+		       int rc, void *ud)
 {
 	analyze_ctx *c = ud;
-	plx_article *art = NULL;
-	int rc = plx_analyze(r->an, rec, &art);
+	(void)rec;
 	if (rc)
 		return rc;
 	char *s = NULL;
 	size_t len = 0;
 	rc = r->o->json ? plx_article_json(art, &s, &len)
 			: plx_article_report(art, c->colour, &s, &len);
-	plx_article_free(art);
 	if (rc) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		return EXIT_FATAL;
@@ -367,19 +495,19 @@ static int cmd_analyze(int argc, char **argv)
 			 !getenv("NO_COLOR")};
 	int status = run_open(&r, &o, argv + first, argc - first);
 	if (!status)
-		status = run_records(&r, analyze_one, &c);
+		status = run_articles(&r, analyze_one, &c);
 	return run_close(&r, status);
 }
 
-static int dedup_one(run *r, const plx_record *rec, void *ud)
+static int dedup_one(run *r, const plx_record *rec, const plx_article *art,
+		     int rc, void *ud)
 {
-	plx_article *art = NULL;
-	int rc = plx_analyze(r->an, rec, &art);
+	(void)r;
+	(void)rec;
 	if (rc)
 		return rc;
 	const plx_dedup_result *res;
 	rc = plx_dedup_add(ud, art, &res);
-	plx_article_free(art);
 	return rc ? PLX_ENOMEM : 0; /* any failure here is fatal */
 }
 
@@ -408,7 +536,7 @@ static int cmd_dedup(int argc, char **argv)
 		status = EXIT_FATAL;
 	}
 	if (!status)
-		status = run_records(&r, dedup_one, dd);
+		status = run_articles(&r, dedup_one, dd);
 	if (!status) {
 		char *s = NULL;
 		size_t len = 0;
@@ -423,10 +551,10 @@ static int cmd_dedup(int argc, char **argv)
 	return run_close(&r, status);
 }
 
-static int cluster_one(run *r, const plx_record *rec, void *ud)
+static int cluster_one(run *r, const plx_record *rec, const plx_article *art,
+		       int rc, void *ud)
 {
-	plx_article *art = NULL;
-	int rc = plx_analyze(r->an, rec, &art);
+	(void)rec;
 	if (rc)
 		return rc;
 	size_t story;
@@ -444,7 +572,6 @@ static int cluster_one(run *r, const plx_record *rec, void *ud)
 		} else
 			printf("%s\t%zu\n", id ? id : "", story);
 	}
-	plx_article_free(art);
 	return rc ? PLX_ENOMEM : 0; /* any failure here is fatal */
 }
 
@@ -471,7 +598,7 @@ static int cmd_cluster(int argc, char **argv)
 		status = EXIT_FATAL;
 	}
 	if (!status)
-		status = run_records(&r, cluster_one, ss);
+		status = run_articles(&r, cluster_one, ss);
 	plx_stories_free(ss);
 	return run_close(&r, status);
 }
@@ -577,11 +704,13 @@ typedef struct ingest_ctx {
 	size_t seen;
 } ingest_ctx;
 
-static int ingest_one(run *r, const plx_record *rec, void *ud)
+static int ingest_one(run *r, const plx_record *rec, const plx_article *art,
+		      int rc, void *ud)
 {
 	ingest_ctx *c = ud;
 	c->seen++;
-	int rc = plx_ingest_add(c->g, rec);
+	if (!rc)
+		rc = plx_ingest_add_analyzed(c->g, rec, art);
 	if (rc == PLX_ENOMEM || rc == PLX_EDB) {
 		fprintf(stderr, "%sparallax: %s\n",
 			r->progress ? "\r\033[K" : "",
@@ -636,8 +765,8 @@ static int cmd_ingest(int argc, char **argv)
 	ingest_ctx c = {NULL, now_seconds(), 0, 0};
 	char msg[512];
 	int status = run_open(&r, &o, argv + first, argc - first);
-	if (!status &&
-	    plx_ingest_open(o.db, &ip, r.an, &c.g, msg, sizeof msg)) {
+	if (!status && plx_ingest_open_threads(o.db, &ip, r.ans, r.n_an, &c.g,
+					       msg, sizeof msg)) {
 		fprintf(stderr, "parallax: %s\n", msg);
 		status = EXIT_FATAL;
 	}
@@ -649,7 +778,7 @@ static int cmd_ingest(int argc, char **argv)
 	r.progress = !o.quiet && isatty(STDERR_FILENO);
 	c.t0 = c.shown = now_seconds();
 
-	status = run_records(&r, ingest_one, &c);
+	status = run_articles(&r, ingest_one, &c);
 	if (!status && (rc = plx_ingest_commit(c.g))) {
 		fprintf(stderr, "%sparallax: %s\n",
 			r.progress ? "\r\033[K" : "", plx_ingest_errmsg(c.g));
@@ -798,5 +927,11 @@ int main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "cluster") == 0)
 		return cmd_cluster(argc - 1, argv + 1);
+	if (strcmp(cmd, "story") == 0)
+		return cmd_story(argc - 1, argv + 1);
+	if (strcmp(cmd, "compare") == 0)
+		return cmd_compare(argc - 1, argv + 1);
+	if (strcmp(cmd, "watch") == 0)
+		return cmd_watch(argc - 1, argv + 1);
 	return usage_error("unknown command", cmd);
 }
