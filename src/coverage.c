@@ -1555,7 +1555,7 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 		if (s >= c->p.fact_threshold)
 			sc[n_sc++] = (scored){s, a, b};
 	}
-	if (!rc)
+	if (!rc && n_sc) /* sc is NULL when nothing scored */
 		qsort(sc, n_sc, sizeof *sc, cmp_scored);
 	for (size_t u = 0; u < nu && !rc; u++) {
 		g[u].parent = (uint32_t)u;
