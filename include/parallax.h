@@ -84,7 +84,12 @@ typedef struct plx_limits {
 	size_t max_quote_bytes;  /* a quotation longer than this is not a quote
 				    but an unbalanced mark (default 4096) */
 	size_t max_gzip_ratio;   /* decompressed/compressed bytes before a .gz
-				    is taken for a bomb (default 1000) */
+				    is taken for a bomb (default 1000; per
+				    gzip member in a .warc.gz) */
+	size_t max_warc_record_bytes; /* one WARC record's block: a larger
+					 record is skipped unread (default
+					 32 MiB, the HTML page limit; 0
+					 means the default) */
 } plx_limits;
 
 /* Fills *out with the default limits. */
@@ -140,6 +145,26 @@ void plx_reader_progress(const plx_reader *r, uint64_t *done, uint64_t *total);
 
 /* Closes the open file, if any, and frees r; NULL is a no-op. */
 void plx_reader_free(plx_reader *r);
+
+/* WARC input (.warc, .warc.gz, or sniffed by its "WARC/1." start): each
+ * response record holding an HTML page with HTTP status 200 is one record
+ * (the page's article, plx_html_extract with the record's target URI and
+ * the charset of its HTTP Content-Type; id: the target URI; url: the
+ * page's canonical URL, else the target URI; date: the page's, else the
+ * WARC-Date).  Other records are skipped and counted here, not reported
+ * as bad. */
+typedef struct plx_warc_stats {
+	size_t records;      /* WARC records seen */
+	size_t pages;        /* HTML responses given to the extractor */
+	size_t not_response; /* warcinfo, request, metadata, revisit... */
+	size_t not_ok;       /* responses with an HTTP status other than 200 */
+	size_t not_html;     /* responses whose payload is not HTML */
+	size_t bad;          /* records (or damaged stretches) reported as
+				bad; also counted in plx_reader_skipped */
+} plx_warc_stats;
+
+/* Fills *out with the WARC counts of all files read so far. */
+void plx_reader_warc_stats(const plx_reader *r, plx_warc_stats *out);
 
 /* ---- Analysis -------------------------------------------------------- */
 
@@ -586,6 +611,14 @@ typedef struct plx_html_doc {
  * plx_html_doc_free. */
 int plx_html_extract(const char *html, size_t len, const char *url,
 		     plx_html_doc **out);
+
+/* The same, for a page whose character set was given by its transport
+ * (charset: the label of an HTTP Content-Type header, may be NULL): valid
+ * UTF-8 is still read as UTF-8, else the label wins over the page's own
+ * <meta> declaration, as in browsers (Latin-1 labels read as
+ * windows-1252); an unusable label is ignored. */
+int plx_html_extract_charset(const char *html, size_t len, const char *url,
+			     const char *charset, plx_html_doc **out);
 
 /* Frees d and its strings; NULL is a no-op. */
 void plx_html_doc_free(plx_html_doc *d);

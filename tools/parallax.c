@@ -76,6 +76,9 @@ static const char USAGE[] =
 	"PATH is a text file (one article), a JSON Lines file (one article a\n"
 	"line), either gzip-compressed, a directory (read recursively), or -\n"
 	"for standard input.\n"
+	"An HTML page (.html/.htm) is one article; a WARC file (.warc or\n"
+	".warc.gz) gives one article per HTML response (status 200); its\n"
+	"other records are counted and skipped.\n"
 	"\n"
 	"Options:\n"
 	"  -f, --format FMT   output format: text (default) or json (JSON "
@@ -422,6 +425,15 @@ int run_close(run *r, int status)
 		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
 		status = EXIT_FATAL;
 	}
+	plx_warc_stats ws;
+	plx_reader_warc_stats(r->rd, &ws);
+	if (ws.records && !r->o->quiet)
+		fprintf(stderr,
+			"parallax: WARC: %zu records: %zu HTML pages, "
+			"%zu not responses, %zu not status 200, %zu not "
+			"HTML, %zu bad\n",
+			ws.records, ws.pages, ws.not_response, ws.not_ok,
+			ws.not_html, ws.bad);
 	if (!status && r->skipped) {
 		if (!r->o->quiet)
 			fprintf(stderr,
