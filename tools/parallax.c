@@ -52,6 +52,9 @@ static const char USAGE[] =
 	"  stories [--db FILE] [--format text|json] [--sort size|recent]\n"
 	"          [--limit N]\n"
 	"      List the stories in the database.\n"
+	"  serve [--db FILE] [--listen HOST:PORT] [--threads N]\n"
+	"      Web pages and a JSON API over the database (default\n"
+	"      127.0.0.1:8080, read-only, while ingest writes); Ctrl-C stops.\n"
 	"\n"
 	"PATH is a text file (one article), a JSON Lines file (one article a\n"
 	"line), either gzip-compressed, a directory (read recursively), or -\n"
@@ -760,6 +763,8 @@ static int cmd_stories(int argc, char **argv)
 	return rc ? EXIT_FATAL : 0;
 }
 
+int cmd_serve(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -786,5 +791,7 @@ int main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "cluster") == 0)
 		return cmd_cluster(argc - 1, argv + 1);
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1); /* tools/cmd_serve.c */
 	return usage_error("unknown command", cmd);
 }
