@@ -62,6 +62,10 @@ int cmd_serve(int argc, char **argv)
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
+	/* A shell starts background jobs with SIGINT ignored; an ignored
+	 * signal never reaches sigwait. */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	char msg[512];
 	plx_server *s = NULL;
