@@ -32,25 +32,32 @@ enum {
 #define ARTICLE_COLS \
 	"a.seq, a.id, a.source, a.title, a.date, a.url, a.time, a.story"
 
+/* A story's latest PLX_STORY_MAX_ARTICLES articles (by the (story, time)
+ * index, backwards; undated ones last), which the story queries read. */
+#define PLX_XSTR(x) #x
+#define PLX_STR(x)  PLX_XSTR(x)
+#define LATEST                                                             \
+	"WITH a AS (SELECT seq, id, source, title, date, url, time, story" \
+	" FROM articles WHERE story = ?1 ORDER BY time DESC, seq DESC "    \
+	"LIMIT " PLX_STR(PLX_STORY_MAX_ARTICLES) ") "
+
 static const char *const SQL[Q_N] = {
 	[Q_STORY] = "SELECT id, headline, n_articles, n_sources, first_seen,"
 		    " last_seen FROM stories WHERE id = ?1",
-	[Q_STORY_ARTICLES] = "SELECT " ARTICLE_COLS ", NULL FROM articles a"
-			     " WHERE a.story = ?1 ORDER BY a.time IS NULL,"
-			     " a.time, a.seq",
-	[Q_STORY_QUOTES] = "SELECT q.speaker, q.text, a.seq, a.source"
-			   " FROM articles a JOIN quotes q ON q.article ="
-			   " a.seq WHERE a.story = ?1 AND q.partial = 0"
-			   " ORDER BY q.speaker IS NULL, q.speaker, a.time,"
-			   " a.seq, q.paragraph",
-	[Q_STORY_ENTITIES] = "SELECT e.key, max(e.name), max(e.type),"
-			     " count(DISTINCT a.seq) AS n FROM articles a"
-			     " JOIN entities e ON e.article = a.seq"
-			     " WHERE a.story = ?1 GROUP BY e.key"
-			     " ORDER BY n DESC, sum(e.mentions) DESC, e.key"
-			     " LIMIT ?2",
-	[Q_STORY_TIMES] = "SELECT time, source FROM articles WHERE story = ?1"
-			  " ORDER BY time",
+	[Q_STORY_ARTICLES] = LATEST "SELECT " ARTICLE_COLS ", NULL FROM a"
+				    " ORDER BY a.time IS NULL, a.time, a.seq",
+	[Q_STORY_QUOTES] = LATEST "SELECT q.speaker, q.text, a.seq, a.source"
+				  " FROM a JOIN quotes q ON q.article = a.seq"
+				  " WHERE q.partial = 0 ORDER BY q.speaker IS"
+				  " NULL, q.speaker, a.time, a.seq,"
+				  " q.paragraph",
+	[Q_STORY_ENTITIES] = LATEST "SELECT e.key, max(e.name), max(e.type),"
+				    " count(DISTINCT a.seq) AS n FROM a"
+				    " JOIN entities e ON e.article = a.seq"
+				    " GROUP BY e.key ORDER BY n DESC,"
+				    " sum(e.mentions) DESC, e.key LIMIT ?2",
+	[Q_STORY_TIMES] = LATEST "SELECT a.time, a.source FROM a"
+				 " ORDER BY a.time",
 	[Q_ARTICLE_SEQ] = "SELECT " ARTICLE_COLS ", a.path, a.rec_title,"
 			  " a.rec_source, a.text FROM articles a"
 			  " WHERE a.seq = ?1",

@@ -13,6 +13,11 @@
 
 typedef struct plx_query plx_query;
 
+/* The story queries (articles, quotes, entities, times) read a story's
+ * latest this many articles: a story page stays fast and readable when a
+ * long-running story has thousands; its counts still cover them all. */
+#define PLX_STORY_MAX_ARTICLES 200
+
 /* Wraps s's connection (borrowed for q's life); statements are prepared on
  * first use and kept.  Caller frees with plx_query_free. */
 int plx_query_new(plx_store *s, plx_query **out);
@@ -54,7 +59,8 @@ typedef struct plx_article_row {
 
 typedef int (*plx_article_fn)(const plx_article_row *row, void *ud);
 
-/* A story's articles by time (undated last), then ingest order. */
+/* A story's (latest PLX_STORY_MAX_ARTICLES) articles by time (undated
+ * last), then ingest order. */
 int plx_query_story_articles(plx_query *q, int64_t story, plx_article_fn fn,
 			     void *ud);
 
