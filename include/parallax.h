@@ -646,6 +646,95 @@ const char *plx_ingest_errmsg(const plx_ingest *g);
 /* Rolls back an uncommitted batch, closes and frees g; NULL is a no-op. */
 void plx_ingest_free(plx_ingest *g);
 
+/* ---- Story records ----------------------------------------------------- */
+
+/* Calls fn for every stored article of story, in ingest order, as the
+ * record it was read from (borrowed for the call); PLX_ENOTFOUND when the
+ * story has no article.  A non-zero return from fn stops and is returned. */
+int plx_store_story_records(plx_store *s, int64_t story,
+			    int (*fn)(const plx_record *rec, int64_t seq,
+				      void *ud),
+			    void *ud);
+
+/* ---- Coverage: what each source says about a story -------------------- */
+
+/* A story report: the articles of one story compared source by source.
+ * Articles are added (analysed), then built once: sources with their own,
+ * copied and opinion text; facts (sentences aligned across articles, each
+ * with every source's wording); discrepancies (aligned facts whose numbers,
+ * dates or counts differ); quotes by speaker; entities merged across
+ * articles; opinion passages; a timeline.  Only body paragraphs count.
+ * Method and JSON shape: docs/coverage.md. */
+typedef struct plx_coverage plx_coverage;
+
+typedef struct plx_coverage_params {
+	double fact_threshold;  /* two sentences state one fact when their
+				   similarity (IDF-weighted cosine of stems,
+				   names and numbers) is >= this (default
+				   0.30) */
+	size_t query_terms;     /* a sentence looks up its rarest terms
+				   (default 8) */
+	size_t max_postings;    /* sentences examined per looked-up term: the
+				   cap that keeps alignment n log n (default
+				   64) */
+	size_t max_per_article; /* sentences of one article in one fact: a
+				   fact one source splits in two (default
+				   2) */
+	double copy_threshold;  /* dedup near-duplicate threshold for copied
+				   articles (default 0.8, plx_dedup's) */
+} plx_coverage_params;
+
+void plx_coverage_params_default(plx_coverage_params *p);
+
+/* Creates an empty report; p may be NULL for the defaults.  Caller frees
+ * with plx_coverage_free. */
+int plx_coverage_new(const plx_coverage_params *p, plx_coverage **out);
+
+/* Names the story (optional): id -1 and headline NULL are derived (no id;
+ * the headline of the earliest article that has one).  headline is
+ * copied. */
+int plx_coverage_set_story(plx_coverage *c, int64_t id, const char *headline);
+
+/* Adds an analysed article; takes ownership of art (also on failure).
+ * PLX_EINVAL after plx_coverage_build. */
+int plx_coverage_add(plx_coverage *c, plx_article *art);
+
+/* Builds the report from the articles added; once, after the adds
+ * (PLX_EINVAL when called again). */
+int plx_coverage_build(plx_coverage *c);
+
+typedef enum plx_format {
+	PLX_FMT_TEXT,
+	PLX_FMT_MARKDOWN,
+	PLX_FMT_JSON,
+	PLX_FMT_HTML
+} plx_format;
+
+typedef struct plx_render_opts {
+	int colour;       /* text: ANSI colours */
+	int fragment;     /* html: a fragment (no <html>/<head>) for
+			     embedding in the web UI */
+	const char *base; /* html: link prefix for /articles/ID,
+			     /entities/NAME, /stories/ID; NULL: no links */
+} plx_render_opts;
+
+/* Renders a built report (PLX_EINVAL before plx_coverage_build); o may be
+ * NULL for plain defaults.  Caller frees *out with plx_free. */
+int plx_coverage_render(const plx_coverage *c, plx_format fmt,
+			const plx_render_opts *o, char **out, size_t *len);
+
+/* Read access to a built report, for callers that lay it out themselves.
+ * Counts: articles, sources, facts (all), facts carried by two sources or
+ * more, discrepancies, quotes, entities, opinion passages. */
+typedef struct plx_coverage_counts {
+	size_t articles, sources, facts, shared_facts, discrepancies, quotes,
+		entities, opinion;
+} plx_coverage_counts;
+
+void plx_coverage_counts_get(const plx_coverage *c, plx_coverage_counts *out);
+
+/* Frees c and the articles it owns; NULL is a no-op. */
+void plx_coverage_free(plx_coverage *c);
 /* ---- Web server: `parallax serve` ------------------------------------ */
 
 /* A read-only web interface and JSON API over a database (docs/api.md),

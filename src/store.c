@@ -512,3 +512,43 @@ int plx_store_counts(plx_store *s, int64_t *articles, int64_t *stories)
 	int rc = count(s->st[ST_COUNT_ARTICLES], articles);
 	return rc ? rc : count(s->st[ST_COUNT_STORIES], stories);
 }
+
+/* The records of one story, in ingest order (story reports).  A statement
+ * of its own, prepared per call: a report is one call, not a hot loop. */
+int plx_store_story_records(plx_store *s, int64_t story,
+			    int (*fn)(const plx_record *rec, int64_t seq,
+				      void *ud),
+			    void *ud)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT seq, id, path, rec_title, date,"
+			       " rec_source, url, text FROM articles"
+			       " WHERE story = ?1 ORDER BY seq",
+			       -1, &st, NULL) != SQLITE_OK)
+		return PLX_EDB;
+	sqlite3_bind_int64(st, 1, story);
+	int rc, ret = PLX_OK;
+	size_t n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		plx_record r;
+		memset(&r, 0, sizeof r);
+		r.id = (const char *)sqlite3_column_text(st, 1);
+		r.path = (const char *)sqlite3_column_text(st, 2);
+		r.title = (const char *)sqlite3_column_text(st, 3);
+		r.date = (const char *)sqlite3_column_text(st, 4);
+		r.source = (const char *)sqlite3_column_text(st, 5);
+		r.url = (const char *)sqlite3_column_text(st, 6);
+		r.text = (const char *)sqlite3_column_text(st, 7);
+		r.text_len = (size_t)sqlite3_column_bytes(st, 7);
+		n++;
+		if ((ret = fn(&r, sqlite3_column_int64(st, 0), ud)))
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = rc == SQLITE_NOMEM ? PLX_ENOMEM : PLX_EDB;
+	if (!ret && n == 0)
+		ret = PLX_ENOTFOUND;
+	sqlite3_finalize(st);
+	return ret;
+}

@@ -75,4 +75,8 @@ void skip_msg(run *r, const char *fmt, ...)
  * exit status (status when it is already an error). */
 int run_close(run *r, int status);
 
+/* story and compare: coverage reports (tools/cmd_story.c). */
+int cmd_story(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+
 #endif

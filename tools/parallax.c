@@ -52,6 +52,12 @@ static const char USAGE[] =
 	"  stories [--db FILE] [--format text|json] [--sort size|recent]\n"
 	"          [--limit N]\n"
 	"      List the stories in the database.\n"
+	"  story [--db FILE] [--format text|markdown|json|html] ID\n"
+	"      A stored story's coverage: sources (own, copied, opinion),\n"
+	"      facts aligned across sources, discrepancies, quotes by\n"
+	"      speaker, entities, opinion and timeline.\n"
+	"  compare [--format text|markdown|json|html] FILE FILE...\n"
+	"      The same report over articles given directly (one story).\n"
 	"  serve [--db FILE] [--listen HOST:PORT] [--threads N]\n"
 	"      Web pages and a JSON API over the database (default\n"
 	"      127.0.0.1:8080, read-only, while ingest writes); Ctrl-C stops.\n"
@@ -791,6 +797,10 @@ int main(int argc, char **argv)
 		return cmd_extract(argc - 1, argv + 1);
 	if (strcmp(cmd, "cluster") == 0)
 		return cmd_cluster(argc - 1, argv + 1);
+	if (strcmp(cmd, "story") == 0)
+		return cmd_story(argc - 1, argv + 1);
+	if (strcmp(cmd, "compare") == 0)
+		return cmd_compare(argc - 1, argv + 1);
 	if (strcmp(cmd, "serve") == 0)
 		return cmd_serve(argc - 1, argv + 1); /* tools/cmd_serve.c */
 	return usage_error("unknown command", cmd);
