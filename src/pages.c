@@ -117,7 +117,32 @@ static const char *const STYLE[] = {
 	".empty{color:var(--muted);font-style:italic}"
 	"footer{color:var(--muted);font-size:.8rem;padding:2rem 0;"
 	"border-top:1px solid var(--line)}"
-	".legend{font-size:.8rem}"};
+	".legend{font-size:.8rem}",
+	/* The coverage report (src/coverage_render.c) inside a story page. */
+	".stats{display:flex;flex-wrap:wrap;gap:.5rem;margin:.8rem 0;"
+	"font:.85rem system-ui,sans-serif}"
+	".stats span{background:var(--card);border:1px solid var(--line);"
+	"border-radius:6px;padding:.35rem .7rem}"
+	".stats b{font-size:1.05rem;margin-right:.25rem}"
+	".stats .warn{background:#fff4e0;border-color:#f0c27a}"
+	".report>.px-story>h1,.report>.px-story>h1+.px-meta{display:none}"
+	".report table{border-collapse:collapse;width:100%;background:"
+	"var(--card);font-size:.93rem;margin:.3rem 0 1rem}"
+	".report th{font:600 .78rem system-ui,sans-serif;text-transform:"
+	"uppercase;letter-spacing:.05em;color:var(--muted);text-align:left;"
+	"background:#f3f1ec;position:sticky;top:0}"
+	".report td,.report th{border:1px solid var(--line);padding:.45rem "
+	".6rem;vertical-align:top}"
+	".report td.none{background:repeating-linear-gradient(135deg,#faf9f6,"
+	"#faf9f6 6px,#f3f1ec 6px,#f3f1ec 7px)}"
+	".report tr.px-all>td:first-child{border-left:4px solid #2a7a5a}"
+	".report tr.px-several>td:first-child{border-left:4px solid #d08a1e}"
+	".report tr.px-one>td:first-child{border-left:4px solid #c8c4bb}"
+	".report tr.px-disc td{background:#fff4e0}"
+	".report .px-disc{background:#fff4e0}"
+	".report .px-meta{color:var(--muted);font:.82rem system-ui,"
+	"sans-serif}"
+	".report h3{font:700 1rem system-ui,sans-serif;margin:1rem 0 .3rem}"};
 
 /* ---- Helpers ---------------------------------------------------------- */
 
@@ -179,7 +204,7 @@ static void error_page(plx_req *r, int status, const char *msg)
 static void db_error_page(plx_req *r, int rc)
 {
 	error_page(r, 500,
-		   rc == PLX_ENOMEM ? "out of memory" : plx_query_errmsg(r->q));
+		   rc == PLX_EDB ? plx_query_errmsg(r->q) : plx_strerror(rc));
 }
 
 /* A date for readers: "10 Mar 2025, 05:30 UTC". */
@@ -528,11 +553,11 @@ static void timeline(plx_buf *b, const art_list *l, const story_info *si)
 	size_t rows = si->n_src;
 	int h = TOP + (int)rows * ROW + 30;
 	plx_buf_printf(b,
-		       "<div class=\"chart\"><svg width=\"%d\" height=\"%d\" "
+		       "<div class=\"chart\"><svg width=\"100%%\" "
 		       "viewBox=\"0 0 %d %d\" role=\"img\" "
 		       "font-family=\"system-ui,sans-serif\" font-size=\"12\">"
 		       "<title>When each source published</title>",
-		       W, h, W, h);
+		       W, h);
 	double pw = W - LW - 20;
 	/* Day ticks (midnight UTC), at most about 10. */
 	int64_t day = 86400, step = day;
@@ -593,56 +618,6 @@ static void timeline(plx_buf *b, const art_list *l, const story_info *si)
 	plx_buf_puts(b, "</svg></div>");
 }
 
-typedef struct quote_page {
-	plx_buf *b;
-	char *last; /* speaker of the open group */
-	int open, rc;
-	size_t n;
-} quote_page;
-
-static int quote_row(const char *speaker, const char *text, int64_t article,
-		     const char *source, void *ud)
-{
-	quote_page *qp = ud;
-	plx_buf *b = qp->b;
-	const char *sp = speaker ? speaker : "Unattributed";
-	if (!qp->last || strcmp(qp->last, sp) != 0) {
-		if (qp->open)
-			plx_buf_puts(b, "</div>");
-		plx_free(qp->last);
-		qp->last = plx_strndup(sp, strlen(sp));
-		if (!qp->last)
-			return qp->rc = PLX_ENOMEM;
-		plx_buf_puts(b, "<div class=\"speaker\"><h3>");
-		esc(b, sp);
-		plx_buf_puts(b, "</h3>");
-		qp->open = 1;
-	}
-	qp->n++;
-	plx_buf_puts(b, "<blockquote>\xE2\x80\x9C");
-	esc(b, text);
-	plx_buf_printf(b,
-		       "\xE2\x80\x9D<a class=\"tag\" href=\"/articles/%lld\">",
-		       (long long)article);
-	esc(b, source ? source : "source unknown");
-	plx_buf_puts(b, "</a></blockquote>");
-	return 0;
-}
-
-static int entity_chip(const char *key, const char *name, const char *type,
-		       int64_t articles, void *ud)
-{
-	plx_buf *b = ud;
-	plx_buf_puts(b, "<a class=\"chip t-");
-	esc(b, type);
-	plx_buf_puts(b, "\" href=\"");
-	entity_href(b, key);
-	plx_buf_puts(b, "\">");
-	esc(b, name);
-	plx_buf_printf(b, "<b>%lld</b></a>", (long long)articles);
-	return 0;
-}
-
 typedef struct story_page {
 	plx_req *r;
 	plx_story_row row;
@@ -665,6 +640,19 @@ static int story_found(const plx_story_row *row, void *ud)
 	return 0;
 }
 
+/* Removes the first <style>...</style> of a report fragment in place (the
+ * renderer's own sheet: constant text, before any article text). */
+static void strip_style(char *s, size_t *len)
+{
+	char *a = strstr(s, "<style>");
+	char *z = a ? strstr(a, "</style>") : NULL;
+	if (!z)
+		return;
+	z += strlen("</style>");
+	memmove(a, z, (size_t)(s + *len - z) + 1);
+	*len -= (size_t)(z - a);
+}
+
 static int page_story(plx_req *r)
 {
 	int64_t id = plx_http_uint(r->arg);
@@ -680,8 +668,9 @@ static int page_story(plx_req *r)
 	story_info si;
 	memset(&si, 0, sizeof si);
 	plx_buf_init(&si.names);
-	quote_page qp;
-	memset(&qp, 0, sizeof qp);
+	plx_coverage *cov = NULL;
+	char *report = NULL;
+	size_t report_len = 0;
 	int rc = plx_query_story(r->q, id, story_found, &sp);
 	if (rc == PLX_ENOTFOUND) {
 		error_page(r, 404, "No such story.");
@@ -695,10 +684,24 @@ static int page_story(plx_req *r)
 		story_info_free(&si);
 		rc = story_info_get(r->q, id, &si);
 	}
+	if (!rc)
+		rc = plx_serve_coverage(r, id, sp.headline, &cov);
+	if (!rc) {
+		/* The report as a fragment, links from the site's root; its
+		 * own style sheet is left out for the page's (one sheet, no
+		 * rules on body or h1 from elsewhere). */
+		plx_render_opts o = {0, 1, ""};
+		rc = plx_coverage_render(cov, PLX_FMT_HTML, &o, &report,
+					 &report_len);
+	}
+	if (!rc)
+		strip_style(report, &report_len);
 	if (rc) {
 		db_error_page(r, rc);
 		goto out;
 	}
+	plx_coverage_counts cc;
+	plx_coverage_counts_get(cov, &cc);
 	const char *head = sp.headline ? sp.headline : "(untitled story)";
 	page_start(r, head, NULL);
 	plx_buf *b = &r->body;
@@ -711,15 +714,30 @@ static int page_story(plx_req *r)
 		       sp.row.n_articles, sp.row.n_articles == 1 ? "" : "s",
 		       sp.row.n_sources, sp.row.n_sources == 1 ? "" : "s");
 	time_span(b, sp.row.first_seen, sp.row.last_seen);
+	if (sp.row.n_articles > l.n)
+		plx_buf_printf(b, " \xC2\xB7 the latest %zu compared", l.n);
 	plx_buf_printf(b,
 		       " \xC2\xB7 <a href=\"/api/stories/%lld\">JSON</a>"
 		       "</p>",
 		       (long long)id);
+	plx_buf_printf(b,
+		       "<p class=\"stats\"><span><b>%zu</b> facts"
+		       "</span><span><b>%zu</b> carried by two sources or "
+		       "more</span><span class=\"%s\"><b>%zu</b> "
+		       "discrepanc%s</span><span><b>%zu</b> quotes</span>"
+		       "<span><b>%zu</b> opinion passage%s</span></p>",
+		       cc.facts, cc.shared_facts,
+		       cc.discrepancies ? "warn" : "", cc.discrepancies,
+		       cc.discrepancies == 1 ? "y" : "ies", cc.quotes,
+		       cc.opinion, cc.opinion == 1 ? "" : "s");
 
 	plx_buf_puts(b, "<h2>Timeline</h2>");
 	timeline(b, &l, &si);
+	plx_buf_puts(b, "<div class=\"report\">");
+	plx_buf_put(b, report, report_len);
+	plx_buf_puts(b, "</div>");
 
-	plx_buf_puts(b, "<h2>Coverage by source</h2><div class=\"cols\">");
+	plx_buf_puts(b, "<h2>Articles by source</h2><div class=\"cols\">");
 	for (size_t i = 0; i < si.n_src; i++) {
 		plx_buf_puts(b, "<div class=\"col\"><h3>");
 		esc(b, si.src[i]);
@@ -739,24 +757,10 @@ static int page_story(plx_req *r)
 	}
 	plx_buf_puts(b, "</div>");
 
-	plx_buf_puts(b, "<h2>Quotes by speaker</h2>");
-	qp.b = b;
-	rc = plx_query_story_quotes(r->q, id, quote_row, &qp);
-	if (qp.open)
-		plx_buf_puts(b, "</div>");
-	if (!rc && !qp.n)
-		plx_buf_puts(b, "<p class=\"empty\">No full quotations.</p>");
-	plx_buf_puts(b, "<h2>Who and what</h2><div class=\"chips\">");
-	if (!rc)
-		rc = plx_query_story_entities(r->q, id, 60, entity_chip, b);
-	plx_buf_puts(b, "</div>");
-	if (rc) {
-		db_error_page(r, rc);
-		goto out;
-	}
 	page_end(r);
 out:
-	plx_free(qp.last);
+	plx_free(report);
+	plx_coverage_free(cov);
 	plx_free(sp.headline);
 	art_list_free(&l);
 	story_info_free(&si);

@@ -20,6 +20,7 @@ enum {
 	Q_STORY_QUOTES,
 	Q_STORY_ENTITIES,
 	Q_STORY_TIMES,
+	Q_STORY_RECORDS,
 	Q_ARTICLE_SEQ,
 	Q_ARTICLE_ID,
 	Q_COPIES,
@@ -58,6 +59,13 @@ static const char *const SQL[Q_N] = {
 				    " sum(e.mentions) DESC, e.key LIMIT ?2",
 	[Q_STORY_TIMES] = LATEST "SELECT a.time, a.source FROM a"
 				 " ORDER BY a.time",
+	[Q_STORY_RECORDS] =
+		"SELECT " ARTICLE_COLS ", a.path, a.rec_title,"
+		" a.rec_source, a.text FROM articles a"
+		" WHERE a.seq IN (SELECT seq FROM articles"
+		" WHERE story = ?1 ORDER BY time DESC, seq DESC"
+		" LIMIT " PLX_STR(PLX_STORY_MAX_ARTICLES) ")"
+							  " ORDER BY a.seq",
 	[Q_ARTICLE_SEQ] = "SELECT " ARTICLE_COLS ", a.path, a.rec_title,"
 			  " a.rec_source, a.text FROM articles a"
 			  " WHERE a.seq = ?1",
@@ -353,6 +361,45 @@ int plx_query_story_times(plx_query *q, int64_t story,
 	return finish(q, st, rc, ret);
 }
 
+/* The record of a row of Q_ARTICLE_* or Q_STORY_RECORDS. */
+static void record_row(sqlite3_stmt *st, plx_article_row *r, plx_record *rec)
+{
+	article_row(st, r);
+	r->extra = NULL;
+	memset(rec, 0, sizeof *rec);
+	rec->id = r->id;
+	rec->path = col_str(st, 8);
+	rec->title = col_str(st, 9);
+	rec->date = r->date;
+	rec->source = col_str(st, 10);
+	rec->url = r->url;
+	rec->text = col_str(st, 11);
+	rec->text_len = (size_t)sqlite3_column_bytes(st, 11);
+	if (!rec->text)
+		rec->text = "";
+}
+
+int plx_query_story_records(plx_query *q, int64_t story,
+			    int (*fn)(const plx_record *rec,
+				      const plx_article_row *row, void *ud),
+			    void *ud)
+{
+	int ret = PLX_OK, rc;
+	sqlite3_stmt *st =
+		prep(q, &q->st[Q_STORY_RECORDS], SQL[Q_STORY_RECORDS], &ret);
+	if (!st)
+		return ret;
+	sqlite3_bind_int64(st, 1, story);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		plx_article_row r;
+		plx_record rec;
+		record_row(st, &r, &rec);
+		if ((ret = fn(&rec, &r, ud)))
+			break;
+	}
+	return finish(q, st, rc, ret);
+}
+
 int plx_query_article(plx_query *q, const char *id,
 		      int (*fn)(const plx_record *rec,
 				const plx_article_row *row, void *ud),
@@ -371,20 +418,8 @@ int plx_query_article(plx_query *q, const char *id,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		plx_article_row r;
-		article_row(st, &r);
-		r.extra = NULL;
 		plx_record rec;
-		memset(&rec, 0, sizeof rec);
-		rec.id = r.id;
-		rec.path = col_str(st, 8);
-		rec.title = col_str(st, 9);
-		rec.date = r.date;
-		rec.source = col_str(st, 10);
-		rec.url = r.url;
-		rec.text = col_str(st, 11);
-		rec.text_len = (size_t)sqlite3_column_bytes(st, 11);
-		if (!rec.text)
-			rec.text = "";
+		record_row(st, &r, &rec);
 		ret = fn(&rec, &r, ud);
 	} else if (rc == SQLITE_DONE) {
 		ret = PLX_ENOTFOUND;

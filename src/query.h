@@ -86,6 +86,13 @@ int plx_query_article(plx_query *q, const char *id,
 				const plx_article_row *row, void *ud),
 		      void *ud);
 
+/* A story's (latest PLX_STORY_MAX_ARTICLES) articles as the records they
+ * were read from, in ingest order, for re-analysis (the coverage report). */
+int plx_query_story_records(plx_query *q, int64_t story,
+			    int (*fn)(const plx_record *rec,
+				      const plx_article_row *row, void *ud),
+			    void *ud);
+
 /* Copy relations touching an article id, both ways: other is the other
  * article's id, copies 1 when article copies other. */
 int plx_query_copies(plx_query *q, const char *id,

@@ -306,10 +306,10 @@ static int article_item(const plx_article_row *row, void *ud)
 
 static int query_failed(plx_req *r, int rc)
 {
-	if (rc == PLX_ENOMEM)
-		plx_serve_json_error(r, 500, "out of memory");
-	else
+	if (rc == PLX_EDB)
 		plx_serve_json_error(r, 500, plx_query_errmsg(r->q));
+	else
+		plx_serve_json_error(r, 500, plx_strerror(rc));
 	return PLX_OK;
 }
 
@@ -412,41 +412,54 @@ out:
 	return PLX_OK;
 }
 
-static int quote_item(const char *speaker, const char *text, int64_t article,
-		      const char *source, void *ud)
+typedef struct cov_ctx {
+	plx_analyzer *an;
+	plx_coverage *c;
+	int rc;
+} cov_ctx;
+
+static int cov_add(const plx_record *rec, const plx_article_row *row, void *ud)
 {
-	list_ctx *c = ud;
-	if (c->n++)
-		plx_buf_putc(c->b, ',');
-	plx_buf_putc(c->b, '{');
-	jkey(c->b, "speaker");
-	jstr(c->b, speaker);
-	plx_buf_putc(c->b, ',');
-	jkey(c->b, "text");
-	jstr(c->b, text);
-	plx_buf_printf(c->b, ",\"article\":%lld,", (long long)article);
-	jkey(c->b, "source");
-	jstr(c->b, source);
-	plx_buf_putc(c->b, '}');
-	return 0;
+	(void)row;
+	cov_ctx *x = ud;
+	plx_article *art = NULL;
+	int rc = plx_analyze(x->an, rec, &art);
+	if (rc == PLX_ENOMEM)
+		return x->rc = rc;
+	if (rc) /* an article that no longer analyses: left out */
+		return 0;
+	rc = plx_coverage_add(x->c, art);
+	return rc ? (x->rc = rc) : 0;
 }
 
-static int entity_item(const char *key, const char *name, const char *type,
-		       int64_t articles, void *ud)
+int plx_serve_coverage(plx_req *r, int64_t id, const char *headline,
+		       plx_coverage **out)
 {
-	list_ctx *c = ud;
-	if (c->n++)
-		plx_buf_putc(c->b, ',');
-	plx_buf_putc(c->b, '{');
-	jkey(c->b, "key");
-	jstr(c->b, key);
-	plx_buf_putc(c->b, ',');
-	jkey(c->b, "name");
-	jstr(c->b, name);
-	plx_buf_putc(c->b, ',');
-	jkey(c->b, "type");
-	jstr(c->b, type);
-	plx_buf_printf(c->b, ",\"articles\":%lld}", (long long)articles);
+	*out = NULL;
+	cov_ctx x = {r->an, NULL, 0};
+	int rc = plx_coverage_new(NULL, &x.c);
+	if (!rc)
+		rc = plx_coverage_set_story(x.c, id, headline);
+	if (!rc)
+		rc = plx_query_story_records(r->q, id, cov_add, &x);
+	if (!rc)
+		rc = x.rc;
+	if (!rc)
+		rc = plx_coverage_build(x.c);
+	if (rc) {
+		plx_coverage_free(x.c);
+		return rc;
+	}
+	*out = x.c;
+	return PLX_OK;
+}
+
+static int story_headline(const plx_story_row *row, void *ud)
+{
+	char **h = ud;
+	if (row->headline &&
+	    !(*h = plx_strndup(row->headline, strlen(row->headline))))
+		return PLX_ENOMEM;
 	return 0;
 }
 
@@ -457,32 +470,27 @@ static int api_story(plx_req *r)
 		plx_serve_json_error(r, 400, "a story id is a number");
 		return PLX_OK;
 	}
-	plx_buf *b = &r->body;
-	plx_buf_puts(b, "{\"story\":");
-	list_ctx c = {b, 0, NULL};
-	int rc = plx_query_story(r->q, id, story_item, &c);
+	char *headline = NULL;
+	int rc = plx_query_story(r->q, id, story_headline, &headline);
 	if (rc == PLX_ENOTFOUND) {
 		plx_serve_json_error(r, 404, "no such story");
 		return PLX_OK;
 	}
-	if (!rc) {
-		plx_buf_puts(b, ",\"articles\":[");
-		c.n = 0;
-		rc = plx_query_story_articles(r->q, id, article_item, &c);
-	}
-	if (!rc) {
-		plx_buf_puts(b, "],\"quotes\":[");
-		c.n = 0;
-		rc = plx_query_story_quotes(r->q, id, quote_item, &c);
-	}
-	if (!rc) {
-		plx_buf_puts(b, "],\"entities\":[");
-		c.n = 0;
-		rc = plx_query_story_entities(r->q, id, 50, entity_item, &c);
-	}
+	plx_coverage *c = NULL;
+	if (!rc)
+		rc = plx_serve_coverage(r, id, headline, &c);
+	plx_free(headline);
 	if (rc)
 		return query_failed(r, rc);
-	plx_buf_puts(b, "]}\n");
+	char *json = NULL;
+	size_t len = 0;
+	rc = plx_coverage_render(c, PLX_FMT_JSON, NULL, &json, &len);
+	plx_coverage_free(c);
+	if (rc)
+		return query_failed(r, rc);
+	plx_buf_put(&r->body, json, len);
+	plx_buf_putc(&r->body, '\n');
+	plx_free(json);
 	return PLX_OK;
 }
 
@@ -594,6 +602,10 @@ static int api_search(plx_req *r)
 	plx_buf_free(&text);
 	if (rc == PLX_EINVAL) {
 		plx_serve_json_error(r, 400, "no word to search for");
+		return PLX_OK;
+	}
+	if (rc == PLX_ENOTFOUND) { /* no search index */
+		plx_serve_json_error(r, 500, plx_query_errmsg(r->q));
 		return PLX_OK;
 	}
 	if (rc)

@@ -45,6 +45,12 @@ int plx_serve_paging(const plx_req *r, size_t *limit, size_t *offset,
 int plx_serve_story_filter(plx_req *r, plx_story_query *f, plx_buf *src,
 			   plx_buf *ent, const char **why);
 
+/* The coverage report (docs/coverage.md) of story id from its latest
+ * PLX_STORY_MAX_ARTICLES articles, re-analysed; headline may be NULL.
+ * Caller frees *out with plx_coverage_free. */
+int plx_serve_coverage(plx_req *r, int64_t id, const char *headline,
+		       plx_coverage **out);
+
 /* Formats Unix seconds as ISO 8601 UTC ("2025-03-10T05:30:00Z") into
  * buf (at least 24 bytes); "" for INT64_MIN. */
 void plx_serve_time(int64_t t, char *buf, size_t n);

@@ -52,7 +52,7 @@ try {
 	// 2. The biggest story.
 	await first.locator('h3 a').click();
 	await page.waitForLoadState();
-	check((await page.locator('h1').innerText()).trim() === headline,
+	check((await page.locator('h1').first().innerText()).trim() === headline,
 		'story: headline as listed');
 	check(await page.locator('.chart svg circle').count() >= 2,
 		'story: timeline with a dot per article');
@@ -60,7 +60,11 @@ try {
 		'story: a column per source');
 	check(await page.getByRole('heading', { name: /quotes by speaker/i }).count() === 1,
 		'story: quotes by speaker');
-	check(await page.locator('.chips a.chip').count() >= 3,
+	check(await page.getByRole('heading', { name: /^facts/i }).count() === 1,
+		'story: facts aligned across sources');
+	check(await page.locator('.report table tr').count() >= 8,
+		'story: the coverage report tables');
+	check(await page.locator('.report a[href^="/entities/"]').count() >= 3,
 		'story: entities with links');
 	await shot('2-story');
 
@@ -88,7 +92,7 @@ try {
 	// 5. An entity, from a story's chips.
 	await page.locator('ul.results li a[href^="/stories/"]').first().click();
 	await page.waitForLoadState();
-	await page.locator('.chips a.chip').first().click();
+	await page.locator('.report a[href^="/entities/"]').first().click();
 	await page.waitForLoadState();
 	check(page.url().includes('/entities/'), 'entity: reached');
 	check(await page.locator('ul.results > li').count() >= 1, 'entity: articles listed');
