@@ -17,8 +17,6 @@
 enum {
 	Q_STORY,
 	Q_STORY_ARTICLES,
-	Q_STORY_QUOTES,
-	Q_STORY_ENTITIES,
 	Q_STORY_TIMES,
 	Q_STORY_RECORDS,
 	Q_ARTICLE_SEQ,
@@ -47,16 +45,6 @@ static const char *const SQL[Q_N] = {
 		    " last_seen FROM stories WHERE id = ?1",
 	[Q_STORY_ARTICLES] = LATEST "SELECT " ARTICLE_COLS ", NULL FROM a"
 				    " ORDER BY a.time IS NULL, a.time, a.seq",
-	[Q_STORY_QUOTES] = LATEST "SELECT q.speaker, q.text, a.seq, a.source"
-				  " FROM a JOIN quotes q ON q.article = a.seq"
-				  " WHERE q.partial = 0 ORDER BY q.speaker IS"
-				  " NULL, q.speaker, a.time, a.seq,"
-				  " q.paragraph",
-	[Q_STORY_ENTITIES] = LATEST "SELECT e.key, max(e.name), max(e.type),"
-				    " count(DISTINCT a.seq) AS n FROM a"
-				    " JOIN entities e ON e.article = a.seq"
-				    " GROUP BY e.key ORDER BY n DESC,"
-				    " sum(e.mentions) DESC, e.key LIMIT ?2",
 	[Q_STORY_TIMES] = LATEST "SELECT a.time, a.source FROM a"
 				 " ORDER BY a.time",
 	[Q_STORY_RECORDS] =
@@ -304,45 +292,6 @@ int plx_query_story_articles(plx_query *q, int64_t story, plx_article_fn fn,
 		return ret;
 	sqlite3_bind_int64(st, 1, story);
 	return articles_loop(q, st, fn, ud);
-}
-
-int plx_query_story_quotes(plx_query *q, int64_t story,
-			   int (*fn)(const char *speaker, const char *text,
-				     int64_t article, const char *source,
-				     void *ud),
-			   void *ud)
-{
-	int ret = PLX_OK, rc;
-	sqlite3_stmt *st =
-		prep(q, &q->st[Q_STORY_QUOTES], SQL[Q_STORY_QUOTES], &ret);
-	if (!st)
-		return ret;
-	sqlite3_bind_int64(st, 1, story);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(col_str(st, 0), col_str(st, 1),
-			      sqlite3_column_int64(st, 2), col_str(st, 3), ud)))
-			break;
-	return finish(q, st, rc, ret);
-}
-
-int plx_query_story_entities(plx_query *q, int64_t story, size_t limit,
-			     int (*fn)(const char *key, const char *name,
-				       const char *type, int64_t articles,
-				       void *ud),
-			     void *ud)
-{
-	int ret = PLX_OK, rc;
-	sqlite3_stmt *st =
-		prep(q, &q->st[Q_STORY_ENTITIES], SQL[Q_STORY_ENTITIES], &ret);
-	if (!st)
-		return ret;
-	sqlite3_bind_int64(st, 1, story);
-	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = fn(col_str(st, 0), col_str(st, 1), col_str(st, 2),
-			      sqlite3_column_int64(st, 3), ud)))
-			break;
-	return finish(q, st, rc, ret);
 }
 
 int plx_query_story_times(plx_query *q, int64_t story,

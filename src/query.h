@@ -1,6 +1,6 @@
 /*
  * query.h: the read queries of `parallax serve`: stories with filters,
- * a story's articles, sources, quotes and entities, one article's record,
+ * a story's articles, times and records, one article's record,
  * full-text search, entities and copies.  One plx_query per connection
  * (per server worker); rows are borrowed for the callback only.
  */
@@ -13,9 +13,10 @@
 
 typedef struct plx_query plx_query;
 
-/* The story queries (articles, quotes, entities, times) read a story's
- * latest this many articles: a story page stays fast and readable when a
- * long-running story has thousands; its counts still cover them all. */
+/* The story queries (articles, times, records for the coverage report)
+ * read a story's latest this many articles: a story page stays fast and
+ * readable when a long-running story has thousands (the report re-analyses
+ * each one); its counts still cover them all. */
 #define PLX_STORY_MAX_ARTICLES 200
 
 /* Wraps s's connection (borrowed for q's life); statements are prepared on
@@ -62,20 +63,6 @@ typedef int (*plx_article_fn)(const plx_article_row *row, void *ud);
 /* A story's (latest PLX_STORY_MAX_ARTICLES) articles by time (undated
  * last), then ingest order. */
 int plx_query_story_articles(plx_query *q, int64_t story, plx_article_fn fn,
-			     void *ud);
-
-/* A story's quotes (speaker may be NULL), by speaker. */
-int plx_query_story_quotes(plx_query *q, int64_t story,
-			   int (*fn)(const char *speaker, const char *text,
-				     int64_t article, const char *source,
-				     void *ud),
-			   void *ud);
-
-/* A story's entities with the articles naming them, most named first. */
-int plx_query_story_entities(plx_query *q, int64_t story, size_t limit,
-			     int (*fn)(const char *key, const char *name,
-				       const char *type, int64_t articles,
-				       void *ud),
 			     void *ud);
 
 /* The article whose seq (when id is all digits) or id is given, as the
