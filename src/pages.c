@@ -640,19 +640,6 @@ static int story_found(const plx_story_row *row, void *ud)
 	return 0;
 }
 
-/* Removes the first <style>...</style> of a report fragment in place (the
- * renderer's own sheet: constant text, before any article text). */
-static void strip_style(char *s, size_t *len)
-{
-	char *a = strstr(s, "<style>");
-	char *z = a ? strstr(a, "</style>") : NULL;
-	if (!z)
-		return;
-	z += strlen("</style>");
-	memmove(a, z, (size_t)(s + *len - z) + 1);
-	*len -= (size_t)(z - a);
-}
-
 static int page_story(plx_req *r)
 {
 	int64_t id = plx_http_uint(r->arg);
@@ -668,7 +655,6 @@ static int page_story(plx_req *r)
 	story_info si;
 	memset(&si, 0, sizeof si);
 	plx_buf_init(&si.names);
-	plx_coverage *cov = NULL;
 	char *report = NULL;
 	size_t report_len = 0;
 	int rc = plx_query_story(r->q, id, story_found, &sp);
@@ -684,24 +670,14 @@ static int page_story(plx_req *r)
 		story_info_free(&si);
 		rc = story_info_get(r->q, id, &si);
 	}
+	plx_coverage_counts cc;
 	if (!rc)
-		rc = plx_serve_coverage(r, id, sp.headline, &cov);
-	if (!rc) {
-		/* The report as a fragment, links from the site's root; its
-		 * own style sheet is left out for the page's (one sheet, no
-		 * rules on body or h1 from elsewhere). */
-		plx_render_opts o = {0, 1, ""};
-		rc = plx_coverage_render(cov, PLX_FMT_HTML, &o, &report,
-					 &report_len);
-	}
-	if (!rc)
-		strip_style(report, &report_len);
+		rc = plx_serve_report(r, id, sp.headline, PLX_FMT_HTML, &report,
+				      &report_len, &cc);
 	if (rc) {
 		db_error_page(r, rc);
 		goto out;
 	}
-	plx_coverage_counts cc;
-	plx_coverage_counts_get(cov, &cc);
 	const char *head = sp.headline ? sp.headline : "(untitled story)";
 	page_start(r, head, NULL);
 	plx_buf *b = &r->body;
@@ -760,7 +736,6 @@ static int page_story(plx_req *r)
 	page_end(r);
 out:
 	plx_free(report);
-	plx_coverage_free(cov);
 	plx_free(sp.headline);
 	art_list_free(&l);
 	story_info_free(&si);

@@ -19,6 +19,7 @@ enum {
 	Q_STORY_ARTICLES,
 	Q_STORY_TIMES,
 	Q_STORY_RECORDS,
+	Q_STORY_VERSION,
 	Q_ARTICLE_SEQ,
 	Q_ARTICLE_ID,
 	Q_COPIES,
@@ -54,6 +55,8 @@ static const char *const SQL[Q_N] = {
 		" WHERE story = ?1 ORDER BY time DESC, seq DESC"
 		" LIMIT " PLX_STR(PLX_STORY_MAX_ARTICLES) ")"
 							  " ORDER BY a.seq",
+	[Q_STORY_VERSION] = "SELECT count(*), max(seq) FROM articles"
+			    " WHERE story = ?1",
 	[Q_ARTICLE_SEQ] = "SELECT " ARTICLE_COLS ", a.path, a.rec_title,"
 			  " a.rec_source, a.text FROM articles a"
 			  " WHERE a.seq = ?1",
@@ -345,6 +348,23 @@ int plx_query_story_records(plx_query *q, int64_t story,
 		record_row(st, &r, &rec);
 		if ((ret = fn(&rec, &r, ud)))
 			break;
+	}
+	return finish(q, st, rc, ret);
+}
+
+int plx_query_story_version(plx_query *q, int64_t story, int64_t *n,
+			    int64_t *max_seq)
+{
+	int ret = PLX_OK, rc;
+	sqlite3_stmt *st =
+		prep(q, &q->st[Q_STORY_VERSION], SQL[Q_STORY_VERSION], &ret);
+	if (!st)
+		return ret;
+	sqlite3_bind_int64(st, 1, story);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		*max_seq = sqlite3_column_int64(st, 1);
 	}
 	return finish(q, st, rc, ret);
 }

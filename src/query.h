@@ -80,6 +80,12 @@ int plx_query_story_records(plx_query *q, int64_t story,
 				      const plx_article_row *row, void *ud),
 			    void *ud);
 
+/* What a story's report depends on: its number of articles and its
+ * newest ingest sequence number (articles are only ever added, so the
+ * pair names one set of articles). */
+int plx_query_story_version(plx_query *q, int64_t story, int64_t *n,
+			    int64_t *max_seq);
+
 /* Copy relations touching an article id, both ways: other is the other
  * article's id, copies 1 when article copies other. */
 int plx_query_copies(plx_query *q, const char *id,

@@ -33,6 +33,29 @@ static const char CSP[] = "default-src 'none'; style-src 'unsafe-inline'; "
 			  "img-src data:; form-action 'self'; "
 			  "frame-ancestors 'none'; base-uri 'none'";
 
+/* Rendered story reports, kept until an article joins the story: a report
+ * costs milliseconds (each article is re-analysed), a cached one a copy.
+ * Keyed by story, format, article count and newest article, so a report
+ * is never older than its story. */
+#define PLX_REPORT_CACHE 64
+/* A report bigger than this is not kept (64 of them bound the memory). */
+#define PLX_REPORT_CACHE_MAX_BYTES (1024 * 1024)
+
+typedef struct report_entry {
+	int64_t story, n, max_seq;
+	plx_format fmt;
+	char *data; /* NULL: free slot */
+	size_t len;
+	plx_coverage_counts counts;
+	uint64_t used; /* tick of the last use (least recently used goes) */
+} report_entry;
+
+struct report_cache {
+	pthread_mutex_t mu;
+	report_entry e[PLX_REPORT_CACHE];
+	uint64_t tick;
+};
+
 /* A database connection with what a request needs around it. */
 typedef struct worker {
 	plx_store *store;
@@ -47,6 +70,7 @@ struct plx_server {
 	char *outlets;
 	pthread_mutex_t mu;
 	worker *idle; /* free list, under mu */
+	report_cache cache;
 	void (*log)(void *ud, const char *msg);
 	void *log_ud;
 	unsigned port;
@@ -432,8 +456,9 @@ static int cov_add(const plx_record *rec, const plx_article_row *row, void *ud)
 	return rc ? (x->rc = rc) : 0;
 }
 
-int plx_serve_coverage(plx_req *r, int64_t id, const char *headline,
-		       plx_coverage **out)
+/* Builds the report of story id from its latest articles. */
+static int build_report(plx_req *r, int64_t id, const char *headline,
+			plx_coverage **out)
 {
 	*out = NULL;
 	cov_ctx x = {r->an, NULL, 0};
@@ -451,6 +476,92 @@ int plx_serve_coverage(plx_req *r, int64_t id, const char *headline,
 		return rc;
 	}
 	*out = x.c;
+	return PLX_OK;
+}
+
+/* Removes the first <style>...</style> of a report fragment in place (the
+ * renderer's own sheet: constant text, before any article text): the page
+ * has one sheet, with no rules on body or h1 from elsewhere. */
+static void strip_style(char *s, size_t *len)
+{
+	char *a = strstr(s, "<style>");
+	char *z = a ? strstr(a, "</style>") : NULL;
+	if (!z)
+		return;
+	z += strlen("</style>");
+	memmove(a, z, (size_t)(s + *len - z) + 1);
+	*len -= (size_t)(z - a);
+}
+
+static char *copy_bytes(const char *s, size_t n)
+{
+	char *d = plx_malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = 0;
+	}
+	return d;
+}
+
+int plx_serve_report(plx_req *r, int64_t id, const char *headline,
+		     plx_format fmt, char **out, size_t *len,
+		     plx_coverage_counts *counts)
+{
+	*out = NULL;
+	*len = 0;
+	report_cache *rc_ = r->cache;
+	int64_t n = 0, max_seq = 0;
+	int rc = plx_query_story_version(r->q, id, &n, &max_seq);
+	if (rc)
+		return rc;
+	if (rc_) {
+		pthread_mutex_lock(&rc_->mu);
+		for (size_t i = 0; i < PLX_REPORT_CACHE; i++) {
+			report_entry *e = &rc_->e[i];
+			if (!e->data || e->story != id || e->fmt != fmt ||
+			    e->n != n || e->max_seq != max_seq)
+				continue;
+			e->used = ++rc_->tick;
+			*out = copy_bytes(e->data, e->len);
+			*len = e->len;
+			if (counts)
+				*counts = e->counts;
+			break;
+		}
+		pthread_mutex_unlock(&rc_->mu);
+		if (*out)
+			return PLX_OK;
+	}
+	plx_coverage *c = NULL;
+	rc = build_report(r, id, headline, &c);
+	if (rc)
+		return rc;
+	plx_render_opts o = {0, 1, ""};
+	rc = plx_coverage_render(c, fmt, fmt == PLX_FMT_HTML ? &o : NULL, out,
+				 len);
+	plx_coverage_counts cc;
+	plx_coverage_counts_get(c, &cc);
+	plx_coverage_free(c);
+	if (rc)
+		return rc;
+	if (fmt == PLX_FMT_HTML)
+		strip_style(*out, len);
+	if (counts)
+		*counts = cc;
+	if (rc_ && *len <= PLX_REPORT_CACHE_MAX_BYTES) {
+		char *keep = copy_bytes(*out, *len);
+		if (keep) {
+			pthread_mutex_lock(&rc_->mu);
+			report_entry *e = &rc_->e[0];
+			for (size_t i = 1; i < PLX_REPORT_CACHE && e->data; i++)
+				if (!rc_->e[i].data || rc_->e[i].used < e->used)
+					e = &rc_->e[i];
+			plx_free(e->data);
+			*e = (report_entry){id,   n,    max_seq, fmt,
+					    keep, *len, cc,      ++rc_->tick};
+			pthread_mutex_unlock(&rc_->mu);
+		}
+	}
 	return PLX_OK;
 }
 
@@ -476,16 +587,12 @@ static int api_story(plx_req *r)
 		plx_serve_json_error(r, 404, "no such story");
 		return PLX_OK;
 	}
-	plx_coverage *c = NULL;
-	if (!rc)
-		rc = plx_serve_coverage(r, id, headline, &c);
-	plx_free(headline);
-	if (rc)
-		return query_failed(r, rc);
 	char *json = NULL;
 	size_t len = 0;
-	rc = plx_coverage_render(c, PLX_FMT_JSON, NULL, &json, &len);
-	plx_coverage_free(c);
+	if (!rc)
+		rc = plx_serve_report(r, id, headline, PLX_FMT_JSON, &json,
+				      &len, NULL);
+	plx_free(headline);
 	if (rc)
 		return query_failed(r, rc);
 	plx_buf_put(&r->body, json, len);
@@ -798,6 +905,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c,
 	}
 	r.q = w->q;
 	r.an = w->an;
+	r.cache = &s->cache;
 	int rc = api ? plx_serve_api(&r) : plx_serve_page(&r);
 	worker_give(s, w);
 	if (rc || r.body.rc) {
@@ -894,6 +1002,7 @@ int plx_server_start(const plx_server_params *p, plx_server **out, char *msg,
 	if (!s)
 		return PLX_ENOMEM;
 	pthread_mutex_init(&s->mu, NULL);
+	pthread_mutex_init(&s->cache.mu, NULL);
 	s->log = p->log;
 	s->log_ud = p->log_ud;
 	s->db = plx_strndup(p->db, strlen(p->db));
@@ -955,6 +1064,9 @@ void plx_server_stop(plx_server *s)
 		worker_free(w);
 	}
 	pthread_mutex_destroy(&s->mu);
+	for (size_t i = 0; i < PLX_REPORT_CACHE; i++)
+		plx_free(s->cache.e[i].data);
+	pthread_mutex_destroy(&s->cache.mu);
 	plx_free(s->db);
 	plx_free(s->outlets);
 	plx_free(s);

@@ -14,14 +14,17 @@
 #define PLX_API_DEFAULT_LIMIT 20
 #define PLX_API_MAX_LIMIT     100
 
+typedef struct report_cache report_cache;
+
 typedef struct plx_req {
 	plx_route route;
 	const char *arg;   /* decoded route argument (ID, NAME), or "" */
 	const char *query; /* raw query string, or NULL */
 	plx_query *q;
 	plx_analyzer *an;
-	int status;        /* HTTP status; 200 unless a handler sets it */
-	const char *ctype; /* Content-Type */
+	report_cache *cache; /* rendered story reports (serve.c) */
+	int status;          /* HTTP status; 200 unless a handler sets it */
+	const char *ctype;   /* Content-Type */
 	plx_buf body;
 } plx_req;
 
@@ -46,10 +49,13 @@ int plx_serve_story_filter(plx_req *r, plx_story_query *f, plx_buf *src,
 			   plx_buf *ent, const char **why);
 
 /* The coverage report (docs/coverage.md) of story id from its latest
- * PLX_STORY_MAX_ARTICLES articles, re-analysed; headline may be NULL.
- * Caller frees *out with plx_coverage_free. */
-int plx_serve_coverage(plx_req *r, int64_t id, const char *headline,
-		       plx_coverage **out);
+ * PLX_STORY_MAX_ARTICLES articles, re-analysed, rendered as JSON or as an
+ * HTML fragment (links from the site's root, without its style sheet);
+ * headline may be NULL.  Reports are cached per story until an article
+ * joins it.  Caller frees *out with plx_free; counts may be NULL. */
+int plx_serve_report(plx_req *r, int64_t id, const char *headline,
+		     plx_format fmt, char **out, size_t *len,
+		     plx_coverage_counts *counts);
 
 /* Formats Unix seconds as ISO 8601 UTC ("2025-03-10T05:30:00Z") into
  * buf (at least 24 bytes); "" for INT64_MIN. */

@@ -710,8 +710,53 @@ TEST(traversal_and_malformed)
 	json_decref(j);
 }
 
+/* Articles of the story of article s03 in its report. */
+static size_t report_articles(int64_t *story)
+{
+	json_t *a = get_json("/api/articles/s03", 200);
+	*story = (int64_t)json_integer_value(json_object_get(a, "story"));
+	json_decref(a);
+	char t[64];
+	snprintf(t, sizeof t, "/api/stories/%lld", (long long)*story);
+	json_t *j = get_json(t, 200);
+	size_t n = json_array_size(json_object_get(j, "articles"));
+	json_decref(j);
+	return n;
+}
+
 TEST(new_stories_appear)
 {
+	/* A cached report follows its story: a copy of s03 joins it. */
+	int64_t story = -1, story2 = -1;
+	size_t before = report_articles(&story);
+	CHECK(before >= 2);
+	CHECK(report_articles(&story) == before); /* from the cache */
+	json_t *s03 = get_json("/api/articles/s03", 200);
+	plx_record copy;
+	memset(&copy, 0, sizeof copy);
+	copy.id = "late-copy-of-s03";
+	copy.title = json_string_value(json_object_get(s03, "title"));
+	copy.source = "Copy Desk";
+	copy.date = "2025-03-10T12:00:00Z";
+	plx_buf text;
+	plx_buf_init(&text);
+	json_t *paras = json_object_get(s03, "paragraphs");
+	size_t i;
+	json_t *p;
+	json_array_foreach(paras, i, p)
+	{
+		plx_buf_puts(&text,
+			     json_string_value(json_object_get(p, "text")));
+		plx_buf_puts(&text, "\n\n");
+	}
+	copy.text = text.data;
+	copy.text_len = text.len;
+	CHECK(ingest_paths(db_path, NULL, &copy) == PLX_OK);
+	plx_buf_free(&text);
+	json_decref(s03);
+	CHECK(report_articles(&story2) == before + 1);
+	CHECK(story2 == story);
+
 	json_t *j = get_json("/api/search?q=quillmarsh", 200);
 	CHECK(json_array_size(json_object_get(j, "results")) == 0);
 	json_decref(j);
