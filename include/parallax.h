@@ -674,9 +674,9 @@ typedef struct plx_coverage_params {
 				   0.30) */
 	size_t query_terms;     /* a sentence looks up its rarest terms
 				   (default 8) */
-	size_t max_postings;    /* sentences examined per looked-up term: the
-				   cap that keeps alignment n log n (default
-				   64) */
+	size_t max_postings;    /* a term in more sentences than this is not
+				   looked up: the cap that keeps alignment
+				   n log n (default 64) */
 	size_t max_per_article; /* sentences of one article in one fact: a
 				   fact one source splits in two (default
 				   2) */
