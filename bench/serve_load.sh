@@ -90,7 +90,12 @@ story_of() { # sort offset -> story id
 recent=$(story_of recent 0)
 typical=$(story_of size 200)
 biggest=$(story_of size 0)
-n_of() { curl -s "$base/api/stories/$1" | grep -o '"page":' | wc -l; }
+n_of() { # articles in a story
+	/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select n_articles from stories where id=?', (int(sys.argv[2]),)).fetchone()[0])" "$db" "$1"
+}
+count_articles() {
+	/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*) from articles').fetchone()[0])" "$db"
+}
 
 cpu_of() { # utime+stime of a pid, in seconds
 	awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"
@@ -121,18 +126,27 @@ run "idle: /stories/$typical (typical, $(n_of "$typical") articles)" "$base/stor
 run "idle: /stories/$biggest (biggest, $(n_of "$biggest") articles)" "$base/stories/$biggest" "$spid"
 
 # The writer: ingest a second stream into the same database meanwhile.
+# It first replays the stored articles (rebuilding the story state), so
+# the loaded runs start once its first batch is committed.
 "$bin" ingest -q --db "$db" "$extra" >/dev/null 2>&1 &
 wpid=$!
-sleep 2
+echo "waiting for the writer's first commit (it replays $size articles first) ..." >&2
+waited=0
+while [ "$(count_articles)" -le "$size" ] && [ $waited -lt 600 ]; do
+	kill -0 "$wpid" 2>/dev/null || break
+	sleep 2
+	waited=$((waited + 2))
+done
+during0=$(count_articles)
 run "ingesting: /api/stories" "$base/api/stories" "$spid"
 run "ingesting: /stories/$recent (most recent)" "$base/stories/$recent" "$spid"
 run "ingesting: /stories/$typical (typical)" "$base/stories/$typical" "$spid"
+during1=$(count_articles)
 writer_alive=no
 kill -0 "$wpid" 2>/dev/null && writer_alive=yes
 kill "$wpid" 2>/dev/null || true
 wait "$wpid" 2>/dev/null || true
 wpid=""
-after=$(/usr/bin/python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('select count(*) from articles').fetchone()[0])" "$db")
 
 if [ "$peer" = 1 ]; then
 	/usr/bin/python3 "$here/serve_peer.py" "$db" $((port + 1)) &
@@ -140,10 +154,11 @@ if [ "$peer" = 1 ]; then
 	sleep 1
 	run "peer (Python http.server + sqlite3): /api/stories" "http://127.0.0.1:$((port + 1))/api/stories" "$peerpid"
 fi
-echo "writer still ingesting at the end of the loaded runs: $writer_alive; articles after: $after" >&2
+echo "writer: $((during1 - during0)) articles committed during the loaded runs ($during0 -> $during1), still ingesting at their end: $writer_alive" >&2
 {
 	echo "serve_load.sh $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(uname -m)), loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "database: $counts (articles stories), $size generated articles ingested in ${ingest_s} s; $after articles after the writer"
+	echo "database: $counts (articles stories), $size generated articles ingested in ${ingest_s} s"
+	echo "writer: $((during1 - during0)) articles committed during the loaded runs ($during0 -> $during1)"
 	echo "wrk -t$wthreads -c$conns -d${dur}s --latency; parallax serve --threads $threads"
 	printf "$hdr\n"
 	cat "$res"
