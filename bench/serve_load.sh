@@ -52,11 +52,16 @@ command -v wrk >/dev/null 2>&1 || {
 [ -x "$bin" ] || { echo "serve_load.sh: build first ($bin)" >&2; exit 1; }
 
 corpus=$out/scale_${size}_s1.jsonl
-extra=$out/scale_20000_s2.jsonl
-for c in "$corpus:$size:1" "$extra:20000:2"; do
-	f=${c%%:*}; rest=${c#*:}; n=${rest%%:*}; s=${rest#*:}
-	[ -s "$f" ] || /usr/bin/python3 "$here/gen_corpus.py" "$n" "$f" --seed "$s"
-done
+[ -s "$corpus" ] || /usr/bin/python3 "$here/gen_corpus.py" "$size" "$corpus" --seed 1
+# The writer's stream: other articles (seed 2) under ids of their own (the
+# generator numbers every stream gen-0, gen-1 ...: same ids would be taken
+# for articles already stored).
+extra=$out/serve_writer_20000_s2.jsonl
+if [ ! -s "$extra" ]; then
+	/usr/bin/python3 "$here/gen_corpus.py" 20000 "$extra.tmp" --seed 2
+	sed 's/^{"id": "gen-/{"id": "writer-/' "$extra.tmp" >"$extra"
+	rm -f "$extra.tmp"
+fi
 
 db=$out/serve_load.db
 rm -f "$db" "$db-wal" "$db-shm"
