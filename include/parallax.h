@@ -1045,6 +1045,41 @@ int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
  * frees p with every result not popped; NULL is a no-op. */
 void plx_pipe_free(plx_pipe *p);
 
+/* ---- Web server: `parallax serve` ------------------------------------ */
+
+/* A read-only web interface and JSON API over a database (docs/api.md),
+ * on libmicrohttpd with a pool of worker threads, each with its own
+ * read-only connection: it runs while `ingest` writes (WAL), and every
+ * request sees the latest commit. */
+typedef struct plx_server plx_server;
+
+typedef struct plx_server_params {
+	const char *db;      /* database path (required) */
+	const char *listen;  /* "HOST:PORT" ("[::1]:PORT" for IPv6); port 0
+				picks a free one (default "127.0.0.1:8080":
+				loopback only) */
+	unsigned threads;    /* worker threads (default 4) */
+	const char *outlets; /* outlets file for re-analysis, or NULL */
+	void (*log)(void *ud, const char *msg); /* server errors (one line,
+						   no newline); NULL: none */
+	void *log_ud;
+} plx_server_params;
+
+void plx_server_params_default(plx_server_params *p);
+
+/* Opens the database read-only and starts serving in background threads.
+ * On failure *out is NULL and msg says why.  Caller stops and frees with
+ * plx_server_stop. */
+int plx_server_start(const plx_server_params *p, plx_server **out, char *msg,
+		     size_t msglen);
+
+/* The port it listens on (useful after port 0). */
+unsigned plx_server_port(const plx_server *s);
+
+/* Stops accepting, finishes the requests in progress, closes the database
+ * connections and frees s; NULL is a no-op. */
+void plx_server_stop(plx_server *s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -72,6 +72,9 @@ static const char USAGE[] =
 	"      SECONDS (default 900) with conditional requests; ingest each\n"
 	"      new item's page (or its summary) once.  One line per item\n"
 	"      on standard output.  --once: one round, then exit.\n"
+	"  serve [--db FILE] [--listen HOST:PORT] [--threads N]\n"
+	"      Web pages and a JSON API over the database (default\n"
+	"      127.0.0.1:8080, read-only, while ingest writes); Ctrl-C stops.\n"
 	"\n"
 	"PATH is a text file (one article), a JSON Lines file (one article a\n"
 	"line), either gzip-compressed, a directory (read recursively), or -\n"
@@ -910,6 +913,8 @@ static int cmd_stories(int argc, char **argv)
 	return rc ? EXIT_FATAL : 0;
 }
 
+int cmd_serve(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -946,5 +951,7 @@ int main(int argc, char **argv)
 		return cmd_compare(argc - 1, argv + 1);
 	if (strcmp(cmd, "watch") == 0)
 		return cmd_watch(argc - 1, argv + 1);
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1); /* tools/cmd_serve.c */
 	return usage_error("unknown command", cmd);
 }
