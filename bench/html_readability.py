@@ -22,18 +22,18 @@ BLOCK = set("p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr td th "
 
 
 class Text(html.parser.HTMLParser):
-    def __init__(self):
+    def __init__(self, skip_tags=("script", "style")):
         super().__init__(convert_charrefs=True)
-        self.parts, self.skip = [], 0
+        self.parts, self.skip, self.skip_tags = [], 0, skip_tags
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
+        if tag in self.skip_tags:
             self.skip += 1
         if tag in BLOCK:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style") and self.skip:
+        if tag in self.skip_tags and self.skip:
             self.skip -= 1
         if tag in BLOCK:
             self.parts.append("\n")
@@ -43,8 +43,8 @@ class Text(html.parser.HTMLParser):
             self.parts.append(d)
 
 
-def html_text(s):
-    p = Text()
+def html_text(s, skip_tags=("script", "style")):
+    p = Text(skip_tags)
     p.feed(s or "")
     p.close()
     return "".join(p.parts)
@@ -84,10 +84,14 @@ def main():
     px, rd, dirs = load(sys.argv[1]), load(sys.argv[2]), [d.rstrip("/") for d in sys.argv[3:]]
     systems = {"parallax": px, "readability": rd}
     fields = [("title", "title"), ("byline", "byline"), ("date", "publishedTime"), ("site_name", "siteName")]
-    res = {s: {"p": [], "r": [], "f": [], "meta": {f: [0, 0, 0] for f, _ in fields}} for s in systems}
+    res = {s: {"p": [], "r": [], "f": [], "p2": [], "r2": [], "meta": {f: [0, 0, 0] for f, _ in fields}} for s in systems}
     worst = []
     for d in dirs:
-        exp = shingles(html_text(open(d + "/expected.html", encoding="utf-8").read()))
+        exp_html = open(d + "/expected.html", encoding="utf-8").read()
+        exp = shingles(html_text(exp_html))
+        # The same reference without its <figcaption>s (captions and photo
+        # credits, which the issue says are not body), for both systems.
+        exp2 = shingles(html_text(exp_html, ("script", "style", "figcaption")))
         meta = json.load(open(d + "/expected-metadata.json", encoding="utf-8"))
         for s, got in systems.items():
             o = got.get(d, {})
@@ -98,6 +102,9 @@ def main():
             r = inter / len(exp) if exp else (1.0 if not g else 0.0)
             f = 2 * p * r / (p + r) if p + r else 0.0
             res[s]["p"].append(p), res[s]["r"].append(r), res[s]["f"].append(f)
+            i2 = len(g & exp2)
+            res[s]["p2"].append(i2 / len(g) if g else (1.0 if not exp2 else 0.0))
+            res[s]["r2"].append(i2 / len(exp2) if exp2 else (1.0 if not g else 0.0))
             if s == "parallax":
                 worst.append((f, p, r, d.rsplit("/", 1)[-1]))
             for f_, k in fields:
@@ -121,6 +128,10 @@ def main():
             cells.append(f"{hit:>3}/{tot:<3} x{extra:<3}")
         print(f"{s:12} {P:6.3f} {R:6.3f} {F:6.3f} {sum(res[s]['f']) / n:7.3f}   " + "  ".join(f"{c:>14}" for c in cells))
     print("(metadata: hits/pages with an expected value, x = values given where none is expected)")
+    for s in systems:
+        P, R = sum(res[s]["p2"]) / n, sum(res[s]["r2"]) / n
+        F = 2 * P * R / (P + R) if P + R else 0
+        print(f"{s:12} {P:6.3f} {R:6.3f} {F:6.3f}   (reference without <figcaption> text)")
     worst.sort()
     print("parallax's 10 lowest F1 pages: " + ", ".join(f"{w[3]} {w[0]:.2f} (P {w[1]:.2f} R {w[2]:.2f})" for w in worst[:10]))
 

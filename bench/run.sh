@@ -33,6 +33,10 @@ echo "######## analyze_speed.sh (speed: parallax vs NLTK, compromise, wink-nlp)"
 "$here/analyze_speed.sh" "$build" "$@" || { echo "analyze_speed.sh: FAILED"; status=1; }
 echo
 
+echo "######## coverage_speed.sh (story reports: parallax vs scikit-learn TF-IDF all pairs)"
+"$here/coverage_speed.sh" "$build" || { echo "coverage_speed.sh: FAILED"; status=1; }
+echo
+
 for b in quotes_polnear.py register_subjectivity.py entity_polnear.py \
 	similarity_semeval.py; do
 	echo "######## $b"

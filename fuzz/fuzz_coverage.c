@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parallax.h"
+#include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -55,6 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(plx_coverage_render(c, (plx_format)f, &o, &out, &len) ==
 		      PLX_OK);
 		check(out && strlen(out) == len);
+		check(plx_utf8_invalid(out, len) == len);
 		if (f == PLX_FMT_HTML)
 			/* the page's own tags only: none named script */
 			check(strstr(out, "<script") == NULL);

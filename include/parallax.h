@@ -84,7 +84,12 @@ typedef struct plx_limits {
 	size_t max_quote_bytes;  /* a quotation longer than this is not a quote
 				    but an unbalanced mark (default 4096) */
 	size_t max_gzip_ratio;   /* decompressed/compressed bytes before a .gz
-				    is taken for a bomb (default 1000) */
+				    is taken for a bomb (default 1000; per
+				    gzip member in a .warc.gz) */
+	size_t max_warc_record_bytes; /* one WARC record's block: a larger
+					 record is skipped unread (default
+					 32 MiB, the HTML page limit; 0
+					 means the default) */
 } plx_limits;
 
 /* Fills *out with the default limits. */
@@ -140,6 +145,26 @@ void plx_reader_progress(const plx_reader *r, uint64_t *done, uint64_t *total);
 
 /* Closes the open file, if any, and frees r; NULL is a no-op. */
 void plx_reader_free(plx_reader *r);
+
+/* WARC input (.warc, .warc.gz, or sniffed by its "WARC/1." start): each
+ * response record holding an HTML page with HTTP status 200 is one record
+ * (the page's article, plx_html_extract with the record's target URI and
+ * the charset of its HTTP Content-Type; id: the target URI; url: the
+ * page's canonical URL, else the target URI; date: the page's, else the
+ * WARC-Date).  Other records are skipped and counted here, not reported
+ * as bad. */
+typedef struct plx_warc_stats {
+	size_t records;      /* WARC records seen */
+	size_t pages;        /* HTML responses given to the extractor */
+	size_t not_response; /* warcinfo, request, metadata, revisit... */
+	size_t not_ok;       /* responses with an HTTP status other than 200 */
+	size_t not_html;     /* responses whose payload is not HTML */
+	size_t bad;          /* records (or damaged stretches) reported as
+				bad; also counted in plx_reader_skipped */
+} plx_warc_stats;
+
+/* Fills *out with the WARC counts of all files read so far. */
+void plx_reader_warc_stats(const plx_reader *r, plx_warc_stats *out);
 
 /* ---- Analysis -------------------------------------------------------- */
 
@@ -587,6 +612,14 @@ typedef struct plx_html_doc {
 int plx_html_extract(const char *html, size_t len, const char *url,
 		     plx_html_doc **out);
 
+/* The same, for a page whose character set was given by its transport
+ * (charset: the label of an HTTP Content-Type header, may be NULL): valid
+ * UTF-8 is still read as UTF-8, else the label wins over the page's own
+ * <meta> declaration, as in browsers (Latin-1 labels read as
+ * windows-1252); an unusable label is ignored. */
+int plx_html_extract_charset(const char *html, size_t len, const char *url,
+			     const char *charset, plx_html_doc **out);
+
 /* Frees d and its strings; NULL is a no-op. */
 void plx_html_doc_free(plx_html_doc *d);
 
@@ -755,9 +788,9 @@ typedef struct plx_coverage_params {
 				   0.30) */
 	size_t query_terms;     /* a sentence looks up its rarest terms
 				   (default 8) */
-	size_t max_postings;    /* sentences examined per looked-up term: the
-				   cap that keeps alignment n log n (default
-				   64) */
+	size_t max_postings;    /* a term in more sentences than this is not
+				   looked up: the cap that keeps alignment
+				   n log n (default 64) */
 	size_t max_per_article; /* sentences of one article in one fact: a
 				   fact one source splits in two (default
 				   2) */
@@ -1011,6 +1044,41 @@ int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
 /* Stops the workers (waiting for the records they are analysing) and
  * frees p with every result not popped; NULL is a no-op. */
 void plx_pipe_free(plx_pipe *p);
+
+/* ---- Web server: `parallax serve` ------------------------------------ */
+
+/* A read-only web interface and JSON API over a database (docs/api.md),
+ * on libmicrohttpd with a pool of worker threads, each with its own
+ * read-only connection: it runs while `ingest` writes (WAL), and every
+ * request sees the latest commit. */
+typedef struct plx_server plx_server;
+
+typedef struct plx_server_params {
+	const char *db;      /* database path (required) */
+	const char *listen;  /* "HOST:PORT" ("[::1]:PORT" for IPv6); port 0
+				picks a free one (default "127.0.0.1:8080":
+				loopback only) */
+	unsigned threads;    /* worker threads (default 4) */
+	const char *outlets; /* outlets file for re-analysis, or NULL */
+	void (*log)(void *ud, const char *msg); /* server errors (one line,
+						   no newline); NULL: none */
+	void *log_ud;
+} plx_server_params;
+
+void plx_server_params_default(plx_server_params *p);
+
+/* Opens the database read-only and starts serving in background threads.
+ * On failure *out is NULL and msg says why.  Caller stops and frees with
+ * plx_server_stop. */
+int plx_server_start(const plx_server_params *p, plx_server **out, char *msg,
+		     size_t msglen);
+
+/* The port it listens on (useful after port 0). */
+unsigned plx_server_port(const plx_server *s);
+
+/* Stops accepting, finishes the requests in progress, closes the database
+ * connections and frees s; NULL is a no-op. */
+void plx_server_stop(plx_server *s);
 
 #ifdef __cplusplus
 }

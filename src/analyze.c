@@ -39,6 +39,7 @@ void plx_limits_default(plx_limits *out)
 	out->max_paragraphs = 4096;
 	out->max_quote_bytes = 4096;
 	out->max_gzip_ratio = 1000;
+	out->max_warc_record_bytes = (size_t)32 << 20;
 }
 
 const char *plx_para_kind_name(plx_para_kind k)

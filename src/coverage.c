@@ -255,6 +255,14 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* qsort, which must not see a NULL array even when empty. */
+static void sort_n(void *base, size_t n, size_t sz,
+		   int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, sz, cmp);
+}
+
 /* Copies n items of size sz into the arena (NULL for none). */
 static void *arena_copy(plx_arena *ar, const void *p, size_t n, size_t sz,
 			int *rc)
@@ -313,7 +321,18 @@ static int build_articles(plx_coverage *c)
 		if (!(a->id = plx_arena_strndup(&c->ar, id, strlen(id))))
 			return PLX_ENOMEM;
 		const char *s = plx_article_source(a->art);
-		a->source = s && *s ? s : "unknown";
+		/* an article of unknown source is a source of its own: two
+		 * such articles are not one outlet */
+		if (s && *s)
+			a->source = s;
+		else {
+			size_t l = strlen(a->id) + 16;
+			char *u = plx_arena_alloc(&c->ar, l);
+			if (!u)
+				return PLX_ENOMEM;
+			snprintf(u, l, "unknown (%s)", a->id);
+			a->source = u;
+		}
 		size_t np;
 		plx_article_paragraphs(a->art, &np);
 		if (!(a->para_from =
@@ -329,7 +348,7 @@ static int build_articles(plx_coverage *c)
 		keys[i] = (tkey){c->arts[i].time == INT64_MIN ? INT64_MAX
 							      : c->arts[i].time,
 				 i};
-	qsort(keys, c->n_arts, sizeof *keys, cmp_tkey);
+	sort_n(keys, c->n_arts, sizeof *keys, cmp_tkey);
 	for (size_t i = 0; i < c->n_arts; i++)
 		c->tl[i] = keys[i].i;
 	plx_free(keys);
@@ -422,7 +441,7 @@ static int para_grams(const plx_article *art, size_t p, uint64_t **out,
 
 static int has_gram(const uint64_t *g, size_t n, uint64_t h)
 {
-	return bsearch(&h, g, n, sizeof *g, cmp_u64) != NULL;
+	return n && bsearch(&h, g, n, sizeof *g, cmp_u64) != NULL;
 }
 
 /* Copies: the deduplicator over the story's articles in time order gives
@@ -465,7 +484,7 @@ static int build_copies(plx_coverage *c)
 		if ((rc = para_grams(c->arts[a->copy_of].art, PLX_NONE, &g, &ng,
 				     &capg)))
 			break;
-		qsort(g, ng, sizeof *g, cmp_u64);
+		sort_n(g, ng, sizeof *g, cmp_u64);
 		size_t np;
 		const plx_paragraph *ps = plx_article_paragraphs(a->art, &np);
 		for (size_t p = 0; p < np && !rc; p++) {
@@ -522,7 +541,7 @@ static int build_copies(plx_coverage *c)
 						      (size_t)a->para_from[p]);
 		}
 		if (!rc && from.n) {
-			qsort(from.v, from.n, sizeof *from.v, cmp_size);
+			sort_n(from.v, from.n, sizeof *from.v, cmp_size);
 			size_t u = 0;
 			for (size_t k = 0; k < from.n; k++)
 				if (!u || from.v[u - 1] != from.v[k])
@@ -543,8 +562,7 @@ typedef struct ent_acc {
 	size_t best_mentions; /* of the article entity whose name is used */
 	const char *name;
 	unsigned type_count[4];
-	vec aliases;     /* (article << 20 | entity) pairs are not needed: the
-			    aliases are interned in alias_tab ids */
+	vec aliases;     /* ids in ent_state.aliases */
 	size_t last_art; /* for n_articles */
 	size_t n_articles;
 	long parent; /* merged into (lone surname), -1 */
@@ -558,6 +576,33 @@ typedef struct ent_state {
 	long **map;        /* per article, per entity: key id or -1 */
 	size_t *src_count; /* n_keys x n_srcs */
 } ent_state;
+
+/* Letters plx_name_key keeps that spellings of one name write without
+ * ("Sørvik", "Sorvik"): folded to ASCII, into buf (NUL-terminated). */
+static const char *fold_key(const char *k, char *buf, size_t cap)
+{
+	static const struct {
+		const char *from, *to;
+	} map[] = {{"\xC3\xB8", "o"},  {"\xC3\xA6", "ae"}, {"\xC3\x9F", "ss"},
+		   {"\xC5\x82", "l"},  {"\xC4\x91", "d"},  {"\xC3\xB0", "d"},
+		   {"\xC3\xBE", "th"}, {"\xC5\x93", "oe"}, {"\xC4\xB1", "i"}};
+	size_t o = 0;
+	for (const char *p = k; *p;) {
+		size_t i;
+		for (i = 0; i < sizeof map / sizeof *map; i++)
+			if (strncmp(p, map[i].from, 2) == 0)
+				break;
+		const char *add = i < sizeof map / sizeof *map ? map[i].to : p;
+		size_t n = i < sizeof map / sizeof *map ? strlen(add) : 1;
+		if (o + n + 1 > cap)
+			return k; /* too long to fold: as it is */
+		memcpy(buf + o, add, n);
+		o += n;
+		p += i < sizeof map / sizeof *map ? 2 : 1;
+	}
+	buf[o] = 0;
+	return buf;
+}
 
 static size_t body_mentions(const plx_article *art, const plx_entity *e)
 {
@@ -603,9 +648,11 @@ static int build_entities(plx_coverage *c, ent_state *es)
 		for (size_t e = 0; e < ne && !rc; e++) {
 			es->map[ai][e] = -1;
 			size_t bm = body_mentions(art, &ents[e]);
+			char kb[256];
 			const char *key = ents[e].key;
 			if (!bm || !key || !*key)
 				continue;
+			key = fold_key(key, kb, sizeof kb);
 			uint32_t id;
 			int added;
 			if ((rc = tab_intern(&es->keys, key, strlen(key), &id,
@@ -811,7 +858,7 @@ static int build_entities(plx_coverage *c, ent_state *es)
 		}
 	}
 	if (!rc) {
-		qsort(c->ents, c->n_ents, sizeof *c->ents, cmp_ent);
+		sort_n(c->ents, c->n_ents, sizeof *c->ents, cmp_ent);
 		/* key id -> final index, through the sorted keys */
 		for (size_t i = 0; i < nk; i++)
 			final[i] = -1;
@@ -911,11 +958,9 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 	for (size_t k = 0; k < c->n_arts && !rc; k++) {
 		size_t ai = c->tl[k];
 		const plx_article *art = c->arts[ai].art;
-		size_t nq, ne, tl;
+		size_t nq, ne;
 		const plx_quote *qs = plx_article_quotes(art, &nq);
-		const plx_entity *ents = plx_article_entities(art, &ne);
-		const char *text = plx_article_text(art, &tl);
-		(void)text;
+		plx_article_entities(art, &ne);
 		for (size_t i = 0; i < nq && !rc; i++) {
 			if (!is_body(art, qs[i].paragraph))
 				continue;
@@ -945,20 +990,17 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 				acc[id].part_of = -1;
 			}
 			qacc *q = &acc[id];
-			if (!q->partial)
-				;
-			else if (!qs[i].partial)
+			/* full when any outlet carries it in full; the speaker
+			 * an entity when any outlet names one */
+			if (!qs[i].partial)
 				q->partial = 0;
-			if (!q->speaker) {
-				long e = qs[i].speaker_entity;
-				if (e >= 0 && (size_t)e < ne &&
-				    es->map[ai][e] >= 0) {
-					q->entity = es->map[ai][e];
-					q->speaker = c->ents[q->entity].name;
-				} else if (qs[i].speaker)
-					q->speaker = qs[i].speaker;
-				(void)ents;
-			}
+			long e = qs[i].speaker_entity;
+			long g = e >= 0 && (size_t)e < ne ? es->map[ai][e] : -1;
+			if (g >= 0 && q->entity < 0) {
+				q->entity = g;
+				q->speaker = c->ents[g].name;
+			} else if (!q->speaker && qs[i].speaker)
+				q->speaker = qs[i].speaker;
 			if (!q->arts.n || q->arts.v[q->arts.n - 1] != ai)
 				rc = vec_push(&q->arts, ai);
 		}
@@ -1054,7 +1096,7 @@ static int build_quotes(plx_coverage *c, const ent_state *es)
 	if (!rc && qt.n) {
 		for (size_t i = 0; i < qt.n; i++)
 			order[i] = (qkey){acc[i].speaker, i};
-		qsort(order, qt.n, sizeof *order, cmp_qkey);
+		sort_n(order, qt.n, sizeof *order, cmp_qkey);
 		for (size_t i = 0; i < qt.n; i++)
 			pos[order[i].i] = i;
 		for (size_t i = 0; i < qt.n && !rc; i++) {
@@ -1288,7 +1330,9 @@ static int collect_units(plx_coverage *c, align *al, const ent_state *es)
 				break;
 			/* sort and unique the unit's terms */
 			size_t n = al->n_pool - t0;
-			qsort(al->pool + t0, n, sizeof *al->pool, cmp_u32);
+			if (n > 1) /* pool is NULL before the first term */
+				sort_n(al->pool + t0, n, sizeof *al->pool,
+				       cmp_u32);
 			size_t u = 0;
 			for (size_t i = 0; i < n; i++)
 				if (!u ||
@@ -1452,9 +1496,9 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 	memset(&al, 0, sizeof al);
 	al.terms.ar = &c->ar;
 	uint32_t *post_start = NULL, *post = NULL, *qbuf = NULL;
-	uint64_t *cand = NULL;
-	size_t n_cand = 0, cap_cand = 0;
+	uint32_t *stamp = NULL; /* stamp[v] == u: v already scored for u */
 	scored *sc = NULL;
+	size_t n_sc = 0, cap_sc = 0;
 	group *g = NULL;
 	fact_ref *refs = NULL;
 	size_t *members = NULL;
@@ -1492,8 +1536,12 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 			un->norm = sqrt(s);
 		}
 		qbuf = plx_malloc((c->p.query_terms + 1) * sizeof *qbuf);
-		if (!qbuf)
+		stamp = plx_malloc((nu + 1) * sizeof *stamp);
+		if (!qbuf || !stamp)
 			rc = PLX_ENOMEM;
+		else
+			for (size_t u = 0; u < nu; u++)
+				stamp[u] = UINT32_MAX;
 	}
 	/* candidates: each unit's rarest terms, capped postings */
 	for (size_t u = 0; u < nu && !rc; u++) {
@@ -1524,39 +1572,33 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 			uint32_t t = qbuf[q];
 			size_t n = al.df[t];
 			if (n > c->p.max_postings)
-				n = c->p.max_postings;
+				break; /* this and the rest: too common to
+					  tell facts apart */
 			for (size_t k = 0; k < n; k++) {
 				uint32_t v = post[post_start[t] + k];
-				if (v == u || al.units[v].art == un->art)
+				if (v == u || al.units[v].art == un->art ||
+				    stamp[v] == u)
 					continue;
-				uint64_t key = u < v ? ((uint64_t)u << 32 | v)
-						     : ((uint64_t)v << 32 | u);
-				if (plx_grow((void **)&cand, &cap_cand,
-					     n_cand + 1, sizeof *cand)) {
+				stamp[v] = (uint32_t)u;
+				double sv = pair_score(&al, un, &al.units[v]);
+				c->n_pairs++;
+				if (sv < c->p.fact_threshold)
+					continue;
+				if (plx_grow((void **)&sc, &cap_sc, n_sc + 1,
+					     sizeof *sc)) {
 					rc = PLX_ENOMEM;
 					break;
 				}
-				cand[n_cand++] = key;
+				/* found from both sides: a duplicate, which
+				 * the merge ignores */
+				sc[n_sc++] =
+					(scored){sv, u < v ? (uint32_t)u : v,
+						 u < v ? v : (uint32_t)u};
 			}
 		}
 	}
-	size_t n_sc = 0;
-	if (!rc && n_cand) {
-		qsort(cand, n_cand, sizeof *cand, cmp_u64);
-		if (!(sc = plx_malloc(n_cand * sizeof *sc)))
-			rc = PLX_ENOMEM;
-	}
-	for (size_t i = 0; i < n_cand && !rc; i++) {
-		if (i && cand[i] == cand[i - 1])
-			continue;
-		uint32_t a = (uint32_t)(cand[i] >> 32), b = (uint32_t)cand[i];
-		double s = pair_score(&al, &al.units[a], &al.units[b]);
-		c->n_pairs++;
-		if (s >= c->p.fact_threshold)
-			sc[n_sc++] = (scored){s, a, b};
-	}
 	if (!rc)
-		qsort(sc, n_sc, sizeof *sc, cmp_scored);
+		sort_n(sc, n_sc, sizeof *sc, cmp_scored);
 	for (size_t u = 0; u < nu && !rc; u++) {
 		g[u].parent = (uint32_t)u;
 		if (!(g[u].arts = plx_malloc(2 * sizeof(uint32_t))))
@@ -1620,7 +1662,7 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 				}
 				refs[nf++] = (fact_ref){u, ns, u};
 			}
-		qsort(refs, nf, sizeof *refs, cmp_fact_ref);
+		sort_n(refs, nf, sizeof *refs, cmp_fact_ref);
 		c->facts = plx_arena_alloc(&c->ar, (nf + 1) * sizeof *c->facts);
 		if (!c->facts)
 			rc = PLX_ENOMEM;
@@ -1666,7 +1708,8 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 		c->n_facts = nf;
 		for (size_t f = 0; f < nf; f++) {
 			cov_fact *fa = &c->facts[f];
-			qsort(fa->srcs, fa->n_srcs, sizeof *fa->srcs, cmp_size);
+			sort_n(fa->srcs, fa->n_srcs, sizeof *fa->srcs,
+			       cmp_size);
 			/* sources carrying it in text of their own */
 			for (size_t k = 0; k < fa->n_srcs; k++) {
 				int own = 0;
@@ -1695,7 +1738,7 @@ static int build_facts(plx_coverage *c, const ent_state *es)
 	plx_free(refs);
 	plx_free(members);
 	plx_free(sc);
-	plx_free(cand);
+	plx_free(stamp);
 	plx_free(qbuf);
 	plx_free(post);
 	plx_free(post_start);
@@ -1847,6 +1890,21 @@ typedef struct qrow {
 	int agreed; /* every source giving this quantity gives this value */
 } qrow;
 
+/* Distinct sources of rows [a, b). */
+static size_t distinct_sources(const plx_coverage *c, const qrow *rows,
+			       size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t k = a; k < b; k++) {
+		size_t s = c->arts[rows[k].art].src, m;
+		for (m = a; m < k; m++)
+			if (c->arts[rows[m].art].src == s)
+				break;
+		n += m == k;
+	}
+	return n;
+}
+
 static int cmp_qrow(const void *pa, const void *pb)
 {
 	const qrow *x = pa, *y = pb;
@@ -1884,7 +1942,7 @@ static int build_discrepancies(plx_coverage *c)
 		}
 		if (rc)
 			break;
-		qsort(rows, n, sizeof *rows, cmp_qrow);
+		sort_n(rows, n, sizeof *rows, cmp_qrow);
 		for (size_t i = 0; i < n && !rc;) {
 			size_t j = i, nvals = 0;
 			while (j < n &&
@@ -1897,26 +1955,19 @@ static int build_discrepancies(plx_coverage *c)
 			/* values every source of this quantity gives are
 			 * agreed; a discrepancy needs two values left that
 			 * different sources give */
-			size_t nsrc = 0;
-			uint64_t seen = 0, all = 0;
-			for (size_t a = i; a < j; a++)
-				all |= (uint64_t)1
-				       << (c->arts[rows[a].art].src & 63);
-			for (uint64_t x = all; x; x &= x - 1)
-				nsrc++;
+			size_t all = distinct_sources(c, rows, i, j);
 			for (size_t a = i; a < j;) {
 				size_t b = a;
-				uint64_t m = 0;
 				while (b < j &&
 				       rows[b].q.value == rows[a].q.value)
-					m |= (uint64_t)1
-					     << (c->arts[rows[b++].art].src &
-						 63);
+					b++;
+				/* a subset as large as the set is the set */
+				int agreed =
+					distinct_sources(c, rows, a, b) == all;
 				for (size_t k = a; k < b; k++)
-					rows[k].agreed = m == all;
+					rows[k].agreed = agreed;
 				a = b;
 			}
-			(void)seen;
 			int differ = 0;
 			for (size_t a = i; a < j && !differ; a++)
 				for (size_t b = a + 1; b < j; b++)
@@ -1929,7 +1980,6 @@ static int build_discrepancies(plx_coverage *c)
 						differ = 1;
 						break;
 					}
-			(void)nsrc;
 			if (nvals >= 2 && differ) {
 				if (plx_grow((void **)&ds, &cap_ds, n_ds + 1,
 					     sizeof *ds)) {
@@ -1938,6 +1988,7 @@ static int build_discrepancies(plx_coverage *c)
 				}
 				cov_disc *d = &ds[n_ds++];
 				d->fact = f;
+				d->entity = -1;
 				const char *lab = rows[i].q.label[0]
 							  ? rows[i].q.label
 							  : rows[i].q.what;
@@ -1996,6 +2047,191 @@ static int build_discrepancies(plx_coverage *c)
 	return rc;
 }
 
+/* ---- Names spelled differently ------------------------------------------ */
+
+/* Edit distance of two short strings (bytes), capped at 9. */
+static int edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 40 || lb > 40)
+		return 9;
+	int d[41][41];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			int m = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < m)
+				m = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < m)
+				m = d[i][j - 1] + 1;
+			d[i][j] = m;
+		}
+	return d[la][lb] > 9 ? 9 : d[la][lb];
+}
+
+/* "First Last" of a person's name as an article writes it, titles and
+ * initials dropped (the last two words that are not initials); 0 when it
+ * has fewer than two. */
+static int first_last(const char *name, char *first, char *last, size_t cap)
+{
+	const char *w[16];
+	size_t wl[16], n = 0;
+	for (const char *p = name; *p && n < 16;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = strchr(p, ' ');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		if (!(l <= 3 && p[l - 1] == '.')) /* "V.", "Jr." */
+			w[n] = p, wl[n++] = l;
+		p += l;
+	}
+	if (n < 2 || wl[n - 2] >= cap || wl[n - 1] >= cap)
+		return 0;
+	memcpy(first, w[n - 2], wl[n - 2]);
+	first[wl[n - 2]] = 0;
+	memcpy(last, w[n - 1], wl[n - 1]);
+	last[wl[n - 1]] = 0;
+	return 1;
+}
+
+typedef struct nrow {
+	long ent;
+	char name[96]; /* "First Last" */
+	size_t art;
+} nrow;
+
+static int cmp_nrow(const void *pa, const void *pb)
+{
+	const nrow *x = pa, *y = pb;
+	if (x->ent != y->ent)
+		return x->ent < y->ent ? -1 : 1;
+	int r = strcmp(x->name, y->name);
+	if (r)
+		return r;
+	return x->art < y->art ? -1 : x->art > y->art;
+}
+
+/* A person whose full name sources spell differently (Sergei and Sergey
+ * Kalinov, Liv Sørvik and Liv Sorvik): each spelling is a version.  The
+ * spellings must be close (edit distance <= 2 in the first and in the last
+ * name), so a title left in a name ("Governor Halvorsen") is not one. */
+static int build_names(plx_coverage *c, const ent_state *es)
+{
+	nrow *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc = PLX_OK;
+	for (size_t ai = 0; ai < c->n_arts && !rc; ai++) {
+		size_t ne;
+		const plx_entity *ents =
+			plx_article_entities(c->arts[ai].art, &ne);
+		for (size_t e = 0; e < ne; e++) {
+			long g = es->map[ai][e];
+			if (g < 0 || c->ents[g].type != PLX_ENT_PERSON)
+				continue;
+			char f[48], l[48];
+			if (!first_last(ents[e].name, f, l, sizeof f))
+				continue;
+			if (plx_grow((void **)&rows, &cap, n + 1,
+				     sizeof *rows)) {
+				rc = PLX_ENOMEM;
+				break;
+			}
+			rows[n].ent = g;
+			rows[n].art = ai;
+			snprintf(rows[n].name, sizeof rows[n].name, "%s %s", f,
+				 l);
+			n++;
+		}
+	}
+	sort_n(rows, n, sizeof *rows, cmp_nrow);
+	cov_disc *ds = NULL;
+	size_t nd = 0, capd = 0;
+	for (size_t i = 0; i < n && !rc;) {
+		size_t j = i, nv = 1;
+		while (j < n && rows[j].ent == rows[i].ent) {
+			if (j > i && strcmp(rows[j].name, rows[j - 1].name))
+				nv++;
+			j++;
+		}
+		/* every pair of spellings close, from different sources */
+		int ok = nv >= 2, diff_src = 0;
+		for (size_t a = i; a < j && ok; a++)
+			for (size_t b = a + 1; b < j && ok; b++) {
+				if (!strcmp(rows[a].name, rows[b].name))
+					continue;
+				char fa[48], la[48], fb[48], lb[48];
+				first_last(rows[a].name, fa, la, sizeof fa);
+				first_last(rows[b].name, fb, lb, sizeof fb);
+				if (edit_distance(fa, fb) > 2 ||
+				    edit_distance(la, lb) > 2)
+					ok = 0;
+				if (c->arts[rows[a].art].src !=
+				    c->arts[rows[b].art].src)
+					diff_src = 1;
+			}
+		if (ok && diff_src) {
+			if (plx_grow((void **)&ds, &capd, nd + 1, sizeof *ds)) {
+				rc = PLX_ENOMEM;
+				break;
+			}
+			cov_disc *d = &ds[nd++];
+			d->fact = COV_NO_FACT;
+			d->entity = rows[i].ent;
+			d->what = "name";
+			d->n_ver = 0;
+			d->ver = plx_arena_alloc(&c->ar, nv * sizeof *d->ver);
+			if (!d->ver)
+				rc = PLX_ENOMEM;
+			for (size_t a = i; a < j && !rc;) {
+				size_t b = a;
+				while (b < j &&
+				       !strcmp(rows[b].name, rows[a].name))
+					b++;
+				cov_version *v = &d->ver[d->n_ver++];
+				v->value =
+					plx_arena_strndup(&c->ar, rows[a].name,
+							  strlen(rows[a].name));
+				v->arts = plx_arena_alloc(
+					&c->ar, (b - a) * sizeof *v->arts);
+				v->n_arts = 0;
+				if (!v->value || !v->arts) {
+					rc = PLX_ENOMEM;
+					break;
+				}
+				for (size_t k = a; k < b; k++)
+					if (!v->n_arts ||
+					    v->arts[v->n_arts - 1] !=
+						    rows[k].art)
+						v->arts[v->n_arts++] =
+							rows[k].art;
+				a = b;
+			}
+		}
+		i = j;
+	}
+	if (!rc && nd) {
+		cov_disc *all = plx_arena_alloc(&c->ar, (c->n_discs + nd) *
+								sizeof *all);
+		if (!all)
+			rc = PLX_ENOMEM;
+		else {
+			if (c->n_discs)
+				memcpy(all, c->discs, c->n_discs * sizeof *all);
+			memcpy(all + c->n_discs, ds, nd * sizeof *all);
+			c->discs = all;
+			c->n_discs += nd;
+		}
+	}
+	plx_free(ds);
+	plx_free(rows);
+	return rc;
+}
+
 /* ---- Opinion, and the whole build ---------------------------------------- */
 
 static int build_opinion(plx_coverage *c)
@@ -2035,7 +2271,7 @@ int plx_coverage_build(plx_coverage *c)
 	if ((rc = build_articles(c)) || (rc = build_copies(c)) ||
 	    (rc = build_entities(c, &es)) || (rc = build_quotes(c, &es)) ||
 	    (rc = build_facts(c, &es)) || (rc = build_discrepancies(c)) ||
-	    (rc = build_opinion(c))) {
+	    (rc = build_names(c, &es)) || (rc = build_opinion(c))) {
 		ent_state_free(&es);
 		/* what was built is in the arena: start it over */
 		plx_arena_free(&c->ar);

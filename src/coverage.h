@@ -16,7 +16,7 @@
 typedef struct cov_article {
 	plx_article *art;
 	const char *id;     /* id, else path, else "article N" */
-	const char *source; /* outlet name, "unknown" when none */
+	const char *source; /* outlet name, "unknown (ID)" when none */
 	size_t src;         /* index into sources */
 	int64_t time;       /* seconds since the epoch, INT64_MIN unknown */
 	long copy_of;       /* the article it copies (near-duplicate), -1 */
@@ -55,8 +55,12 @@ typedef struct cov_version {
 	size_t n_arts;
 } cov_version;
 
+/* cov_disc.fact of a discrepancy in a name, not in a fact */
+#define COV_NO_FACT ((size_t)-1)
+
 typedef struct cov_disc {
-	size_t fact;
+	size_t fact;      /* index into facts, or COV_NO_FACT */
+	long entity;      /* a name's spellings: index into entities, else -1 */
 	const char *what; /* the quantity compared ("troop", "%", "time") */
 	cov_version *ver;
 	size_t n_ver;

@@ -221,6 +221,30 @@ static void put_block(plx_buf *b, const char *s, size_t n, int indent)
 	put_wrapped(b, s, n, indent, indent, 78);
 }
 
+/* A quote's length without the comma that closed it inside the marks
+ * ("...the right track,"). */
+static size_t quote_len(const char *q)
+{
+	size_t n = strlen(q);
+	while (n && (q[n - 1] == ',' || q[n - 1] == ' '))
+		n--;
+	return n;
+}
+
+/* What a discrepancy is about: its fact's first wording, or the name
+ * spelled differently. */
+static const char *disc_text(const plx_coverage *c, const cov_disc *di,
+			     size_t *len)
+{
+	if (di->fact == COV_NO_FACT) {
+		const char *n = di->entity >= 0 ? c->ents[di->entity].name : "";
+		*len = strlen(n);
+		return n;
+	}
+	const cov_fact *fa = &c->facts[di->fact];
+	return plx_cov_sentence(c, fa->v[0].art, fa->v[0].sentence, len);
+}
+
 /* ---- Shared pieces ---------------------------------------------------------
  */
 
@@ -405,11 +429,13 @@ static void render_json(out *w)
 	plx_buf_putc(b, '[');
 	for (size_t d = 0; d < c->n_discs; d++) {
 		const cov_disc *di = &c->discs[d];
-		const cov_fact *fa = &c->facts[di->fact];
 		size_t len;
-		const char *t = plx_cov_sentence(c, fa->v[0].art,
-						 fa->v[0].sentence, &len);
-		plx_buf_printf(b, "%s{\"fact\":%zu,", d ? "," : "", di->fact);
+		const char *t = disc_text(c, di, &len);
+		if (di->fact == COV_NO_FACT)
+			plx_buf_printf(b, "%s{\"fact\":null,", d ? "," : "");
+		else
+			plx_buf_printf(b, "%s{\"fact\":%zu,", d ? "," : "",
+				       di->fact);
 		json_key(w, "text", 1);
 		plx_buf_json_str(b, t, len);
 		json_key(w, "what", 0);
@@ -640,6 +666,28 @@ static void text_fact(out *w, const cov_fact *fa, size_t num)
 	}
 }
 
+/* Text lines longer than the terminal: what is written between wrap_begin
+ * and wrap_end goes to a side buffer, then wrapped at 78 columns from
+ * column col, continuation lines indented (no colour inside). */
+static void wrap_begin(out *w, plx_buf *saved)
+{
+	*saved = w->b;
+	plx_buf_init(&w->b);
+}
+
+static void wrap_end(out *w, plx_buf *saved, int col, int indent)
+{
+	plx_buf t = w->b;
+	w->b = *saved;
+	if (t.rc)
+		w->b.rc = t.rc;
+	else if (t.len)
+		put_wrapped(&w->b, t.data, t.len, indent, col, 78);
+	else
+		plx_buf_putc(&w->b, '\n');
+	plx_buf_free(&t);
+}
+
 static void render_readable(out *w)
 {
 	const plx_coverage *c = w->c;
@@ -656,13 +704,13 @@ static void render_readable(out *w)
 		plx_buf_putc(b, '\n');
 	} else {
 		style(w, BOLD);
+		plx_buf saved;
+		wrap_begin(w, &saved);
 		if (c->id >= 0)
-			plx_buf_printf(b, "Story %lld: ", (long long)c->id);
-		size_t hl = c->headline ? strlen(c->headline) : 0;
-		put_plain(b, hl ? c->headline : "(untitled story)",
-			  hl ? hl : 16);
+			plx_buf_printf(&w->b, "Story %lld: ", (long long)c->id);
+		puts_esc(w, c->headline ? c->headline : "(untitled story)");
+		wrap_end(w, &saved, 0, 2);
 		style(w, RESET);
-		plx_buf_putc(b, '\n');
 	}
 	int64_t first = INT64_MIN, last = INT64_MIN;
 	for (size_t k = 0; k < c->n_arts; k++) {
@@ -683,13 +731,18 @@ static void render_readable(out *w)
 	size_t shared = 0;
 	for (size_t f = 0; f < c->n_facts; f++)
 		shared += c->facts[f].n_srcs >= 2;
-	plx_buf_printf(b,
+	plx_buf saved;
+	if (!md)
+		wrap_begin(w, &saved);
+	plx_buf_printf(&w->b,
 		       "%s%zu article%s from %zu source%s, %s; %zu "
-		       "shared fact%s, %zu discrepanc%s\n",
+		       "shared fact%s, %zu discrepanc%s%s",
 		       md ? "\n" : "", c->n_arts, c->n_arts == 1 ? "" : "s",
 		       c->n_srcs, c->n_srcs == 1 ? "" : "s", span, shared,
 		       shared == 1 ? "" : "s", c->n_discs,
-		       c->n_discs == 1 ? "y" : "ies");
+		       c->n_discs == 1 ? "y" : "ies", md ? "\n" : "");
+	if (!md)
+		wrap_end(w, &saved, 0, 2);
 
 	/* sources */
 	heading(w, "Sources", c->n_srcs);
@@ -777,10 +830,8 @@ static void render_readable(out *w)
 		heading(w, "Discrepancies", c->n_discs);
 		for (size_t d = 0; d < c->n_discs; d++) {
 			const cov_disc *di = &c->discs[d];
-			const cov_fact *fa = &c->facts[di->fact];
 			size_t len;
-			const char *t = plx_cov_sentence(
-				c, fa->v[0].art, fa->v[0].sentence, &len);
+			const char *t = disc_text(c, di, &len);
 			if (md) {
 				plx_buf_printf(b, "%zu. *", d + 1);
 				put_md(b, di->what, strlen(di->what));
@@ -796,12 +847,18 @@ static void render_readable(out *w)
 				put_block(b, t, len, 7);
 			}
 			for (size_t v = 0; v < di->n_ver; v++) {
-				plx_buf_puts(b, md ? "   - \"" : "       \"");
+				plx_buf_puts(b, md ? "   - " : "       ");
+				if (!md)
+					wrap_begin(w, &saved);
+				plx_buf_putc(b, '"');
 				puts_esc(w, di->ver[v].value);
 				plx_buf_puts(b, "\": ");
 				put_sources_of(w, di->ver[v].arts,
 					       di->ver[v].n_arts);
-				plx_buf_putc(b, '\n');
+				if (md)
+					plx_buf_putc(b, '\n');
+				else
+					wrap_end(w, &saved, 7, 9);
 			}
 		}
 	}
@@ -830,12 +887,21 @@ static void render_readable(out *w)
 			}
 			if (md) {
 				plx_buf_puts(b, "- \u201c");
-				put_md(b, qu->text, strlen(qu->text));
+				put_md(b, qu->text, quote_len(qu->text));
 				plx_buf_puts(b, "\u201d (");
 			} else {
-				plx_buf_puts(b, "    \u201c");
-				put_wrapped(b, qu->text, strlen(qu->text), 5, 5,
-					    78);
+				plx_buf t;
+				plx_buf_init(&t);
+				plx_buf_puts(&t, "\u201c");
+				plx_buf_put(&t, qu->text, quote_len(qu->text));
+				plx_buf_puts(&t, "\u201d");
+				if (t.rc)
+					b->rc = t.rc;
+				else {
+					plx_buf_puts(b, "    ");
+					put_wrapped(b, t.data, t.len, 5, 4, 78);
+				}
+				plx_buf_free(&t);
 				plx_buf_puts(b, "      ");
 				style(w, DIM);
 				plx_buf_putc(b, '(');
@@ -858,6 +924,8 @@ static void render_readable(out *w)
 			plx_buf_printf(b, md ? "- **" : "  %-6s ",
 				       md ? ""
 					  : plx_entity_type_name(en->type));
+			if (!md)
+				wrap_begin(w, &saved);
 			puts_esc(w, en->name);
 			if (md)
 				plx_buf_printf(b, "** (%s)",
@@ -881,7 +949,10 @@ static void render_readable(out *w)
 					puts_esc(w, en->aliases[a]);
 				}
 			}
-			plx_buf_putc(b, '\n');
+			if (md)
+				plx_buf_putc(b, '\n');
+			else
+				wrap_end(w, &saved, 9, 9);
 		}
 	}
 
@@ -927,6 +998,8 @@ static void render_readable(out *w)
 		plx_buf_printf(b, md ? "- %s " : "  %-16s  ", t0);
 		if (md)
 			plx_buf_puts(b, "**");
+		else
+			wrap_begin(w, &saved);
 		puts_esc(w, a->source);
 		plx_buf_puts(b, md ? "**: " : ": ");
 		puts_esc(w, title ? title : a->id);
@@ -935,7 +1008,10 @@ static void render_readable(out *w)
 			puts_esc(w, c->arts[a->copy_of].id);
 			plx_buf_putc(b, ']');
 		}
-		plx_buf_putc(b, '\n');
+		if (md)
+			plx_buf_putc(b, '\n');
+		else
+			wrap_end(w, &saved, 20, 20);
 	}
 }
 
@@ -1095,10 +1171,8 @@ static void render_html(out *w)
 			       c->n_discs);
 		for (size_t d = 0; d < c->n_discs; d++) {
 			const cov_disc *di = &c->discs[d];
-			const cov_fact *fa = &c->facts[di->fact];
 			size_t len;
-			const char *t = plx_cov_sentence(
-				c, fa->v[0].art, fa->v[0].sentence, &len);
+			const char *t = disc_text(c, di, &len);
 			plx_buf_puts(b, "<li><b>");
 			puts_esc(w, di->what);
 			plx_buf_puts(b, "</b>: ");
@@ -1137,7 +1211,7 @@ static void render_html(out *w)
 			}
 			plx_buf_printf(b, "<blockquote id=\"q%zu\">&ldquo;",
 				       q + 1);
-			puts_esc(w, qu->text);
+			put_html(b, qu->text, quote_len(qu->text));
 			plx_buf_puts(b, "&rdquo; <span class=\"px-meta\">");
 			put_sources_of(w, qu->arts, qu->n_arts);
 			if (qu->part_of >= 0)

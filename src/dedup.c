@@ -684,7 +684,8 @@ static int find_near(plx_dedup *d, uint32_t doc, const uint32_t *sig32,
 		if ((rc = st->put(st->self, PLX_DT_BAND + b, key, doc)))
 			return rc;
 	}
-	sort_u32(d->cands + n_exact, n - n_exact);
+	if (n > n_exact) /* d->cands is NULL before the first candidate */
+		sort_u32(d->cands + n_exact, n - n_exact);
 	const uint32_t *ex = d->cands;
 	uint32_t prev = UINT32_MAX;
 	for (size_t i = 0; i < n; i++) {

@@ -21,8 +21,9 @@
  *    <footer>, <header>, <figure> and <figcaption>, forms' controls, hidden
  *    elements (hidden, aria-hidden, display:none), navigation roles, and
  *    elements whose class or id says comment, related, share, promo, ad,
- *    cookie, newsletter, sidebar, caption, credit... (unless it also says
- *    article, body, content or main).
+ *    cookie, newsletter, sidebar, caption, credit, legends... (unless it
+ *    also says article, body, content or main, or schema.org's itemprop
+ *    says articleBody).
  *    When a paragraph-like element closes (p, pre, td, h2-h6, or a div with
  *    no block children) with at least 25 characters, it gives
  *    1 + commas + min(chars / 100, 3) points to its parent, half to its
@@ -41,7 +42,14 @@
  *    writes the paragraphs, leaving out the marked regions and containers
  *    that look like furniture (Readability's conditional cleaning: many
  *    links, many images for little text, short link-free boxes, lists of
- *    links).
+ *    links hinted as furniture).  Each paragraph written is then checked
+ *    for furniture the markup did not give away (the seeds' kinds, as
+ *    newspaper pages write them): a related-link line ("Read more:",
+ *    "RELATED:" with a link), a credit line ("Reporting by", "... contributed
+ *    to this report.", a copyright notice), the masthead (the site's name
+ *    alone), a byline or date line among the first paragraphs (the byline
+ *    becomes metadata when the page gave none), and the text beside an image
+ *    in an image box (a caption without <figcaption>).
  * Metadata comes first from JSON-LD, then from <meta>, then from the page
  * itself (<title> cut at a site-name separator, the byline element, <time>).
  *
@@ -56,6 +64,7 @@
 
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <stdint.h>
@@ -248,17 +257,19 @@ static int is_block(int t)
  * "comments-list"), as whole words when short ("ad" must not match
  * "header" or "shadow"). */
 static const char *const SKIP_SUB[] = {
-	"comment",    "disqus",      "sidebar",   "related",  "breadcrumb",
-	"banner",     "masthead",    "popup",     "modal",    "pagination",
-	"pager",      "gdpr",        "consent",   "cookie",   "newsletter",
-	"subscribe",  "signup",      "promo",     "sponsor",  "advert",
-	"outbrain",   "taboola",     "sharing",   "social",   "caption",
-	"credit",     "contributor", "footer",    "header",   "navbar",
-	"menu",       "recommend",   "most-read", "mostread", "trending",
-	"skyscraper", "shoutbox",    "paywall",   "toolbar",  "byline",
-	NULL};
-static const char *const SKIP_WORD[] = {
-	"ad", "ads", "share", "nav", "tags", "tools", "print", "hidden", NULL};
+	"comment", "disqus", "sidebar", "related", "breadcrumb", "banner",
+	"masthead", "popup", "modal", "pagination", "pager", "gdpr", "consent",
+	"cookie", "newsletter", "subscribe", "signup", "promo", "sponsor",
+	"advert", "outbrain", "taboola", "social", "caption", "credit",
+	"contributor", "footer", "header", "navbar", "menu", "recommend",
+	"most-read", "mostread", "trending", "skyscraper", "shoutbox",
+	"paywall", "toolbar", "byline",
+	/* the rest of Readability's unlikely candidates */
+	"legends", "community", "cover-wrap", "remark", "replies",
+	"supplemental", "agegate", "yom-remote", "ai2html", "ad-break", "combx",
+	"-ad-", NULL};
+static const char *const SKIP_WORD[] = {"ad",    "ads",   "nav",    "tags",
+					"tools", "print", "hidden", NULL};
 /* ...unless they also say this. */
 static const char *const MAYBE_SUB[] = {
 	"article", "body", "content", "main", "column", "story-body", NULL};
@@ -366,10 +377,13 @@ typedef struct ctx {
 	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
+	char *ld_name; /* JSON-LD name, when it differs from its headline */
 	/* output */
 	plx_buf out;
 	int in_para, space, nodrop;
-	int relaxed; /* second try: no skipping by class or id */
+	size_t pstart, plink; /* current paragraph: start in out, link bytes */
+	size_t npara;         /* paragraphs written */
+	int relaxed;          /* second try: no skipping by class or id */
 } ctx;
 
 static ninfo *info(const ctx *c, const xmlNode *n)
@@ -535,10 +549,14 @@ static const metakey META_KEYS[] = {
 	{"sailthru:date", M_DATE, 9},
 	{"og:site_name", M_SITE, 0},
 	{"og:url", M_URL, 1},
+	{"article:author_name", M_BYLINE, 7},
 	{"twitter:url", M_URL, 2},
 };
 
-static void meta_key(ctx *c, const char *key, size_t n, const char *content)
+/* A <meta> key; prop: it came from a property attribute, which wins over
+ * the same key in a name attribute (as in Readability). */
+static void meta_key(ctx *c, const char *key, size_t n, const char *content,
+		     int prop)
 {
 	char k[64];
 	if (n == 0 || n >= sizeof k)
@@ -556,7 +574,7 @@ static void meta_key(ctx *c, const char *key, size_t n, const char *content)
 			    strncmp(content, "http", 4) == 0)
 				return; /* article:author is often a URL */
 			set_meta(c, &c->mt, META_KEYS[i].field,
-				 META_KEYS[i].rank, content);
+				 META_KEYS[i].rank * 2 + !prop, content);
 			return;
 		}
 }
@@ -580,7 +598,7 @@ static void meta_tag(ctx *c, const xmlNode *n)
 			const char *w = p;
 			while (*p && *p != ' ' && *p != '\t' && *p != '\n')
 				p++;
-			meta_key(c, w, (size_t)(p - w), content);
+			meta_key(c, w, (size_t)(p - w), content, j == 0);
 		}
 	}
 }
@@ -651,8 +669,19 @@ static void json_ld(ctx *c, const xmlNode *n)
 	plx_buf b;
 	plx_buf_init(&b);
 	node_text(n, &b, PLX_HTML_MAX_BYTES);
-	json_t *root =
-		b.rc ? NULL : json_loadb(b.data ? b.data : "", b.len, 0, NULL);
+	/* Some pages wrap it in <![CDATA[ ]]> (as Readability, dropped). */
+	const char *js = b.data ? b.data : "";
+	size_t jn = b.rc ? 0 : b.len;
+	while (jn && (*js == ' ' || *js == '\n' || *js == '\r' || *js == '\t'))
+		js++, jn--;
+	if (jn >= 9 && !memcmp(js, "<![CDATA[", 9))
+		js += 9, jn -= 9;
+	while (jn && (js[jn - 1] == ' ' || js[jn - 1] == '\n' ||
+		      js[jn - 1] == '\r' || js[jn - 1] == '\t'))
+		jn--;
+	if (jn >= 3 && !memcmp(js + jn - 3, "]]>", 3))
+		jn -= 3;
+	json_t *root = b.rc ? NULL : json_loadb(js, jn, 0, NULL);
 	const json_t *art = ld_find(root, 0);
 	if (art) {
 		const char *h =
@@ -660,6 +689,8 @@ static void json_ld(ctx *c, const xmlNode *n)
 		const char *nm =
 			json_string_value(json_object_get(art, "name"));
 		set_meta(c, &c->ld, M_TITLE, 0, h ? h : nm);
+		if (h && nm && strcmp(h, nm) != 0)
+			c->ld_name = clean_str(c, nm, strlen(nm));
 		plx_buf names;
 		plx_buf_init(&names);
 		ld_names(json_object_get(art, "author"), &names, 0);
@@ -814,7 +845,7 @@ static int enter(ctx *c, xmlNode *n)
 		break;
 	}
 	char cls[256] = "", id[128] = "";
-	int byline = 0;
+	int byline = 0, body = 0;
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name, *v = attr_val(a);
 		if (strcmp(an, "class") == 0)
@@ -844,12 +875,23 @@ static int enter(ctx *c, xmlNode *n)
 		else if ((strcmp(an, "rel") == 0 && strcmp(v, "author") == 0) ||
 			 (strcmp(an, "itemprop") == 0 && strstr(v, "author")))
 			byline = 1;
+		else if (strcmp(an, "itemprop") == 0) {
+			char ip[64];
+			lower_attr(a->children ? a->children->content : NULL,
+				   ip, sizeof ip);
+			/* schema.org says so: never furniture */
+			body = strstr(ip, "articlebody") ||
+			       strstr(ip, "reviewbody");
+		}
 	}
 	if (cls[0] || id[0]) {
 		char both[400];
 		snprintf(both, sizeof both, "%s %s", cls, id);
 		I->weight = (int16_t)(weight_of(cls) + weight_of(id));
-		if (!c->relaxed && t != T_BODY && t != T_HTML &&
+		if (body)
+			I->weight =
+				(int16_t)(I->weight < 0 ? 25 : I->weight + 25);
+		if (!c->relaxed && !body && t != T_BODY && t != T_HTML &&
 		    t != T_ARTICLE && t != T_MAIN && t != T_A &&
 		    !(flags & F_SKIP) &&
 		    (has_sub(both, SKIP_SUB) || has_word(both, SKIP_WORD)) &&
@@ -860,7 +902,8 @@ static int enter(ctx *c, xmlNode *n)
 			    !strstr(both, "masthead"))
 				flags |= F_HARD;
 		}
-		if (strstr(both, "byline") || strstr(both, "author") ||
+		if (strstr(both, "byline") ||
+		    (strstr(both, "author") && !strstr(both, "authoriz")) ||
 		    strstr(both, "writtenby"))
 			byline = 1;
 	}
@@ -1042,31 +1085,209 @@ static int furniture(const ctx *c, const ninfo *I)
 		return 1;
 	if (!list && I->weight < 25 && ld > 0.2f)
 		return 1;
-	if (ld > 0.5f && (list || I->weight >= 25))
+	if (ld > 0.5f && I->weight >= 25)
 		return 1;
+	return 0;
+}
+
+/* Case-insensitive: whether s[0, n) starts with the ASCII word w. */
+static int starts_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	return n >= m && strncasecmp(s, w, m) == 0;
+}
+
+static int ends_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	return n >= m && strncasecmp(s + n - m, w, m) == 0;
+}
+
+static int contains_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	for (size_t i = 0; i + m <= n; i++)
+		if (strncasecmp(s + i, w, m) == 0)
+			return 1;
+	return 0;
+}
+
+/* The site's name as the page gives it (metadata, else the part of
+ * <title> after its last separator), for spotting a masthead line. */
+static int is_site_name(const ctx *c, const char *p, size_t n)
+{
+	if (n > 80)
+		return 0;
+	if (starts_ci(p, n, "the "))
+		p += 4, n -= 4;
+	const char *names[] = {c->ld.v[M_SITE], c->mt.v[M_SITE],
+			       c->pg.v[M_SITE], NULL};
+	const char *t = c->pg.v[M_TITLE];
+	static const char *const SEPS[] = {
+		" | ",        " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+		" \xc2\xbb ", NULL};
+	const char *last = NULL;
+	for (const char *const *sp = SEPS; t && *sp; sp++)
+		for (const char *q = strstr(t, *sp); q; q = strstr(q + 1, *sp))
+			if (!last || q > last)
+				last = q + strlen(*sp);
+	names[3] = last;
+	for (size_t i = 0; i < 4; i++) {
+		const char *s = names[i];
+		if (!s)
+			continue;
+		size_t m = strlen(s);
+		if (starts_ci(s, m, "the "))
+			s += 4, m -= 4;
+		if (m == n && strncasecmp(s, p, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the paragraph p[0, n), link bytes in it, is page furniture the
+ * class names did not give away: a related-link line ("Read more: ..."), a
+ * credit line ("Reporting by ...", "... contributed to this report.", a
+ * copyright notice), the masthead (the site's name alone), or a byline or
+ * date line at the top.  The seeds' kinds of furniture, as HTML. */
+static int furniture_para(ctx *c, const char *p, size_t n, size_t link)
+{
+	static const char *const RELATED[] = {
+		"read more",     "read also",  "also read",   "related",
+		"see also",      "more:",      "recommended", "don't miss",
+		"read next",     "watch:",     "listen:",     "more on this",
+		"read the full", "click here", NULL};
+	static const char *const CREDIT_START[] = {"reporting by",
+						   "additional reporting by",
+						   "(reporting by",
+						   "editing by",
+						   "(editing by",
+						   "writing by",
+						   "compiled by",
+						   "photo:",
+						   "photos:",
+						   "photograph:",
+						   "photo by",
+						   "photograph by",
+						   "image:",
+						   "picture:",
+						   "credit:",
+						   "illustration:",
+						   "(photo",
+						   "photo credit",
+						   NULL};
+	static const char *const CREDIT_END[] = {"contributed to this report.",
+						 "contributed to this report",
+						 "contributed reporting.",
+						 "contributed to this story.",
+						 "contributed to this article.",
+						 "contributed to this report.)",
+						 NULL};
+	if (n > 400)
+		return 0;
+	for (size_t i = 0; RELATED[i]; i++)
+		if (starts_ci(p, n, RELATED[i]) && link * 3 >= n && n < 250)
+			return 1;
+	for (size_t i = 0; CREDIT_START[i]; i++)
+		if (starts_ci(p, n, CREDIT_START[i]))
+			return 1;
+	for (size_t i = 0; CREDIT_END[i]; i++)
+		if (ends_ci(p, n, CREDIT_END[i]))
+			return 1;
+	if (contains_ci(p, n, "all rights reserved") ||
+	    contains_ci(p, n, "may not be published, broadcast"))
+		return 1;
+	if (is_site_name(c, p, n))
+		return 1;
+	if (c->npara < 3 && n < 80) {
+		if (starts_ci(p, n, "by ") && n > 3 && p[3] >= 'A' &&
+		    p[3] <= 'Z' && p[n - 1] != '.') {
+			if (!c->pg.v[M_BYLINE] && !c->mt.v[M_BYLINE] &&
+			    !c->ld.v[M_BYLINE])
+				c->pg.v[M_BYLINE] = clean_str(c, p + 3, n - 3);
+			return 1;
+		}
+		static const char *const DATED[] = {
+			"published", "updated", "posted", "last updated", NULL};
+		for (size_t i = 0; DATED[i]; i++)
+			if (starts_ci(p, n, DATED[i]) &&
+			    strpbrk(p, "0123456789") &&
+			    (size_t)(strpbrk(p, "0123456789") - p) < n)
+				return 1;
+	}
 	return 0;
 }
 
 static void flush(ctx *c)
 {
+	if (c->in_para && !c->out.rc) {
+		plx_buf *b = &c->out;
+		if (furniture_para(c, b->data + c->pstart, b->len - c->pstart,
+				   c->plink))
+			b->len = c->pstart >= 2 ? c->pstart - 2 : 0;
+		else
+			c->npara++;
+	}
 	c->in_para = 0;
 	c->space = 0;
 }
 
-/* Whether heading n repeats the page's title (the headline above the
- * body, not a part of it: Readability drops it too). */
+/* Whether heading n repeats the article's title (the headline above the
+ * body, not a part of it): Readability's test, words of the title found in
+ * the heading for more than 3/4 of the title's length. */
+static double similarity(const char *a, const char *b);
+
 static int is_title(ctx *c, const xmlNode *n)
 {
 	char *t = text_of(c, n, PLX_HTML_MAX_META);
 	if (!t)
 		return 0;
-	const char *titles[] = {c->ld.v[M_TITLE], c->mt.v[M_TITLE],
-				c->pg.v[M_TITLE], c->h1};
-	for (size_t i = 0; i < 4; i++)
-		if (titles[i] && (strcmp(t, titles[i]) == 0 ||
-				  (strlen(t) >= 15 && strstr(titles[i], t))))
-			return 1;
-	return 0;
+	const char *title = c->ld.v[M_TITLE]   ? c->ld.v[M_TITLE]
+			    : c->mt.v[M_TITLE] ? c->mt.v[M_TITLE]
+			    : c->pg.v[M_TITLE] ? cut_title(c, c->pg.v[M_TITLE])
+					       : NULL;
+	if (!title)
+		return 0;
+	return strcmp(t, title) == 0 || similarity(t, title) > 0.75;
+}
+
+/* A caption without <figcaption>: the only text beside an image in its
+ * parent (an image box: <div><img><p>Workers inspect...</p></div>). */
+static int caption_box(const ctx *c, const xmlNode *n, const ninfo *I)
+{
+	if (!I->text || I->text > 300 || I->imgs || !n->parent ||
+	    !is_block(I->tag))
+		return 0;
+	int img = 0;
+	for (const xmlNode *k = n->parent->children; k; k = k->next) {
+		if (k == n)
+			continue;
+		if (k->type == XML_TEXT_NODE) {
+			for (const xmlChar *t = k->content; t && *t; t++)
+				if (*t > ' ')
+					return 0;
+			continue;
+		}
+		const ninfo *K = info(c, k);
+		if (!K)
+			continue;
+		if (!K->imgs || K->text)
+			return 0;
+		img = 1;
+	}
+	if (!img)
+		return 0;
+	/* ...and the box says it holds a picture. */
+	static const char *const BOX[] = {"image", "img",    "photo", "picture",
+					  "media", "figure", "thumb", NULL};
+	char v[256];
+	const char *cls = get_attr(n->parent, "class");
+	const char *id = get_attr(n->parent, "id");
+	lower_attr((const xmlChar *)cls, v, sizeof v);
+	if (has_sub(v, BOX))
+		return 1;
+	lower_attr((const xmlChar *)id, v, sizeof v);
+	return has_sub(v, BOX);
 }
 
 static int out_pre(ctx *c, xmlNode *n)
@@ -1076,6 +1297,8 @@ static int out_pre(ctx *c, xmlNode *n)
 	    (!(I->flags & F_SEL) && furniture(c, I)))
 		return 0;
 	if ((I->tag == T_H1 || I->tag == T_H2) && is_title(c, n))
+		return 0;
+	if (!c->nodrop && caption_box(c, n, I))
 		return 0;
 	if (is_block(I->tag))
 		flush(c);
@@ -1095,6 +1318,13 @@ static void out_text(ctx *c, const xmlNode *n)
 {
 	if (!n->content)
 		return;
+	/* Inside a link?  (A few levels up: links hold little markup.) */
+	int link = 0, up = 0;
+	for (const xmlNode *a = n->parent; a && up < 6 && !link;
+	     a = a->parent, up++) {
+		const ninfo *A = info(c, a);
+		link = A && A->tag == T_A;
+	}
 	plx_buf *b = &c->out;
 	for (const unsigned char *p = n->content; *p; p++) {
 		unsigned char ch = *p;
@@ -1108,6 +1338,8 @@ static void out_text(ctx *c, const xmlNode *n)
 			if (b->len)
 				plx_buf_put(b, "\n\n", 2);
 			c->in_para = 1;
+			c->pstart = b->len;
+			c->plink = 0;
 		} else if (c->space)
 			plx_buf_putc(b, ' ');
 		c->space = 0;
@@ -1115,6 +1347,8 @@ static void out_text(ctx *c, const xmlNode *n)
 		while (q[1] > ' ' && !(q[1] == 0xC2 && q[2] == 0xA0))
 			q++;
 		plx_buf_put(b, (const char *)p, (size_t)(q - p + 1));
+		if (link)
+			c->plink += (size_t)(q - p + 1);
 		p = q;
 	}
 }
@@ -1249,6 +1483,8 @@ static void run(ctx *c, xmlDoc *doc)
 	c->skip = c->hard = c->in_link = 0;
 	c->body = NULL;
 	plx_buf_reset(&c->out);
+	c->in_para = 0;
+	c->npara = 0;
 	flush(c);
 	for (xmlNode *n = doc->children; n && !c->rc; n = n->next)
 		walk(c, n, enter, leave, count_text);
@@ -1359,13 +1595,92 @@ void plx_html_doc_free(plx_html_doc *d)
 	plx_free(h);
 }
 
+/* Readability's text similarity: the share of b's words (by length) that
+ * are also words of a, case-folded for ASCII. */
+static int word_ch(unsigned char ch)
+{
+	return ch >= 0x80 || (ch >= '0' && ch <= '9') ||
+	       ((ch | 32) >= 'a' && (ch | 32) <= 'z');
+}
+
+static int has_word_ci(const char *a, const char *w, size_t n)
+{
+	for (const char *p = a; *p;) {
+		while (*p && !word_ch((unsigned char)*p))
+			p++;
+		const char *q = p;
+		while (*q && word_ch((unsigned char)*q))
+			q++;
+		if ((size_t)(q - p) == n && strncasecmp(p, w, n) == 0)
+			return 1;
+		p = q;
+	}
+	return 0;
+}
+
+static double similarity(const char *a, const char *b)
+{
+	size_t all = 0, miss = 0;
+	for (const char *p = b; *p;) {
+		while (*p && !word_ch((unsigned char)*p))
+			p++;
+		const char *q = p;
+		while (*q && word_ch((unsigned char)*q))
+			q++;
+		size_t n = (size_t)(q - p);
+		if (n) {
+			all += n + 1;
+			if (!has_word_ci(a, p, n))
+				miss += n + 1;
+		}
+		p = q;
+	}
+	return all ? 1.0 - (double)miss / (double)all : 0;
+}
+
 static const char *pick(const ctx *c, int f)
 {
 	return c->ld.v[f] ? c->ld.v[f] : c->mt.v[f] ? c->mt.v[f] : c->pg.v[f];
 }
 
+/* A charset label from an HTTP header, in the form libxml2 (iconv) takes:
+ * Latin-1 and ASCII labels read as windows-1252, as browsers read them
+ * (WHATWG Encoding); anything else as given, if it is a plain label. */
+static const char *http_charset(const char *cs, char out[40])
+{
+	size_t n = 0;
+	while (cs[n] && n < 39) {
+		char c = cs[n];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		      c == '.' || c == ':'))
+			return NULL;
+		out[n++] = c;
+	}
+	if (!n || cs[n])
+		return NULL;
+	out[n] = 0;
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(out);
+	if (!h)
+		return NULL; /* libxml2 would refuse the page */
+	xmlCharEncCloseFunc(h);
+	static const char *const latin[] = {"iso-8859-1", "iso8859-1", "latin1",
+					    "l1",         "us-ascii",  "ascii",
+					    "iso_8859-1", NULL};
+	for (size_t i = 0; latin[i]; i++)
+		if (!strcasecmp(out, latin[i]))
+			return "windows-1252";
+	return out;
+}
+
 int plx_html_extract(const char *html, size_t len, const char *url,
 		     plx_html_doc **out)
+{
+	return plx_html_extract_charset(html, len, url, NULL, out);
+}
+
+int plx_html_extract_charset(const char *html, size_t len, const char *url,
+			     const char *charset, plx_html_doc **out)
 {
 	if (!out)
 		return PLX_EINVAL;
@@ -1405,9 +1720,11 @@ int plx_html_extract(const char *html, size_t len, const char *url,
 		 * (libxml2 switches at the <meta>, too late for what it read
 		 * before), else windows-1252 as browsers read it (libxml2's
 		 * default, Latin-1, makes 0x93 a C1 control, not a quote). */
-		char cs[40];
+		char cs[40], hs[40];
 		int utf8 = plx_utf8_invalid(html, len) == len;
-		const char *enc = utf8 ? "UTF-8"
+		const char *hint = charset ? http_charset(charset, hs) : NULL;
+		const char *enc = utf8   ? "UTF-8"
+				  : hint ? hint
 				  : declares_charset(html, len)
 					  ? sniff_charset(html, len, cs)
 					  : "windows-1252";
@@ -1459,6 +1776,16 @@ int plx_html_extract(const char *html, size_t len, const char *url,
 		goto done;
 	}
 	const char *pt = c.pg.v[M_TITLE];
+	if (c.ld_name && c.ld.v[M_TITLE] && pt) {
+		/* JSON-LD with a name and a headline that differ: the one
+		 * like the page's <title>, else the name (Readability's
+		 * rule; some sites put their own name in one of them). */
+		const char *t = cut_title(&c, c.pg.v[M_TITLE]);
+		int name_ok = similarity(c.ld_name, t) > 0.75;
+		int head_ok = similarity(c.ld.v[M_TITLE], t) > 0.75;
+		if (!(head_ok && !name_ok))
+			c.ld.v[M_TITLE] = c.ld_name;
+	}
 	d->title = c.ld.v[M_TITLE]   ? c.ld.v[M_TITLE]
 		   : c.mt.v[M_TITLE] ? c.mt.v[M_TITLE]
 		   : pt              ? cut_title(&c, c.pg.v[M_TITLE])

@@ -12,7 +12,15 @@
  * Lines are split with memchr and parsed with jansson one line at a time; a
  * text file is one record.  An HTML page (.html/.htm, or a sniffed input
  * starting with <!doctype html or <html) is one record: its article, from
- * plx_html_extract (html.c), up to PLX_HTML_MAX_BYTES of page.
+ * plx_html_extract (html.c), up to PLX_HTML_MAX_BYTES of page.  A WARC
+ * file (.warc, .warc.gz, or sniffed by "WARC/1.") is read record by record
+ * over the same byte stream (see "WARC" below): each HTML response with
+ * status 200 is one record, its id the target URI (as a file's name is the
+ * id of a page read from a file: the capture, not the canonical URL, which
+ * some sites point at their front page), its url the canonical URL else the
+ * target URI, its date the page's else the WARC-Date.  libarchive's WARC
+ * reader is not used: it hides the records it skips, drops responses whose
+ * URI ends in '/', and stops at WARC/1.1 (docs/dependencies.md).
  *
  * Bad input never stops the reader: a bad line or file is reported once
  * (plx_reader_next returns its code, the message names path and line or
@@ -58,6 +66,7 @@
 #include "html.h"
 #include "mem.h"
 #include "utf8.h"
+#include "warc.h"
 
 /* Decoded bytes are read up to this much at a time: big reads keep
  * syscalls and zlib calls few (Reuters, 18 MB, is 18 reads).  The buffer
@@ -70,7 +79,7 @@
 #define SNIFF_BYTES 8192
 
 enum { K_PATH, K_STDIN, K_MEM };
-enum { F_TEXT, F_JSONL, F_HTML, F_SNIFF };
+enum { F_TEXT, F_JSONL, F_HTML, F_WARC, F_SNIFF };
 
 typedef struct entry {
 	char *path;         /* as given, or directory + "/" + name */
@@ -110,9 +119,20 @@ struct plx_reader {
 
 	/* gzip */
 	int gz, z_ready, member_end;
+	int gz_resync; /* looking for the next member's magic (WARC) */
 	z_stream z;
 	unsigned char *zin;
 	unsigned long long gz_in, gz_out;
+	unsigned long long m_in, m_out; /* the current member */
+
+	/* WARC: decoded offset of data[0], records seen in this file, the
+	 * current record's number and offset, copies of its URI and date. */
+	unsigned long long base;
+	size_t wrec, wnum;
+	unsigned long long woff;
+	int wdone;
+	plx_buf wuri, wdate;
+	plx_warc_stats ws;
 
 	/* Decoded bytes: data[pos, len) are unread; memchr has already found
 	 * no newline in [pos, scan). */
@@ -246,6 +266,10 @@ int plx_reader_new(const plx_limits *limits, plx_reader **out)
 	plx_buf_init(&r->text);
 	plx_buf_init(&r->id);
 	plx_buf_init(&r->msg);
+	plx_buf_init(&r->wuri);
+	plx_buf_init(&r->wdate);
+	if (!r->lim.max_warc_record_bytes)
+		r->lim.max_warc_record_bytes = PLX_HTML_MAX_BYTES;
 	/* jansson allocates through the library's hook like everything else
 	 * (a process-wide setting; the library is jansson's only user). */
 	json_set_alloc_funcs(json_malloc, plx_free);
@@ -314,6 +338,16 @@ size_t plx_reader_skipped(const plx_reader *r)
 	return r ? r->skipped : 0;
 }
 
+void plx_reader_warc_stats(const plx_reader *r, plx_warc_stats *out)
+{
+	if (!out)
+		return;
+	if (r)
+		*out = r->ws;
+	else
+		memset(out, 0, sizeof *out);
+}
+
 void plx_reader_progress(const plx_reader *r, uint64_t *done, uint64_t *total)
 {
 	*done = r->bytes_read;
@@ -359,6 +393,8 @@ static int format_of(const char *path)
 	static const char *const jsonl[] = {"jsonl", "ndjson", "json"};
 	static const char *const text[] = {"txt", "text"};
 	static const char *const html[] = {"html", "htm"};
+	if (xn == 4 && !strncasecmp(x, "warc", 4))
+		return F_WARC;
 	for (size_t i = 0; i < 3; i++)
 		if (strlen(jsonl[i]) == xn && !strncasecmp(x, jsonl[i], xn))
 			return F_JSONL;
@@ -439,6 +475,32 @@ static void fill_gz(plx_reader *r)
 	for (;;) {
 		if (r->z.avail_in == 0 && !r->raw_eof && zin_more(r))
 			return;
+		if (r->gz_resync) {
+			/* After a damaged member of a .warc.gz: the next
+			 * member starts at the next gzip magic (1f 8b 08). */
+			const unsigned char *p = r->z.next_in;
+			size_t n = r->z.avail_in, i = 0;
+			while (i + 3 <= n &&
+			       !(p[i] == 0x1f && p[i + 1] == 0x8b &&
+				 p[i + 2] == 8))
+				i++;
+			if (i + 3 > n) {
+				size_t keep = n < 2 ? n : 2;
+				r->z.next_in += n - keep;
+				r->z.avail_in = (unsigned)keep;
+				if (r->raw_eof) {
+					r->eof = 1;
+					return;
+				}
+				if (zin_more(r))
+					return;
+				continue;
+			}
+			r->z.next_in += i;
+			r->z.avail_in -= (unsigned)i;
+			r->gz_resync = 0;
+			r->member_end = 1; /* starts it below */
+		}
 		if (r->member_end) {
 			if (r->z.avail_in < 2 && !r->raw_eof) {
 				if (zin_more(r))
@@ -455,6 +517,7 @@ static void fill_gz(plx_reader *r)
 				return;
 			}
 			r->member_end = 0;
+			r->m_in = r->m_out = 0;
 		}
 		size_t room = r->cap - r->len;
 		unsigned in0 = r->z.avail_in;
@@ -467,6 +530,8 @@ static void fill_gz(plx_reader *r)
 		r->len += got;
 		r->gz_in += in0 - r->z.avail_in;
 		r->gz_out += got;
+		r->m_in += in0 - r->z.avail_in;
+		r->m_out += got;
 		if (zr == Z_STREAM_END) {
 			r->member_end = 1;
 		} else if (zr == Z_MEM_ERROR) {
@@ -489,9 +554,12 @@ static void fill_gz(plx_reader *r)
 				return;
 			}
 		}
-		if (r->gz_out > PLX_GZIP_BOMB_FLOOR && r->lim.max_gzip_ratio &&
-		    r->gz_out / (r->gz_in ? r->gz_in : 1) >
-			    r->lim.max_gzip_ratio) {
+		/* A .warc.gz is a member per record: each is judged alone,
+		 * so one bomb among many good records cannot hide. */
+		unsigned long long zi = r->fmt == F_WARC ? r->m_in : r->gz_in;
+		unsigned long long zo = r->fmt == F_WARC ? r->m_out : r->gz_out;
+		if (zo > PLX_GZIP_BOMB_FLOOR && r->lim.max_gzip_ratio &&
+		    zo / (zi ? zi : 1) > r->lim.max_gzip_ratio) {
 			src_error(r, PLX_ETOOBIG, 1,
 				  "gzip data expands over %zu times "
 				  "(decompression bomb?), stopped",
@@ -529,6 +597,7 @@ static int make_room(plx_reader *r, size_t max)
 {
 	if (r->pos) {
 		memmove(r->data, r->data + r->pos, r->len - r->pos);
+		r->base += r->pos;
 		r->len -= r->pos;
 		r->scan = r->scan > r->pos ? r->scan - r->pos : 0;
 		r->pos = 0;
@@ -688,9 +757,13 @@ static int open_entry(plx_reader *r, entry *e)
 	r->raw_eof = r->eof = r->text_done = 0;
 	r->perr = r->perr_count = 0;
 	r->lineno = r->nrec = 0;
-	r->gz = r->z_ready = r->member_end = 0;
-	r->gz_in = r->gz_out = 0;
+	r->gz = r->z_ready = r->member_end = r->gz_resync = 0;
+	r->gz_in = r->gz_out = r->m_in = r->m_out = 0;
 	r->len = r->pos = r->scan = 0;
+	r->base = 0;
+	r->wrec = r->wnum = 0;
+	r->woff = 0;
+	r->wdone = 0;
 
 	const char *path = r->cur.path;
 	/* Paths are bytes; records and messages carry valid UTF-8. */
@@ -774,6 +847,10 @@ static int open_entry(plx_reader *r, entry *e)
 		const char *p = r->data + r->pos;
 		if (n > SNIFF_BYTES)
 			n = SNIFF_BYTES;
+		if (n >= 7 && !memcmp(p, "WARC/1.", 7)) {
+			r->fmt = F_WARC; /* payloads may be binary */
+			return PLX_OK;
+		}
 		if (r->cur.kind != K_STDIN && looks_binary(p, n)) {
 			if (r->cur.in_dir) {
 				close_file(r);
@@ -936,6 +1013,447 @@ static int next_html(plx_reader *r)
 	plx_record *rec = &r->rec;
 	plx_html_record(r->html, rec);
 	return name_record(r, rec);
+}
+
+/* ---- WARC ------------------------------------------------------------- */
+
+/* WARC files are read record by record: the header (up to
+ * PLX_WARC_MAX_HEADER) is buffered, then a record that is not an HTML
+ * response is streamed past, and an HTML response's block (up to
+ * max_warc_record_bytes) is buffered and given to the extractor.  A
+ * damaged stretch (garbage, a header without Content-Length, a damaged
+ * gzip member) is reported once, then reading resumes at the next line
+ * starting "WARC/1." (and, in a .warc.gz, at the next gzip member). */
+
+/* Reports a bad WARC record: the message names the file, the record's
+ * number in the file and the offset of its start in the decoded data. */
+static int warc_bad(plx_reader *r, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int warc_bad(plx_reader *r, int code, const char *fmt, ...)
+{
+	char small[320];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	set_msg(r, "%s: WARC record %zu (offset %llu): %s", r->name, r->wnum,
+		r->woff, small);
+	r->ws.bad++;
+	return code;
+}
+
+/* Drops the buffered bytes, keeping the decoded offset right. */
+static void warc_drop(plx_reader *r)
+{
+	r->base += r->len;
+	r->pos = r->len = r->scan = 0;
+}
+
+/* Buffers data[pos, pos + need), or what the file has; returns 0 when
+ * all of it is there, 1 when the data ends first, PLX_ENOMEM. */
+static int warc_need(plx_reader *r, size_t need)
+{
+	while (r->len - r->pos < need && !r->eof) {
+		int room = make_room(r, need);
+		if (room < 0)
+			return PLX_ENOMEM;
+		if (room > 0)
+			break;
+		fill(r);
+	}
+	return r->len - r->pos >= need ? 0 : 1;
+}
+
+/* Streams past n bytes; returns 0, or 1 when the data ends first. */
+static int warc_skip(plx_reader *r, unsigned long long n)
+{
+	for (;;) {
+		size_t have = r->len - r->pos;
+		if (n <= have) {
+			r->pos += (size_t)n;
+			return 0;
+		}
+		n -= have;
+		warc_drop(r);
+		if (r->eof)
+			return 1;
+		if (make_room(r, READ_CHUNK) < 0)
+			return 1; /* cannot happen: the buffer is empty */
+		fill(r);
+	}
+}
+
+/* Moves to the next line starting "WARC/1." after the current position,
+ * streaming; at the end of the data, to the end. */
+static void warc_resync(plx_reader *r)
+{
+	if (r->pos < r->len)
+		r->pos++;
+	for (;;) {
+		const char *p = r->data + r->pos;
+		size_t n = r->len - r->pos;
+		for (const char *q = p;
+		     (q = memchr(q, '\n', n - (size_t)(q - p))); q++) {
+			size_t left = n - (size_t)(q + 1 - p);
+			if (left < 7) {
+				/* Maybe cut: keep the tail and read on. */
+				r->pos = (size_t)(q - r->data);
+				goto more;
+			}
+			if (!memcmp(q + 1, "WARC/1.", 7)) {
+				r->pos = (size_t)(q + 1 - r->data);
+				return;
+			}
+		}
+		r->pos = r->len;
+	more:
+		if (r->eof) {
+			r->pos = r->len;
+			return;
+		}
+		if (make_room(r, READ_CHUNK) < 0)
+			return;
+		if (r->len == r->cap) { /* a long tail: cannot be */
+			r->pos = r->len;
+			continue;
+		}
+		fill(r);
+	}
+}
+
+/* The pending source error (read error, damaged gzip, bomb), reported
+ * with the record it hit; a .warc.gz goes on at its next gzip member. */
+static int warc_src_error(plx_reader *r)
+{
+	const char *m = r->pmsg.data && !r->pmsg.rc ? r->pmsg.data : "error";
+	int rc = warc_bad(r, r->perr, "%s; %zu record%s read before", m,
+			  r->nrec, r->nrec == 1 ? "" : "s");
+	r->perr = 0;
+	warc_drop(r);
+	if (r->gz && r->z_ready && rc != PLX_ENOMEM && rc != PLX_EIO) {
+		r->eof = 0;
+		r->gz_resync = 1;
+	} else {
+		r->wdone = 1;
+	}
+	return rc;
+}
+
+/* Copies s[0, n) as valid UTF-8 into b; returns b's string or NULL. */
+static const char *warc_copy(plx_buf *b, const char *s, size_t n)
+{
+	buf_clear(b);
+	if (!s)
+		return NULL;
+	plx_utf8_repair(b, s, n);
+	plx_buf_putc(b, 0);
+	return b->rc ? NULL : b->data;
+}
+
+/* Undoes a gzip or deflate Content-Encoding of p[0, n) into r->text, up to
+ * PLX_HTML_MAX_BYTES + 1 bytes and the gzip ratio limit.  Returns 0,
+ * PLX_ETOOBIG, PLX_EFORMAT or PLX_ENOMEM. */
+static int warc_inflate(plx_reader *r, const char *p, size_t n, int raw)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	z.zalloc = z_alloc;
+	z.zfree = z_free;
+	if (inflateInit2(&z, raw ? -15 : 15 + 32) != Z_OK)
+		return PLX_ENOMEM;
+	buf_clear(&r->text);
+	z.next_in = (unsigned char *)p;
+	z.avail_in = n > (unsigned)-1 ? (unsigned)-1 : (unsigned)n;
+	int rc = 0;
+	for (;;) {
+		char out[16384];
+		z.next_out = (unsigned char *)out;
+		z.avail_out = sizeof out;
+		int zr = inflate(&z, Z_NO_FLUSH);
+		size_t got = sizeof out - z.avail_out;
+		plx_buf_put(&r->text, out, got);
+		if (r->text.rc) {
+			rc = PLX_ENOMEM;
+			break;
+		}
+		if (r->text.len > PLX_HTML_MAX_BYTES ||
+		    (r->text.len > PLX_GZIP_BOMB_FLOOR &&
+		     r->lim.max_gzip_ratio &&
+		     r->text.len / (z.total_in ? z.total_in : 1) >
+			     r->lim.max_gzip_ratio)) {
+			rc = PLX_ETOOBIG;
+			break;
+		}
+		if (zr == Z_STREAM_END)
+			break;
+		if (zr == Z_MEM_ERROR) {
+			rc = PLX_ENOMEM;
+			break;
+		}
+		if (zr != Z_OK && !(zr == Z_BUF_ERROR && got)) {
+			rc = PLX_EFORMAT; /* damaged, or cut: keep what came */
+			if (r->text.len)
+				rc = 0;
+			break;
+		}
+	}
+	inflateEnd(&z);
+	return rc;
+}
+
+/* A response record's block p[0, n): the record, 0 when it is skipped
+ * (counted), or an error. */
+static int warc_page(plx_reader *r, char *p, size_t n, const char *uri)
+{
+	plx_http_head h;
+	int hr = plx_http_parse(p, n, &h);
+	if (hr == -2)
+		return warc_bad(r, PLX_EFORMAT, "HTTP head without an end");
+	if (hr < 0 || h.status == 304) {
+		r->ws.not_html++; /* DNS answers, FTP files... */
+		return 0;
+	}
+	if (h.status != 200) {
+		r->ws.not_ok++;
+		return 0;
+	}
+	char *body = p + h.body;
+	size_t bn = n - h.body;
+	if (h.ctype ? !plx_http_is_html(h.ctype, h.ctype_len)
+		    : !looks_html(body, bn < SNIFF_BYTES ? bn : SNIFF_BYTES)) {
+		r->ws.not_html++;
+		return 0;
+	}
+	r->ws.pages++;
+	if (h.chunked) {
+		size_t part = 0, dn = plx_http_dechunk(body, bn, &part);
+		/* Archivers that undo the chunking may keep the header: a
+		 * payload that is not chunks at all is taken as it is. */
+		if (dn != (size_t)-1 || part)
+			bn = part;
+	}
+	int gz = h.cenc &&
+		 ((h.cenc_len == 4 && !strncasecmp(h.cenc, "gzip", 4)) ||
+		  (h.cenc_len == 6 && !strncasecmp(h.cenc, "x-gzip", 6)));
+	int defl =
+		h.cenc && h.cenc_len == 7 && !strncasecmp(h.cenc, "deflate", 7);
+	if (h.cenc && !gz && !defl &&
+	    !(h.cenc_len == 8 && !strncasecmp(h.cenc, "identity", 8)))
+		return warc_bad(r, PLX_EFORMAT,
+				"%s: Content-Encoding %.*s not supported", uri,
+				(int)(h.cenc_len > 40 ? 40 : h.cenc_len),
+				h.cenc);
+	/* Archivers that decode the payload may keep the header: only a
+	 * payload that starts like one is decoded. */
+	const unsigned char *u = (const unsigned char *)body;
+	if ((gz && bn >= 2 && u[0] == 0x1f && u[1] == 0x8b) ||
+	    (defl && bn >= 1 && !looks_html(body, bn))) {
+		int zrc = warc_inflate(r, body, bn, 0);
+		if (zrc == PLX_EFORMAT && defl)
+			zrc = warc_inflate(r, body, bn, 1); /* raw deflate */
+		if (zrc == PLX_ENOMEM) {
+			set_msg(r, "%s: out of memory", r->name);
+			return zrc;
+		}
+		if (zrc)
+			return warc_bad(r, zrc, "%s: %s", uri ? uri : "?",
+					zrc == PLX_ETOOBIG
+						? "Content-Encoding expands "
+						  "past the page limits"
+						: "damaged Content-Encoding");
+		body = r->text.data;
+		bn = r->text.len;
+	}
+	char cs[40];
+	const char *charset =
+		h.ctype ? plx_http_charset(h.ctype, h.ctype_len, cs) : NULL;
+	plx_html_doc_free(r->html);
+	r->html = NULL;
+	int rc = plx_html_extract_charset(body, bn, uri, charset, &r->html);
+	if (rc == PLX_ENOMEM) {
+		set_msg(r, "%s: out of memory", r->name);
+		return rc;
+	}
+	if (rc)
+		return warc_bad(r, rc, "%s: %s", uri ? uri : "no target URI",
+				rc == PLX_EEMPTY ? "no article text in the page"
+				: rc == PLX_ETOOBIG
+					? "page over the extractor's limits"
+					: "unreadable HTML page");
+	if (r->html->text_len > r->lim.max_record_bytes)
+		return warc_bad(r, PLX_ETOOBIG,
+				"%s: article text longer than %zu bytes", uri,
+				r->lim.max_record_bytes);
+	plx_record *rec = &r->rec;
+	plx_html_record(r->html, rec);
+	rec->path = r->name;
+	if (!rec->date)
+		rec->date = r->wdate.len && !r->wdate.rc ? r->wdate.data : NULL;
+	/* The id names the capture, as a file name does for a page read from
+	 * a file: its target URI.  Not the canonical URL (rec->url), which
+	 * some sites point at their home page for every article. */
+	rec->id = uri;
+	if (!rec->id) {
+		buf_clear(&r->id);
+		plx_buf_printf(&r->id, "%s#%zu", r->name, r->wnum);
+		if (r->id.rc) {
+			set_msg(r, "%s: out of memory", r->name);
+			return PLX_ENOMEM;
+		}
+		rec->id = r->id.data;
+	}
+	return 1;
+}
+
+static int next_warc(plx_reader *r)
+{
+	for (;;) {
+		if (r->wdone)
+			return 0;
+		/* Line ends between records (each block is followed by two). */
+		for (;;) {
+			while (r->pos < r->len && (r->data[r->pos] == '\r' ||
+						   r->data[r->pos] == '\n'))
+				r->pos++;
+			if (r->pos < r->len || r->eof)
+				break;
+			warc_drop(r);
+			if (make_room(r, READ_CHUNK) < 0)
+				break;
+			fill(r);
+		}
+		r->woff = r->base + r->pos;
+		if (r->pos == r->len) {
+			if (r->perr) {
+				r->wnum = r->wrec + 1;
+				return warc_src_error(r);
+			}
+			return 0;
+		}
+		r->wnum = ++r->wrec;
+		/* The header, up to its blank line. */
+		size_t hend = 0, from = r->pos;
+		for (;;) {
+			const char *p = r->data + r->pos;
+			size_t n = r->len - r->pos;
+			if (n >= 5 && memcmp(p, "WARC/", 5) != 0) {
+				warc_resync(r);
+				return warc_bad(r, PLX_EFORMAT,
+						"not a WARC record; skipped to "
+						"the next one");
+			}
+			for (size_t i = from - r->pos; i < n; i++) {
+				if (p[i] != '\n')
+					continue;
+				if (i + 1 < n && p[i + 1] == '\n') {
+					hend = i + 2;
+					break;
+				}
+				if (i + 2 < n && p[i + 1] == '\r' &&
+				    p[i + 2] == '\n') {
+					hend = i + 3;
+					break;
+				}
+			}
+			if (hend > PLX_WARC_MAX_HEADER)
+				n = hend; /* too long, found in a big read */
+			else if (hend)
+				break;
+			from = r->len > 2 ? r->len - 2 : 0;
+			if (from < r->pos)
+				from = r->pos;
+			if (n > PLX_WARC_MAX_HEADER) {
+				warc_resync(r);
+				return warc_bad(r, PLX_EFORMAT,
+						"header longer than %zu bytes; "
+						"skipped to the next record",
+						PLX_WARC_MAX_HEADER);
+			}
+			size_t off = from - r->pos;
+			int rc = warc_need(r, n + 1);
+			from = r->pos + off;
+			if (rc == PLX_ENOMEM)
+				goto oom;
+			if (rc) {
+				if (r->perr)
+					return warc_src_error(r);
+				r->wdone = 1;
+				return warc_bad(r, PLX_EFORMAT,
+						"truncated header");
+			}
+		}
+		const char *h = r->data + r->pos;
+		size_t vn;
+		const char *v = plx_warc_field(h, hend, "Content-Length", &vn);
+		unsigned long long clen;
+		if (plx_warc_length(v, vn, &clen)) {
+			warc_resync(r);
+			return warc_bad(r, PLX_EFORMAT,
+					"no valid Content-Length; skipped to "
+					"the next record");
+		}
+		v = plx_warc_field(h, hend, "WARC-Type", &vn);
+		int response = v && vn == 8 && !strncasecmp(v, "response", 8);
+		size_t un = 0, dn = 0;
+		const char *u = plx_warc_field(h, hend, "WARC-Target-URI", &un);
+		if (u && un > 1 && u[0] == '<' && u[un - 1] == '>')
+			u++, un -= 2; /* WARC 1.0's example wrote <uri> */
+		const char *d = plx_warc_field(h, hend, "WARC-Date", &dn);
+		if (response) {
+			if ((u && !warc_copy(&r->wuri, u, un)) ||
+			    (d && !warc_copy(&r->wdate, d, dn)))
+				goto oom;
+			if (!u)
+				buf_clear(&r->wuri);
+			if (!d)
+				buf_clear(&r->wdate);
+		}
+		r->pos += hend;
+		r->ws.records++;
+		if (!response || clen > r->lim.max_warc_record_bytes) {
+			if (!response)
+				r->ws.not_response++;
+			if (warc_skip(r, clen)) {
+				if (r->perr)
+					return warc_src_error(r);
+				r->wdone = 1;
+				return warc_bad(
+					r, PLX_EFORMAT,
+					"truncated: the file ends inside "
+					"the record's %llu bytes",
+					clen);
+			}
+			if (response)
+				return warc_bad(
+					r, PLX_ETOOBIG,
+					"%s: record of %llu bytes over the "
+					"%zu-byte limit, skipped",
+					r->wuri.len ? r->wuri.data : "?", clen,
+					r->lim.max_warc_record_bytes);
+			continue;
+		}
+		int rc = warc_need(r, (size_t)clen);
+		if (rc == PLX_ENOMEM)
+			goto oom;
+		if (rc) {
+			if (r->perr)
+				return warc_src_error(r);
+			r->wdone = 1;
+			return warc_bad(r, PLX_EFORMAT,
+					"truncated: the file ends inside the "
+					"record's %llu bytes",
+					clen);
+		}
+		char *p = r->data + r->pos;
+		r->pos += (size_t)clen;
+		rc = warc_page(r, p, (size_t)clen,
+			       r->wuri.len ? r->wuri.data : NULL);
+		if (rc)
+			return rc;
+	}
+oom:
+	set_msg(r, "%s: out of memory", r->name);
+	return PLX_ENOMEM;
 }
 
 /* ---- JSON Lines ------------------------------------------------------- */
@@ -1162,6 +1680,7 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 		}
 		int rc = r->fmt == F_JSONL  ? next_jsonl(r)
 			 : r->fmt == F_HTML ? next_html(r)
+			 : r->fmt == F_WARC ? next_warc(r)
 					    : next_text(r);
 		if (rc > 0) {
 			r->count++;
@@ -1175,7 +1694,8 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 		}
 		/* A text file or page is one record; after running out of
 		 * memory the file's state is not to be trusted. */
-		if (rc == 0 || r->fmt != F_JSONL || rc == PLX_ENOMEM)
+		if (rc == 0 || (r->fmt != F_JSONL && r->fmt != F_WARC) ||
+		    rc == PLX_ENOMEM)
 			close_file(r);
 		if (rc == 0)
 			continue;
@@ -1201,5 +1721,7 @@ void plx_reader_free(plx_reader *r)
 	plx_buf_free(&r->text);
 	plx_buf_free(&r->id);
 	plx_buf_free(&r->msg);
+	plx_buf_free(&r->wuri);
+	plx_buf_free(&r->wdate);
 	plx_free(r);
 }

@@ -51,7 +51,24 @@ static const char SCHEMA[] =
 	"CREATE INDEX IF NOT EXISTS stories_recent ON stories(last_seen);"
 	"CREATE TABLE IF NOT EXISTS copies("
 	" article TEXT NOT NULL, original TEXT NOT NULL, kind TEXT NOT NULL,"
-	" score REAL NOT NULL, PRIMARY KEY(article, original, kind));";
+	" score REAL NOT NULL, PRIMARY KEY(article, original, kind));"
+	/* Schema 2 (serve): full-text search over titles and text, an FTS5
+	 * index on the articles table (external content, kept by triggers),
+	 * and the stories by number of sources. */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+	" title, text, content='articles', content_rowid='seq');"
+	"CREATE TRIGGER IF NOT EXISTS articles_fts_ins AFTER INSERT ON articles"
+	" BEGIN INSERT INTO articles_fts(rowid, title, text)"
+	" VALUES(new.seq, new.title, new.text); END;"
+	"CREATE TRIGGER IF NOT EXISTS articles_fts_del AFTER DELETE ON articles"
+	" BEGIN INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+	" VALUES('delete', old.seq, old.title, old.text); END;"
+	"CREATE INDEX IF NOT EXISTS stories_sources ON stories(n_sources);";
+
+/* Run when an older database is brought to this schema: articles stored
+ * before the search index existed are indexed once. */
+static const char BACKFILL[] =
+	"INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
 /* Prepared statements, compiled once per connection. */
 enum {
@@ -193,6 +210,8 @@ int plx_store_open(const char *path, int flags, plx_store **out, char *msg,
 					  NULL);
 		if (make && rc == SQLITE_OK)
 			rc = sqlite3_exec(s->db, SCHEMA, NULL, NULL, NULL);
+		if (make && rc == SQLITE_OK && version > 0 && version < 2)
+			rc = sqlite3_exec(s->db, BACKFILL, NULL, NULL, NULL);
 		if (make && rc == SQLITE_OK) {
 			char pragma[64];
 			snprintf(pragma, sizeof pragma,
@@ -471,6 +490,11 @@ int plx_store_stories(plx_store *s, int order, size_t limit, size_t offset,
 		ret = PLX_EDB;
 	sqlite3_reset(st);
 	return ret;
+}
+
+sqlite3 *plx_store_db(plx_store *s)
+{
+	return s->db;
 }
 
 static int count(sqlite3_stmt *st, int64_t *out)

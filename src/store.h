@@ -9,6 +9,11 @@
 #include "parallax.h"
 
 /* Schema version, kept in PRAGMA user_version. */
-#define PLX_STORE_SCHEMA 1
+#define PLX_STORE_SCHEMA 2
+
+/* The connection, for the read queries of query.c (serve); borrowed for
+ * the store's life. */
+typedef struct sqlite3 sqlite3;
+sqlite3 *plx_store_db(plx_store *s);
 
 #endif

@@ -33,6 +33,7 @@
 
 #include "feed.h"
 #include "mem.h"
+#include "warc.h"
 
 typedef struct feed {
 	char *url;  /* as given or listed: a URL or a local path */
@@ -939,6 +940,10 @@ static void finish(plx_watch *w, job *j, CURLcode cc)
 	char *eff = NULL;
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &http);
 	curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &eff);
+	char *ctype = NULL, cs[40];
+	curl_easy_getinfo(j->easy, CURLINFO_CONTENT_TYPE, &ctype);
+	const char *charset =
+		ctype ? plx_http_charset(ctype, strlen(ctype), cs) : NULL;
 	char effurl[2048];
 	snprintf(effurl, sizeof effurl, "%s", eff ? eff : j->url);
 	w->hosts[j->host].busy = 0;
@@ -1004,8 +1009,10 @@ static void finish(plx_watch *w, job *j, CURLcode cc)
 	char why[sizeof msg + 16];
 	snprintf(why, sizeof why, "page: %s", msg);
 	if (ok) {
-		int rc = plx_html_extract(j->body.data ? j->body.data : "",
-					  j->body.len, effurl, &doc);
+		/* the HTTP header's charset, as for WARC records */
+		int rc = plx_html_extract_charset(
+			j->body.data ? j->body.data : "", j->body.len, effurl,
+			charset, &doc);
 		if (rc == PLX_ENOMEM) {
 			set_fatal(w, rc, NULL);
 			job_free(w, j);

@@ -344,6 +344,81 @@ TEST(huge_page)
 /* Shaped like the Washington Post seed (seeds/000_*.txt): its masthead,
  * photo caption with credit, related-link headline and contributor line
  * are page furniture, as HTML elements, and must not reach the body. */
+/* The seeds' kinds of furniture (masthead, caption, related-link headline,
+ * credit line) as a small-town paper's page marks them, without the class
+ * names the extractor skips on sight: a masthead line inside the story's
+ * box, a caption in an image box, "Read more:" and "RELATED:" lines with a
+ * link, a contributor line and a copyright notice; the byline and date
+ * lines at the top become metadata, not body.  Invented page. */
+TEST(furniture_as_html)
+{
+	const char *page =
+		"<!DOCTYPE html><html lang=\"en\"><head><meta "
+		"charset=\"utf-8\">"
+		"<title>Levee repairs to start in spring, county says - The "
+		"Riverside Courier</title></head><body><div id=\"page\">"
+		"<div class=\"top\"><div class=\"brand\"><a href=\"/\"><img "
+		"src=\"/logo.png\" alt=\"The Riverside Courier\"></a></div>"
+		"<ul class=\"menu\"><li><a href=\"/news\">News</a></li></ul>"
+		"</div><div class=\"content-wrap\"><div class=\"story-holder\">"
+		"<p class=\"paper-name\">The Riverside Courier</p>"
+		"<h1>Levee repairs to start in spring, county says</h1>"
+		"<p class=\"by\">By <a href=\"/staff/mq\">Mara Quill</a>, "
+		"Staff "
+		"Writer</p><p class=\"when\">Published March 3, 2024</p>"
+		"<div class=\"image\"><img src=\"/img/levee.jpg\"><p "
+		"class=\"image-text\">Workers inspect the damaged levee north "
+		"of Millbrook on Thursday. Dan Orrin / The Riverside "
+		"Courier</p></div>"
+		"<p>MILLBROOK - County engineers will begin rebuilding the "
+		"Millbrook levee in April, after winter floods opened a breach "
+		"of almost forty metres, the public works director said on "
+		"Friday.</p>"
+		"<p>The repairs, estimated at 4.2 million dollars, will be "
+		"paid "
+		"mostly by the state, with the county covering a fifth of the "
+		"cost from its reserve fund, according to a memo.</p>"
+		"<p><strong>Read more:</strong> <a href=\"/news/meeting\">"
+		"Residents pack town meeting over flood plan</a></p>"
+		"<p>Farmers whose fields flooded in January said the schedule "
+		"was too slow, and asked the board to start work on the north "
+		"section before the planting season begins.</p>"
+		"<p>RELATED: <a href=\"/news/history\">A century of floods on "
+		"the Millbrook river</a></p>"
+		"<p>The director said crews would work six days a week once "
+		"the "
+		"river falls below flood stage, and that sandbag walls would "
+		"stay in place until the work is done.</p>"
+		"<p><em>Reporter Tom Vey contributed to this report.</em></p>"
+		"<p><em>Copyright 2024 The Riverside Courier. All rights "
+		"reserved. This material may not be published, broadcast, "
+		"rewritten or redistributed.</em></p>"
+		"<p>(Reporting by Tom Vey; Editing by Ann Lisk)</p>"
+		"</div></div></div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(strncmp(d->text, "MILLBROOK - County engineers", 28) == 0);
+	CHECK(has(d, "planting season begins.\n\nThe director said"));
+	CHECK(has(d, "according to a memo.\n\nFarmers whose"));
+	CHECK(has(d, "until the work is done."));
+	CHECK(!has(d, "Riverside Courier"));   /* masthead, credits */
+	CHECK(!has(d, "Workers inspect"));     /* caption */
+	CHECK(!has(d, "town meeting"));        /* related-link headline */
+	CHECK(!has(d, "A century of floods")); /* related-link headline */
+	CHECK(!has(d, "contributed to this report")); /* credit line */
+	CHECK(!has(d, "Reporting by"));               /* credit line */
+	CHECK(!has(d, "rights reserved"));            /* copyright notice */
+	CHECK(!has(d, "Mara Quill"));                 /* byline */
+	CHECK(!has(d, "Published March"));            /* date line */
+	CHECK_STR(d->byline, "Mara Quill, Staff Writer");
+	CHECK_STR(d->title, "Levee repairs to start in spring, county says");
+	CHECK(all_valid(d));
+	plx_html_doc_free(d);
+}
+
 TEST(seed_shaped_page)
 {
 	const char *page =
@@ -450,6 +525,7 @@ int main(void)
 	RUN(deep_nesting);
 	RUN(huge_page);
 	RUN(seed_shaped_page);
+	RUN(furniture_as_html);
 	RUN(record);
 	DONE();
 }

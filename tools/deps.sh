@@ -4,7 +4,7 @@
 # --check: only check (used by the build), never install.
 PKGS="build-essential cmake pkg-config libutf8proc-dev libstemmer-dev \
 libjansson-dev libxxhash-dev libsqlite3-dev zlib1g-dev libxml2-dev \
-libarchive-dev libcurl4-openssl-dev libmicrohttpd-dev"
+libcurl4-openssl-dev libmicrohttpd-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -72,10 +72,16 @@ static const char USAGE[] =
 	"      SECONDS (default 900) with conditional requests; ingest each\n"
 	"      new item's page (or its summary) once.  One line per item\n"
 	"      on standard output.  --once: one round, then exit.\n"
+	"  serve [--db FILE] [--listen HOST:PORT] [--threads N]\n"
+	"      Web pages and a JSON API over the database (default\n"
+	"      127.0.0.1:8080, read-only, while ingest writes); Ctrl-C stops.\n"
 	"\n"
 	"PATH is a text file (one article), a JSON Lines file (one article a\n"
 	"line), either gzip-compressed, a directory (read recursively), or -\n"
 	"for standard input.\n"
+	"An HTML page (.html/.htm) is one article; a WARC file (.warc or\n"
+	".warc.gz) gives one article per HTML response (status 200); its\n"
+	"other records are counted and skipped.\n"
 	"\n"
 	"Options:\n"
 	"  -f, --format FMT   output format: text (default) or json (JSON "
@@ -422,6 +428,15 @@ int run_close(run *r, int status)
 		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
 		status = EXIT_FATAL;
 	}
+	plx_warc_stats ws;
+	plx_reader_warc_stats(r->rd, &ws);
+	if (ws.records && !r->o->quiet)
+		fprintf(stderr,
+			"parallax: WARC: %zu records: %zu HTML pages, "
+			"%zu not responses, %zu not status 200, %zu not "
+			"HTML, %zu bad\n",
+			ws.records, ws.pages, ws.not_response, ws.not_ok,
+			ws.not_html, ws.bad);
 	if (!status && r->skipped) {
 		if (!r->o->quiet)
 			fprintf(stderr,
@@ -898,6 +913,8 @@ static int cmd_stories(int argc, char **argv)
 	return rc ? EXIT_FATAL : 0;
 }
 
+int cmd_serve(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -934,5 +951,7 @@ int main(int argc, char **argv)
 		return cmd_compare(argc - 1, argv + 1);
 	if (strcmp(cmd, "watch") == 0)
 		return cmd_watch(argc - 1, argv + 1);
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1); /* tools/cmd_serve.c */
 	return usage_error("unknown command", cmd);
 }
