@@ -440,9 +440,14 @@ int plx_segment(plx_analyzer *an, plx_article *art)
 				if (!term)
 					continue;
 				size_t e = k + 1;
+				/* Closing marks hug what they close: a mark
+				 * after a space ("guarded. “We") opens the next
+				 * sentence. */
 				while (e < t1 &&
 				       (is_terminal(art->text, &art->toks[e]) ||
-					is_closer(art->text, &art->toks[e])))
+					(is_closer(art->text, &art->toks[e]) &&
+					 art->toks[e].start ==
+						 art->toks[e - 1].end)))
 					e++;
 				if (e >= t1) {
 					k = e;

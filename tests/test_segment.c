@@ -63,6 +63,14 @@ TEST(quotes)
 	CHECK_STR(
 		sentences("He said: \xE2\x80\x9CGo.\xE2\x80\x9D Then silence."),
 		"He said: \xE2\x80\x9CGo.\xE2\x80\x9D | Then silence.");
+	/* An opening mark after the space opens the next sentence, even
+	 * one that can also close (German-style). */
+	CHECK_STR(sentences("He was guarded. \xE2\x80\x9CWe will see,"
+			    "\xE2\x80\x9D he said."),
+		  "He was guarded. | \xE2\x80\x9CWe will see,\xE2\x80\x9D "
+		  "he said.");
+	CHECK_STR(sentences("It ended. \"Go home,\" she said."),
+		  "It ended. | \"Go home,\" she said.");
 }
 
 TEST(tokens)

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Runs the analysis, ingest and story listing of the seeds and the sample
-# corpus under valgrind and fails on any leak or memory error.
+# Runs the analysis, ingest, story listing, story reports and pair scores of
+# the seeds and the sample corpus, and a small crawl, under valgrind and fails on any leak or memory error.
 # usage: valgrind.sh PATH/TO/parallax
 set -e
 bin=${1:-build/parallax}
@@ -27,4 +27,13 @@ vg "$bin" ingest -q --db "$tmp/v.db" --outlets sample/outlets.tsv $inputs
 vg "$bin" stories --db "$tmp/v.db"
 vg "$bin" dedup -q $inputs
 vg "$bin" cluster -q $inputs
-echo "valgrind: no leaks, no errors (analyze, ingest twice, stories, dedup, cluster)"
+for fmt in text markdown json html; do
+	vg "$bin" story --db "$tmp/v.db" --outlets sample/outlets.tsv --format $fmt 3
+	vg "$bin" compare --outlets sample/outlets.tsv --format $fmt sample/articles.jsonl
+done
+vg "$bin" compare --score sample/text/harborledger-sable-quay-bridge.txt \
+	sample/text/ostvale-courier-northern-cup-final.txt
+vg "$bin" analyze -q tests/data/crawl.warc.gz
+vg "$bin" ingest -q --db "$tmp/w.db" tests/data/crawl.warc.gz
+echo "valgrind: no leaks, no errors (analyze, ingest twice, stories, dedup," \
+	"cluster, story and compare in every format, compare --score, WARC)"
