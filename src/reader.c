@@ -965,6 +965,13 @@ static int next_text(plx_reader *r)
 			set_msg(r, "%s: out of memory", r->name);
 			return PLX_ENOMEM;
 		}
+		/* U+FFFD takes up to three bytes where one bad byte was */
+		if (r->text.len > max) {
+			set_msg(r,
+				"%s: text longer than %zu bytes once repaired",
+				r->name, max);
+			return PLX_ETOOBIG;
+		}
 		rec->text = r->text.data;
 		rec->text_len = r->text.len;
 	} else {
