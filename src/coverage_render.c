@@ -674,6 +674,22 @@ static void wrap_end(out *w, plx_buf *saved, int col, int indent)
 	plx_buf_free(&t);
 }
 
+/* A line of the readable formats: wrapped in text, as is (then a newline)
+ * in Markdown. */
+static void line_begin(out *w, plx_buf *saved)
+{
+	if (w->fmt != PLX_FMT_MARKDOWN)
+		wrap_begin(w, saved);
+}
+
+static void line_end(out *w, plx_buf *saved, int col, int indent)
+{
+	if (w->fmt == PLX_FMT_MARKDOWN)
+		plx_buf_putc(&w->b, '\n');
+	else
+		wrap_end(w, saved, col, indent);
+}
+
 static void render_readable(out *w)
 {
 	const plx_coverage *c = w->c;
@@ -718,17 +734,15 @@ static void render_readable(out *w)
 	for (size_t f = 0; f < c->n_facts; f++)
 		shared += c->facts[f].n_srcs >= 2;
 	plx_buf saved;
-	if (!md)
-		wrap_begin(w, &saved);
+	line_begin(w, &saved);
 	plx_buf_printf(&w->b,
 		       "%s%zu article%s from %zu source%s, %s; %zu "
-		       "shared fact%s, %zu discrepanc%s%s",
+		       "shared fact%s, %zu discrepanc%s",
 		       md ? "\n" : "", c->n_arts, c->n_arts == 1 ? "" : "s",
 		       c->n_srcs, c->n_srcs == 1 ? "" : "s", span, shared,
 		       shared == 1 ? "" : "s", c->n_discs,
-		       c->n_discs == 1 ? "y" : "ies", md ? "\n" : "");
-	if (!md)
-		wrap_end(w, &saved, 0, 2);
+		       c->n_discs == 1 ? "y" : "ies");
+	line_end(w, &saved, 0, 2);
 
 	/* sources */
 	heading(w, "Sources", c->n_srcs);
@@ -834,17 +848,13 @@ static void render_readable(out *w)
 			}
 			for (size_t v = 0; v < di->n_ver; v++) {
 				plx_buf_puts(b, md ? "   - " : "       ");
-				if (!md)
-					wrap_begin(w, &saved);
+				line_begin(w, &saved);
 				plx_buf_putc(b, '"');
 				puts_esc(w, di->ver[v].value);
 				plx_buf_puts(b, "\": ");
 				put_sources_of(w, di->ver[v].arts,
 					       di->ver[v].n_arts);
-				if (md)
-					plx_buf_putc(b, '\n');
-				else
-					wrap_end(w, &saved, 7, 9);
+				line_end(w, &saved, 7, 9);
 			}
 		}
 	}
@@ -910,8 +920,7 @@ static void render_readable(out *w)
 			plx_buf_printf(b, md ? "- **" : "  %-6s ",
 				       md ? ""
 					  : plx_entity_type_name(en->type));
-			if (!md)
-				wrap_begin(w, &saved);
+			line_begin(w, &saved);
 			puts_esc(w, en->name);
 			if (md)
 				plx_buf_printf(b, "** (%s)",
@@ -935,10 +944,7 @@ static void render_readable(out *w)
 					puts_esc(w, en->aliases[a]);
 				}
 			}
-			if (md)
-				plx_buf_putc(b, '\n');
-			else
-				wrap_end(w, &saved, 9, 9);
+			line_end(w, &saved, 9, 9);
 		}
 	}
 
@@ -982,10 +988,9 @@ static void render_readable(out *w)
 		const char *title = plx_article_title(a->art);
 		fmt_time(a->time, t0, sizeof t0);
 		plx_buf_printf(b, md ? "- %s " : "  %-16s  ", t0);
+		line_begin(w, &saved);
 		if (md)
 			plx_buf_puts(b, "**");
-		else
-			wrap_begin(w, &saved);
 		puts_esc(w, a->source);
 		plx_buf_puts(b, md ? "**: " : ": ");
 		puts_esc(w, title ? title : a->id);
@@ -994,10 +999,7 @@ static void render_readable(out *w)
 			puts_esc(w, c->arts[a->copy_of].id);
 			plx_buf_putc(b, ']');
 		}
-		if (md)
-			plx_buf_putc(b, '\n');
-		else
-			wrap_end(w, &saved, 20, 20);
+		line_end(w, &saved, 20, 20);
 	}
 }
 
