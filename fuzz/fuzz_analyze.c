@@ -6,25 +6,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "fuzz_util.h"
 #include "parallax.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void check(int ok)
-{
-	if (!ok)
-		__builtin_trap();
-}
-
-static plx_analyzer *g_analyzer;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (!g_analyzer && plx_analyzer_new(NULL, &g_analyzer))
+	plx_analyzer *an = fuzz_analyzer();
+	if (!an)
 		return 0;
 	plx_article *art = NULL;
-	if (plx_analyze_text(g_analyzer, (const char *)data, size, "fuzz",
-			     &art)) {
+	if (plx_analyze_text(an, (const char *)data, size, "fuzz", &art)) {
 		check(art == NULL);
 		return 0;
 	}

@@ -9,22 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "parallax.h"
 #include "utf8.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void check(int ok)
-{
-	if (!ok)
-		__builtin_trap();
-}
-
-static plx_analyzer *g_analyzer;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (!g_analyzer && plx_analyzer_new(NULL, &g_analyzer))
+	plx_analyzer *an = fuzz_analyzer();
+	if (!an)
 		return 0;
 	plx_coverage *c = NULL;
 	if (plx_coverage_new(NULL, &c))
@@ -41,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			end = ff ? (size_t)(ff - s) : size;
 		}
 		plx_article *art = NULL;
-		if (plx_analyze_text(g_analyzer, s + start, end - start, "fuzz",
+		if (plx_analyze_text(an, s + start, end - start, "fuzz",
 				     &art) == PLX_OK)
 			check(plx_coverage_add(c, art) == PLX_OK);
 		start = end + (parts ? 0 : 1);

@@ -7,17 +7,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "parallax.h"
 #include "reader.h"
 #include "utf8.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void check(int ok)
-{
-	if (!ok)
-		__builtin_trap();
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,32 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	plx_reader_add_memory(r, names[sel & 3], data, size);
 	if (sel & 8)
 		plx_reader_add_memory(r, names[(sel >> 4) & 3], data, size);
-	const plx_record *rec;
-	int rc;
-	size_t good = 0, bad = 0;
-	while ((rc = plx_reader_next(r, &rec)) != 0) {
-		if (rc < 0) {
-			check(rec == NULL);
-			check(plx_reader_errmsg(r)[0] != 0);
-			bad++;
-			continue;
-		}
-		good++;
-		check(rec->path && rec->id && rec->text);
-		check(strlen(rec->text) == rec->text_len);
-		check(plx_utf8_invalid(rec->text, rec->text_len) ==
-		      rec->text_len);
-		check(rec->text_len <= lim.max_record_bytes * 3);
-		const char *meta[] = {rec->id, rec->title, rec->date,
-				      rec->source, rec->url};
-		for (size_t i = 0; i < 5; i++)
-			if (meta[i])
-				check(plx_utf8_invalid(meta[i],
-						       strlen(meta[i])) ==
-				      strlen(meta[i]));
-	}
-	check(plx_reader_count(r) == good);
-	check(plx_reader_skipped(r) == bad);
+	fuzz_read_all(r, lim.max_record_bytes * 3);
 	plx_reader_free(r);
 	return 0;
 }

@@ -9,29 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_util.h"
 #include "parallax.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void check(int ok)
-{
-	if (!ok)
-		__builtin_trap();
-}
-
-static plx_analyzer *g_analyzer;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (!g_analyzer && plx_analyzer_new(NULL, &g_analyzer))
+	plx_analyzer *an = fuzz_analyzer();
+	if (!an)
 		return 0;
 	const char *s = (const char *)data;
 	const char *nul = memchr(s, 0, size);
 	size_t la = nul ? (size_t)(nul - s) : size / 2;
 	size_t off = nul ? la + 1 : la;
 	plx_article *a = NULL, *b = NULL;
-	if (plx_analyze_text(g_analyzer, s, la, "a", &a) ||
-	    plx_analyze_text(g_analyzer, s + off, size - off, "b", &b)) {
+	if (plx_analyze_text(an, s, la, "a", &a) ||
+	    plx_analyze_text(an, s + off, size - off, "b", &b)) {
 		plx_article_free(a);
 		return 0;
 	}

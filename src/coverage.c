@@ -1905,6 +1905,23 @@ static size_t distinct_sources(const plx_coverage *c, const qrow *rows,
 	return n;
 }
 
+/* A version of a discrepancy: its value and room for n articles. */
+static int version_init(plx_coverage *c, cov_version *v, const char *s,
+			size_t len, size_t n)
+{
+	v->value = plx_arena_strndup(&c->ar, s, len);
+	v->arts = plx_arena_alloc(&c->ar, n * sizeof *v->arts);
+	v->n_arts = 0;
+	return v->value && v->arts ? PLX_OK : PLX_ENOMEM;
+}
+
+/* Adds an article to a version, once (its rows come sorted by article). */
+static void version_add(cov_version *v, size_t art)
+{
+	if (!v->n_arts || v->arts[v->n_arts - 1] != art)
+		v->arts[v->n_arts++] = art;
+}
+
 static int cmp_qrow(const void *pa, const void *pb)
 {
 	const qrow *x = pa, *y = pb;
@@ -2014,24 +2031,15 @@ static int build_discrepancies(plx_coverage *c)
 					size_t tl;
 					const char *text = plx_article_text(
 						c->arts[rows[a].art].art, &tl);
-					v->value = plx_arena_strndup(
-						&c->ar, text + rows[a].q.start,
-						rows[a].q.end -
-							rows[a].q.start);
-					v->arts = plx_arena_alloc(
-						&c->ar,
-						(b - a) * sizeof *v->arts);
-					v->n_arts = 0;
-					if (!v->value || !v->arts) {
-						rc = PLX_ENOMEM;
+					if ((rc = version_init(
+						     c, v,
+						     text + rows[a].q.start,
+						     rows[a].q.end -
+							     rows[a].q.start,
+						     b - a)))
 						break;
-					}
 					for (size_t k = a; k < b; k++)
-						if (!v->n_arts ||
-						    v->arts[v->n_arts - 1] !=
-							    rows[k].art)
-							v->arts[v->n_arts++] =
-								rows[k].art;
+						version_add(v, rows[k].art);
 					a = b;
 				}
 			}
@@ -2193,22 +2201,12 @@ static int build_names(plx_coverage *c, const ent_state *es)
 				       !strcmp(rows[b].name, rows[a].name))
 					b++;
 				cov_version *v = &d->ver[d->n_ver++];
-				v->value =
-					plx_arena_strndup(&c->ar, rows[a].name,
-							  strlen(rows[a].name));
-				v->arts = plx_arena_alloc(
-					&c->ar, (b - a) * sizeof *v->arts);
-				v->n_arts = 0;
-				if (!v->value || !v->arts) {
-					rc = PLX_ENOMEM;
+				if ((rc = version_init(c, v, rows[a].name,
+						       strlen(rows[a].name),
+						       b - a)))
 					break;
-				}
 				for (size_t k = a; k < b; k++)
-					if (!v->n_arts ||
-					    v->arts[v->n_arts - 1] !=
-						    rows[k].art)
-						v->arts[v->n_arts++] =
-							rows[k].art;
+					version_add(v, rows[k].art);
 				a = b;
 			}
 		}

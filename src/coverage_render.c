@@ -311,6 +311,36 @@ static void json_src_names(out *w, const size_t *arts, size_t n)
 	plx_buf_putc(&w->b, ']');
 }
 
+/* ,"k":[ */
+static void json_array(out *w, const char *k)
+{
+	json_key(w, k, 0);
+	plx_buf_putc(&w->b, '[');
+}
+
+/* ,"k":"s" (null for NULL) */
+static void json_kv(out *w, const char *k, const char *s)
+{
+	json_key(w, k, 0);
+	puts_esc(w, s);
+}
+
+/* An object of an array, opened with its first key: {"k": or ,{"k": */
+static void json_item(out *w, size_t i, const char *k)
+{
+	plx_buf_puts(&w->b, i ? ",{" : "{");
+	json_key(w, k, 1);
+}
+
+/* ,"sources":[...],"articles":[...] of a list of articles. */
+static void json_refs(out *w, const size_t *arts, size_t n)
+{
+	json_key(w, "sources", 0);
+	json_src_names(w, arts, n);
+	json_key(w, "articles", 0);
+	json_art_ids(w, arts, n);
+}
+
 static void render_json(out *w)
 {
 	const plx_coverage *c = w->c;
@@ -321,28 +351,21 @@ static void render_json(out *w)
 		plx_buf_printf(b, "%lld", (long long)c->id);
 	else
 		plx_buf_puts(b, "null");
-	json_key(w, "headline", 0);
-	puts_esc(w, c->headline);
+	json_kv(w, "headline", c->headline);
 
-	json_key(w, "articles", 0);
-	plx_buf_putc(b, '[');
+	json_array(w, "articles");
 	for (size_t k = 0; k < c->n_arts; k++) {
 		const cov_article *a = &c->arts[c->tl[k]];
-		plx_buf_puts(b, k ? ",{" : "{");
-		json_key(w, "id", 1);
+		json_item(w, k, "id");
 		puts_esc(w, a->id);
-		json_key(w, "source", 0);
-		puts_esc(w, a->source);
-		json_key(w, "title", 0);
-		puts_esc(w, plx_article_title(a->art));
-		json_key(w, "date", 0);
-		puts_esc(w, plx_article_date(a->art));
+		json_kv(w, "source", a->source);
+		json_kv(w, "title", plx_article_title(a->art));
+		json_kv(w, "date", plx_article_date(a->art));
 		json_key(w, "time", 0);
 		json_time(w, a->time);
-		json_key(w, "url", 0);
-		puts_esc(w, plx_article_url(a->art));
-		json_key(w, "copy_of", 0);
-		puts_esc(w, a->copy_of >= 0 ? c->arts[a->copy_of].id : NULL);
+		json_kv(w, "url", plx_article_url(a->art));
+		json_kv(w, "copy_of",
+			a->copy_of >= 0 ? c->arts[a->copy_of].id : NULL);
 		plx_buf_printf(b,
 			       ",\"body_bytes\":%zu,\"own\":%zu,\"copied\":%zu,"
 			       "\"opinion\":%zu}",
@@ -350,12 +373,10 @@ static void render_json(out *w)
 	}
 	plx_buf_putc(b, ']');
 
-	json_key(w, "sources", 0);
-	plx_buf_putc(b, '[');
+	json_array(w, "sources");
 	for (size_t s = 0; s < c->n_srcs; s++) {
 		const cov_source *src = &c->srcs[s];
-		plx_buf_puts(b, s ? ",{" : "{");
-		json_key(w, "name", 1);
+		json_item(w, s, "name");
 		puts_esc(w, src->name);
 		json_key(w, "articles", 0);
 		json_art_ids(w, src->arts, src->n_arts);
@@ -371,8 +392,7 @@ static void render_json(out *w)
 				  : 0.0,
 			src->body ? (double)src->opinion / (double)src->body
 				  : 0.0);
-		json_key(w, "copied_from", 0);
-		plx_buf_putc(b, '[');
+		json_array(w, "copied_from");
 		for (size_t i = 0; i < src->n_from; i++) {
 			if (i)
 				plx_buf_putc(b, ',');
@@ -386,20 +406,16 @@ static void render_json(out *w)
 	}
 	plx_buf_putc(b, ']');
 
-	json_key(w, "facts", 0);
-	plx_buf_putc(b, '[');
+	json_array(w, "facts");
 	for (size_t f = 0; f < c->n_facts; f++) {
 		const cov_fact *fa = &c->facts[f];
 		size_t len;
 		const char *t = plx_cov_sentence(c, fa->v[0].art,
 						 fa->v[0].sentence, &len);
-		plx_buf_puts(b, f ? ",{" : "{");
-		json_key(w, "text", 1);
+		json_item(w, f, "text");
 		plx_buf_json_str(b, t, len);
-		json_key(w, "carried_by", 0);
-		puts_esc(w, carried(c, fa));
-		json_key(w, "sources", 0);
-		plx_buf_putc(b, '[');
+		json_kv(w, "carried_by", carried(c, fa));
+		json_array(w, "sources");
 		for (size_t s = 0; s < fa->n_srcs; s++) {
 			if (s)
 				plx_buf_putc(b, ',');
@@ -407,16 +423,13 @@ static void render_json(out *w)
 		}
 		plx_buf_putc(b, ']');
 		plx_buf_printf(b, ",\"own_sources\":%zu", fa->n_own);
-		json_key(w, "variants", 0);
-		plx_buf_putc(b, '[');
+		json_array(w, "variants");
 		for (size_t v = 0; v < fa->n_v; v++) {
 			const char *st = plx_cov_sentence(
 				c, fa->v[v].art, fa->v[v].sentence, &len);
-			plx_buf_puts(b, v ? ",{" : "{");
-			json_key(w, "article", 1);
+			json_item(w, v, "article");
 			puts_esc(w, c->arts[fa->v[v].art].id);
-			json_key(w, "source", 0);
-			puts_esc(w, src_name(c, fa->v[v].art));
+			json_kv(w, "source", src_name(c, fa->v[v].art));
 			json_key(w, "sentence", 0);
 			plx_buf_json_str(b, st, len);
 			plx_buf_putc(b, '}');
@@ -425,8 +438,7 @@ static void render_json(out *w)
 	}
 	plx_buf_putc(b, ']');
 
-	json_key(w, "discrepancies", 0);
-	plx_buf_putc(b, '[');
+	json_array(w, "discrepancies");
 	for (size_t d = 0; d < c->n_discs; d++) {
 		const cov_disc *di = &c->discs[d];
 		size_t len;
@@ -438,33 +450,24 @@ static void render_json(out *w)
 				       di->fact);
 		json_key(w, "text", 1);
 		plx_buf_json_str(b, t, len);
-		json_key(w, "what", 0);
-		puts_esc(w, di->what);
-		json_key(w, "versions", 0);
-		plx_buf_putc(b, '[');
+		json_kv(w, "what", di->what);
+		json_array(w, "versions");
 		for (size_t v = 0; v < di->n_ver; v++) {
-			plx_buf_puts(b, v ? ",{" : "{");
-			json_key(w, "value", 1);
+			json_item(w, v, "value");
 			puts_esc(w, di->ver[v].value);
-			json_key(w, "sources", 0);
-			json_src_names(w, di->ver[v].arts, di->ver[v].n_arts);
-			json_key(w, "articles", 0);
-			json_art_ids(w, di->ver[v].arts, di->ver[v].n_arts);
+			json_refs(w, di->ver[v].arts, di->ver[v].n_arts);
 			plx_buf_putc(b, '}');
 		}
 		plx_buf_puts(b, "]}");
 	}
 	plx_buf_putc(b, ']');
 
-	json_key(w, "quotes", 0);
-	plx_buf_putc(b, '[');
+	json_array(w, "quotes");
 	for (size_t q = 0; q < c->n_quotes; q++) {
 		const cov_quote *qu = &c->quotes[q];
-		plx_buf_puts(b, q ? ",{" : "{");
-		json_key(w, "speaker", 1);
+		json_item(w, q, "speaker");
 		puts_esc(w, qu->speaker);
-		json_key(w, "text", 0);
-		puts_esc(w, qu->text);
+		json_kv(w, "text", qu->text);
 		plx_buf_printf(b, ",\"partial\":%s",
 			       qu->partial ? "true" : "false");
 		json_key(w, "part_of", 0);
@@ -472,27 +475,19 @@ static void render_json(out *w)
 			plx_buf_printf(b, "%ld", qu->part_of);
 		else
 			plx_buf_puts(b, "null");
-		json_key(w, "sources", 0);
-		json_src_names(w, qu->arts, qu->n_arts);
-		json_key(w, "articles", 0);
-		json_art_ids(w, qu->arts, qu->n_arts);
+		json_refs(w, qu->arts, qu->n_arts);
 		plx_buf_putc(b, '}');
 	}
 	plx_buf_putc(b, ']');
 
-	json_key(w, "entities", 0);
-	plx_buf_putc(b, '[');
+	json_array(w, "entities");
 	for (size_t e = 0; e < c->n_ents; e++) {
 		const cov_entity *en = &c->ents[e];
-		plx_buf_puts(b, e ? ",{" : "{");
-		json_key(w, "name", 1);
+		json_item(w, e, "name");
 		puts_esc(w, en->name);
-		json_key(w, "type", 0);
-		puts_esc(w, plx_entity_type_name(en->type));
-		json_key(w, "key", 0);
-		puts_esc(w, en->key);
-		json_key(w, "aliases", 0);
-		plx_buf_putc(b, '[');
+		json_kv(w, "type", plx_entity_type_name(en->type));
+		json_kv(w, "key", en->key);
+		json_array(w, "aliases");
 		for (size_t a = 0; a < en->n_aliases; a++) {
 			if (a)
 				plx_buf_putc(b, ',');
@@ -500,8 +495,7 @@ static void render_json(out *w)
 		}
 		plx_buf_printf(b, "],\"mentions\":%zu,\"articles\":%zu",
 			       en->mentions, en->n_articles);
-		json_key(w, "sources", 0);
-		plx_buf_putc(b, '[');
+		json_array(w, "sources");
 		size_t shown = 0;
 		for (size_t s = 0; s < c->n_srcs; s++)
 			if (en->src_mentions[s]) {
@@ -515,19 +509,16 @@ static void render_json(out *w)
 	}
 	plx_buf_putc(b, ']');
 
-	json_key(w, "opinion", 0);
-	plx_buf_putc(b, '[');
+	json_array(w, "opinion");
 	for (size_t i = 0; i < c->n_ops; i++) {
 		const cov_opinion *op = &c->ops[i];
 		size_t np, tl;
 		const plx_paragraph *ps =
 			plx_article_paragraphs(c->arts[op->art].art, &np);
 		const char *text = plx_article_text(c->arts[op->art].art, &tl);
-		plx_buf_puts(b, i ? ",{" : "{");
-		json_key(w, "article", 1);
+		json_item(w, i, "article");
 		puts_esc(w, c->arts[op->art].id);
-		json_key(w, "source", 0);
-		puts_esc(w, src_name(c, op->art));
+		json_kv(w, "source", src_name(c, op->art));
 		plx_buf_printf(b, ",\"index\":%zu", op->paragraph);
 		json_key(w, "paragraph", 0);
 		plx_buf_json_str(b, text + ps[op->paragraph].start,
@@ -537,19 +528,14 @@ static void render_json(out *w)
 	}
 	plx_buf_putc(b, ']');
 
-	json_key(w, "timeline", 0);
-	plx_buf_putc(b, '[');
+	json_array(w, "timeline");
 	for (size_t k = 0; k < c->n_arts; k++) {
 		const cov_article *a = &c->arts[c->tl[k]];
-		plx_buf_puts(b, k ? ",{" : "{");
-		json_key(w, "time", 1);
+		json_item(w, k, "time");
 		json_time(w, a->time);
-		json_key(w, "source", 0);
-		puts_esc(w, a->source);
-		json_key(w, "article", 0);
-		puts_esc(w, a->id);
-		json_key(w, "title", 0);
-		puts_esc(w, plx_article_title(a->art));
+		json_kv(w, "source", a->source);
+		json_kv(w, "article", a->id);
+		json_kv(w, "title", plx_article_title(a->art));
 		plx_buf_putc(b, '}');
 	}
 	plx_buf_putc(b, ']');
@@ -688,6 +674,22 @@ static void wrap_end(out *w, plx_buf *saved, int col, int indent)
 	plx_buf_free(&t);
 }
 
+/* A line of the readable formats: wrapped in text, as is (then a newline)
+ * in Markdown. */
+static void line_begin(out *w, plx_buf *saved)
+{
+	if (w->fmt != PLX_FMT_MARKDOWN)
+		wrap_begin(w, saved);
+}
+
+static void line_end(out *w, plx_buf *saved, int col, int indent)
+{
+	if (w->fmt == PLX_FMT_MARKDOWN)
+		plx_buf_putc(&w->b, '\n');
+	else
+		wrap_end(w, saved, col, indent);
+}
+
 static void render_readable(out *w)
 {
 	const plx_coverage *c = w->c;
@@ -732,17 +734,15 @@ static void render_readable(out *w)
 	for (size_t f = 0; f < c->n_facts; f++)
 		shared += c->facts[f].n_srcs >= 2;
 	plx_buf saved;
-	if (!md)
-		wrap_begin(w, &saved);
+	line_begin(w, &saved);
 	plx_buf_printf(&w->b,
 		       "%s%zu article%s from %zu source%s, %s; %zu "
-		       "shared fact%s, %zu discrepanc%s%s",
+		       "shared fact%s, %zu discrepanc%s",
 		       md ? "\n" : "", c->n_arts, c->n_arts == 1 ? "" : "s",
 		       c->n_srcs, c->n_srcs == 1 ? "" : "s", span, shared,
 		       shared == 1 ? "" : "s", c->n_discs,
-		       c->n_discs == 1 ? "y" : "ies", md ? "\n" : "");
-	if (!md)
-		wrap_end(w, &saved, 0, 2);
+		       c->n_discs == 1 ? "y" : "ies");
+	line_end(w, &saved, 0, 2);
 
 	/* sources */
 	heading(w, "Sources", c->n_srcs);
@@ -848,17 +848,13 @@ static void render_readable(out *w)
 			}
 			for (size_t v = 0; v < di->n_ver; v++) {
 				plx_buf_puts(b, md ? "   - " : "       ");
-				if (!md)
-					wrap_begin(w, &saved);
+				line_begin(w, &saved);
 				plx_buf_putc(b, '"');
 				puts_esc(w, di->ver[v].value);
 				plx_buf_puts(b, "\": ");
 				put_sources_of(w, di->ver[v].arts,
 					       di->ver[v].n_arts);
-				if (md)
-					plx_buf_putc(b, '\n');
-				else
-					wrap_end(w, &saved, 7, 9);
+				line_end(w, &saved, 7, 9);
 			}
 		}
 	}
@@ -924,8 +920,7 @@ static void render_readable(out *w)
 			plx_buf_printf(b, md ? "- **" : "  %-6s ",
 				       md ? ""
 					  : plx_entity_type_name(en->type));
-			if (!md)
-				wrap_begin(w, &saved);
+			line_begin(w, &saved);
 			puts_esc(w, en->name);
 			if (md)
 				plx_buf_printf(b, "** (%s)",
@@ -949,10 +944,7 @@ static void render_readable(out *w)
 					puts_esc(w, en->aliases[a]);
 				}
 			}
-			if (md)
-				plx_buf_putc(b, '\n');
-			else
-				wrap_end(w, &saved, 9, 9);
+			line_end(w, &saved, 9, 9);
 		}
 	}
 
@@ -996,10 +988,9 @@ static void render_readable(out *w)
 		const char *title = plx_article_title(a->art);
 		fmt_time(a->time, t0, sizeof t0);
 		plx_buf_printf(b, md ? "- %s " : "  %-16s  ", t0);
+		line_begin(w, &saved);
 		if (md)
 			plx_buf_puts(b, "**");
-		else
-			wrap_begin(w, &saved);
 		puts_esc(w, a->source);
 		plx_buf_puts(b, md ? "**: " : ": ");
 		puts_esc(w, title ? title : a->id);
@@ -1008,10 +999,7 @@ static void render_readable(out *w)
 			puts_esc(w, c->arts[a->copy_of].id);
 			plx_buf_putc(b, ']');
 		}
-		if (md)
-			plx_buf_putc(b, '\n');
-		else
-			wrap_end(w, &saved, 20, 20);
+		line_end(w, &saved, 20, 20);
 	}
 }
 

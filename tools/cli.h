@@ -38,6 +38,9 @@ int usage_error(const char *msg, const char *arg);
  * the first path, or -1 after printing a usage error (*rc set). */
 int parse_options(int argc, char **argv, options *o, int *rc);
 
+/* --threshold X: 0 < X <= 1 into *out, or -1 after a usage error (*rc). */
+int parse_threshold(const char *arg, double *out, int *rc);
+
 /* Same, and at least one PATH is required. */
 int parse_paths(int argc, char **argv, options *o, const char *cmd, int *rc);
 

@@ -57,15 +57,10 @@ static int story_options(int argc, char **argv, story_opts *o, int *rc)
 		case 'd': o->db = optarg; break;
 		case 'o': o->outlets = optarg; break;
 		case 'q': o->quiet = 1; break;
-		case 't': {
-			char *end;
-			o->threshold = strtod(optarg, &end);
-			if (*end || !(o->threshold > 0 && o->threshold <= 1)) {
-				*rc = usage_error("bad threshold", optarg);
+		case 't':
+			if (parse_threshold(optarg, &o->threshold, rc) < 0)
 				return -1;
-			}
 			break;
-		}
 		case 'h':
 			fputs("usage: parallax story [--db FILE] [--format "
 			      "text|markdown|json|html] ID\n"

@@ -110,6 +110,17 @@ int usage_error(const char *msg, const char *arg)
 
 /* Parses the options common to every command; returns the index of the
  * first path, or -1 after printing a usage error (*rc set). */
+int parse_threshold(const char *arg, double *out, int *rc)
+{
+	char *end;
+	*out = strtod(arg, &end);
+	if (*end || !(*out > 0 && *out <= 1)) {
+		*rc = usage_error("bad threshold", arg);
+		return -1;
+	}
+	return 0;
+}
+
 int parse_options(int argc, char **argv, options *o, int *rc)
 {
 	static const struct option longopts[] = {
@@ -145,15 +156,10 @@ int parse_options(int argc, char **argv, options *o, int *rc)
 			break;
 		case 'o': o->outlets = optarg; break;
 		case 'q': o->quiet = 1; break;
-		case 't': {
-			char *end;
-			o->threshold = strtod(optarg, &end);
-			if (*end || !(o->threshold > 0 && o->threshold <= 1)) {
-				*rc = usage_error("bad threshold", optarg);
+		case 't':
+			if (parse_threshold(optarg, &o->threshold, rc) < 0)
 				return -1;
-			}
 			break;
-		}
 		case 'w': {
 			char *end;
 			o->window = strtod(optarg, &end);
