@@ -53,10 +53,10 @@ bench: all
 	bench/run.sh
 
 format:
-	clang-format -i include/*.h src/*.[ch] tools/*.[ch] tests/*.[ch] fuzz/*.c
+	clang-format -i include/*.h src/*.[ch] tools/*.[ch] tests/*.[ch] fuzz/*.[ch]
 
 format-check:
-	clang-format --dry-run -Werror include/*.h src/*.[ch] tools/*.[ch] tests/*.[ch] fuzz/*.c
+	clang-format --dry-run -Werror include/*.h src/*.[ch] tools/*.[ch] tests/*.[ch] fuzz/*.[ch]
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

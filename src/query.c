@@ -208,8 +208,8 @@ int plx_query_stories(plx_query *q, const plx_story_query *f, plx_story_fn fn,
 		static const char *const order[3] = {
 			"last_seen DESC, n_articles DESC, id DESC",
 			"n_articles DESC, last_seen DESC, id DESC",
-			"n_sources DESC, n_articles DESC, last_seen DESC,"
-			" id DESC"};
+			("n_sources DESC, n_articles DESC, last_seen DESC,"
+			 " id DESC")};
 		snprintf(sql, sizeof sql,
 			 "SELECT id, headline, n_articles, n_sources,"
 			 " first_seen, last_seen FROM stories WHERE 1%s%s%s%s"
