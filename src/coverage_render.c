@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "coverage.h"
+#include "http.h"
 #include "mem.h"
 
 /* Facts with one source listed in the readable formats (JSON lists all). */
@@ -91,32 +92,6 @@ static void put_plain(plx_buf *b, const char *s, size_t n)
 	plx_buf_put(b, s + run, n - run);
 }
 
-static void put_html(plx_buf *b, const char *s, size_t n)
-{
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		const char *e = NULL;
-		switch (ch) {
-		case '&': e = "&amp;"; break;
-		case '<': e = "&lt;"; break;
-		case '>': e = "&gt;"; break;
-		case '"': e = "&quot;"; break;
-		case '\'': e = "&#39;"; break;
-		default:
-			if ((ch < 0x20 && ch != '\n' && ch != '\t') ||
-			    ch == 0x7f)
-				e = " ";
-		}
-		if (!e)
-			continue;
-		plx_buf_put(b, s + run, i - run);
-		plx_buf_puts(b, e);
-		run = i + 1;
-	}
-	plx_buf_put(b, s + run, n - run);
-}
-
 /* Markdown: the characters of inline markup (emphasis, code, links,
  * tables, strike-through) are backslash-escaped and < > & become entities,
  * so no raw HTML or link gets through a Markdown renderer; newlines become
@@ -145,7 +120,7 @@ static void put_md(plx_buf *b, const char *s, size_t n)
 static void put_str(out *w, const char *s, size_t n)
 {
 	switch (w->fmt) {
-	case PLX_FMT_HTML: put_html(&w->b, s, n); break;
+	case PLX_FMT_HTML: plx_html_esc(&w->b, s, n); break;
 	case PLX_FMT_MARKDOWN: put_md(&w->b, s, n); break;
 	case PLX_FMT_JSON: plx_buf_json_str(&w->b, s, n); break;
 	default: put_plain(&w->b, s, n);
@@ -158,22 +133,6 @@ static void puts_esc(out *w, const char *s)
 		plx_buf_puts(&w->b, "null");
 	else
 		put_str(w, s ? s : "", s ? strlen(s) : 0);
-}
-
-/* Percent-encodes s for a URL path segment. */
-static void put_url_part(plx_buf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9') || strchr("-._~", ch))
-			plx_buf_putc(b, (char)ch);
-		else {
-			char e[3] = {'%', hex[ch >> 4], hex[ch & 15]};
-			plx_buf_put(b, e, 3);
-		}
-	}
 }
 
 /* Text wrapped at width columns (code points): the cursor is at column
@@ -1025,11 +984,10 @@ static void html_link_open(out *w, const char *kind, const char *id)
 	if (!w->o->base)
 		return;
 	plx_buf_puts(&w->b, "<a href=\"");
-	put_html(&w->b, w->o->base, strlen(w->o->base));
+	plx_html_esc(&w->b, w->o->base, strlen(w->o->base));
 	plx_buf_printf(&w->b, "/%s/", kind);
-	plx_buf *tmp = &w->b;
 	/* percent-encoded, then nothing left to escape for the attribute */
-	put_url_part(tmp, id);
+	plx_url_enc(&w->b, id, strlen(id));
 	plx_buf_puts(&w->b, "\">");
 }
 
@@ -1139,7 +1097,7 @@ static void render_html(out *w)
 					c, fa->v[v].art, fa->v[v].sentence,
 					&len);
 				plx_buf_puts(b, shown++ ? " " : "<td>");
-				put_html(b, t, len);
+				plx_html_esc(b, t, len);
 			}
 			plx_buf_puts(b, shown ? "</td>"
 					      : "<td class=\"none\">"
@@ -1164,7 +1122,7 @@ static void render_html(out *w)
 			plx_buf_puts(b, "<li><b>");
 			puts_esc(w, di->what);
 			plx_buf_puts(b, "</b>: ");
-			put_html(b, t, len);
+			plx_html_esc(b, t, len);
 			plx_buf_puts(b, "<ul>");
 			for (size_t v = 0; v < di->n_ver; v++) {
 				plx_buf_puts(b, "<li>&ldquo;");
@@ -1199,7 +1157,7 @@ static void render_html(out *w)
 			}
 			plx_buf_printf(b, "<blockquote id=\"q%zu\">&ldquo;",
 				       q + 1);
-			put_html(b, qu->text, quote_len(qu->text));
+			plx_html_esc(b, qu->text, quote_len(qu->text));
 			plx_buf_puts(b, "&rdquo; <span class=\"px-meta\">");
 			put_sources_of(w, qu->arts, qu->n_arts);
 			if (qu->part_of >= 0)
@@ -1260,9 +1218,9 @@ static void render_html(out *w)
 			plx_buf_puts(b, "</b> (");
 			html_article(w, op->art);
 			plx_buf_puts(b, "): ");
-			put_html(b, text + ps[op->paragraph].start,
-				 ps[op->paragraph].end -
-					 ps[op->paragraph].start);
+			plx_html_esc(b, text + ps[op->paragraph].start,
+				     ps[op->paragraph].end -
+					     ps[op->paragraph].start);
 			plx_buf_puts(b, "</blockquote>\n");
 		}
 	}
