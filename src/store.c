@@ -319,6 +319,21 @@ int plx_store_find(plx_store *s, const char *id, uint64_t hash, int64_t *seq)
 	return lookup(s->st[ST_FIND_HASH], seq);
 }
 
+/* The record of a row "seq, id, path, rec_title, date, rec_source, url,
+ * text": its strings are borrowed until the statement steps again. */
+static void row_record(sqlite3_stmt *st, plx_record *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = (const char *)sqlite3_column_text(st, 1);
+	r->path = (const char *)sqlite3_column_text(st, 2);
+	r->title = (const char *)sqlite3_column_text(st, 3);
+	r->date = (const char *)sqlite3_column_text(st, 4);
+	r->source = (const char *)sqlite3_column_text(st, 5);
+	r->url = (const char *)sqlite3_column_text(st, 6);
+	r->text = (const char *)sqlite3_column_text(st, 7);
+	r->text_len = (size_t)sqlite3_column_bytes(st, 7);
+}
+
 int plx_store_records(plx_store *s,
 		      int (*fn)(const plx_record *rec, int64_t seq,
 				int64_t story, void *ud),
@@ -328,15 +343,7 @@ int plx_store_records(plx_store *s,
 	int rc, ret = PLX_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		plx_record r;
-		memset(&r, 0, sizeof r);
-		r.id = (const char *)sqlite3_column_text(st, 1);
-		r.path = (const char *)sqlite3_column_text(st, 2);
-		r.title = (const char *)sqlite3_column_text(st, 3);
-		r.date = (const char *)sqlite3_column_text(st, 4);
-		r.source = (const char *)sqlite3_column_text(st, 5);
-		r.url = (const char *)sqlite3_column_text(st, 6);
-		r.text = (const char *)sqlite3_column_text(st, 7);
-		r.text_len = (size_t)sqlite3_column_bytes(st, 7);
+		row_record(st, &r);
 		int64_t story = sqlite3_column_type(st, 8) == SQLITE_NULL
 					? -1
 					: sqlite3_column_int64(st, 8);
@@ -532,15 +539,7 @@ int plx_store_story_records(plx_store *s, int64_t story,
 	size_t n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		plx_record r;
-		memset(&r, 0, sizeof r);
-		r.id = (const char *)sqlite3_column_text(st, 1);
-		r.path = (const char *)sqlite3_column_text(st, 2);
-		r.title = (const char *)sqlite3_column_text(st, 3);
-		r.date = (const char *)sqlite3_column_text(st, 4);
-		r.source = (const char *)sqlite3_column_text(st, 5);
-		r.url = (const char *)sqlite3_column_text(st, 6);
-		r.text = (const char *)sqlite3_column_text(st, 7);
-		r.text_len = (size_t)sqlite3_column_bytes(st, 7);
+		row_record(st, &r);
 		n++;
 		if ((ret = fn(&r, sqlite3_column_int64(st, 0), ud)))
 			break;
