@@ -518,3 +518,66 @@ int plx_split_sentences(const char *text, size_t len,
 	plx_arena_free(&art.arena);
 	return rc;
 }
+
+static int in_stop(const char *const *stop, size_t n_stop, const char *w,
+		   size_t n)
+{
+	for (size_t i = 0; i < n_stop; i++)
+		if (strlen(stop[i]) == n && !memcmp(stop[i], w, n))
+			return 1;
+	return 0;
+}
+
+int plx_title_words(const char *title, struct sb_stemmer *stemmer,
+		    const char *const *stop, size_t n_stop, size_t max_len,
+		    int (*fn)(void *ud, const char *w, size_t n, int number),
+		    void *ud)
+{
+	utf8proc_uint8_t *m = NULL;
+	utf8proc_ssize_t r = utf8proc_map(
+		(const utf8proc_uint8_t *)title, 0, &m,
+		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+			UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+	if (r < 0) {
+		free(m);
+		return r == UTF8PROC_ERROR_NOMEM ? PLX_ENOMEM : PLX_OK;
+	}
+	int rc = PLX_OK;
+	const char *t = (const char *)m;
+	size_t i = 0, n = (size_t)r;
+	while (i < n && !rc) {
+		unsigned char c = (unsigned char)t[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c >= 0x80)) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n) {
+			c = (unsigned char)t[j];
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    c >= 0x80 ||
+			    (c == '\'' && j + 1 < n && t[j + 1] >= 'a'))
+				j++;
+			else
+				break;
+		}
+		size_t len = j - i;
+		if (len <= max_len && !in_stop(stop, n_stop, t + i, len)) {
+			if (t[i] >= '0' && t[i] <= '9')
+				rc = fn(ud, t + i, len, 1);
+			else if (len > 1) {
+				const sb_symbol *st = sb_stemmer_stem(
+					stemmer, (const sb_symbol *)t + i,
+					(int)len);
+				rc = st ? fn(ud, (const char *)st,
+					     (size_t)sb_stemmer_length(stemmer),
+					     0)
+					: PLX_ENOMEM;
+			}
+		}
+		i = j;
+	}
+	free(m);
+	return rc;
+}

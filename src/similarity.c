@@ -46,6 +46,7 @@
 #include <xxhash.h>
 
 #include "mem.h"
+#include "segment.h"
 
 /* Sentences of an article taken into the fact alignment: the lead carries
  * the story, and the alignment is quadratic in sentences. */
@@ -257,67 +258,29 @@ static const char *const TITLE_STOP[] = {
 	"she", "than",  "that",  "the",  "their", "they", "this", "to",
 	"up",  "was",   "were",  "what", "who",   "will", "with"};
 
-static int title_stop(const char *w, size_t n)
-{
-	for (size_t i = 0; i < sizeof TITLE_STOP / sizeof *TITLE_STOP; i++)
-		if (strlen(TITLE_STOP[i]) == n && !memcmp(TITLE_STOP[i], w, n))
-			return 1;
-	return 0;
-}
+typedef struct title_ctx {
+	plx_sim_term_fn fn;
+	void *ud;
+} title_ctx;
 
-static int is_word_byte(unsigned char c)
+static int title_word(void *ud, const char *w, size_t n, int number)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+	title_ctx *c = ud;
+	return c->fn(c->ud, number ? PLX_SIM_NUMBER : PLX_SIM_WORD, w, n,
+		     PLX_SIM_TITLE, -1, 1);
 }
 
 /* Words and numbers of a record title that is not in the text. */
 static int title_terms(const char *title, plx_sim_term_fn fn, void *ud)
 {
-	utf8proc_uint8_t *m = NULL;
-	utf8proc_ssize_t r = utf8proc_map(
-		(const utf8proc_uint8_t *)title, 0, &m,
-		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-			UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-	if (r < 0) {
-		free(m);
-		return r == UTF8PROC_ERROR_NOMEM ? PLX_ENOMEM : PLX_OK;
-	}
 	struct sb_stemmer *st = sb_stemmer_new("english", "UTF_8");
-	if (!st) {
-		free(m);
+	if (!st)
 		return PLX_ENOMEM;
-	}
-	int rc = PLX_OK;
-	const char *t = (const char *)m;
-	size_t i = 0, n = (size_t)r;
-	while (i < n && !rc) {
-		if (!is_word_byte((unsigned char)t[i])) {
-			i++;
-			continue;
-		}
-		size_t j = i;
-		while (j < n &&
-		       (is_word_byte((unsigned char)t[j]) ||
-			(t[j] == '\'' && j + 1 < n && t[j + 1] >= 'a')))
-			j++;
-		size_t len = j - i;
-		if (len <= PLX_SIM_WORD_MAX && !title_stop(t + i, len)) {
-			if (t[i] >= '0' && t[i] <= '9')
-				rc = fn(ud, PLX_SIM_NUMBER, t + i, len,
-					PLX_SIM_TITLE, -1, 1);
-			else if (len > 1) {
-				const sb_symbol *s = sb_stemmer_stem(
-					st, (const sb_symbol *)t + i, (int)len);
-				rc = s ? fn(ud, PLX_SIM_WORD, (const char *)s,
-					    (size_t)sb_stemmer_length(st),
-					    PLX_SIM_TITLE, -1, 1)
-				       : PLX_ENOMEM;
-			}
-		}
-		i = j;
-	}
+	title_ctx c = {fn, ud};
+	int rc = plx_title_words(title, st, TITLE_STOP,
+				 sizeof TITLE_STOP / sizeof *TITLE_STOP,
+				 PLX_SIM_WORD_MAX, title_word, &c);
 	sb_stemmer_delete(st);
-	free(m);
 	return rc;
 }
 

@@ -57,6 +57,7 @@
 #include <xxhash.h>
 
 #include "mem.h"
+#include "segment.h"
 
 /* Strongest terms an article keeps per kind: words (a long article's
  * tail is noise), entities, numbers. */
@@ -680,72 +681,20 @@ static const char *const TITLE_STOP[] = {
 	"says", "she",   "than",  "that", "the",  "their", "they", "this",
 	"to",   "up",    "was",   "were", "what", "who",   "will", "with"};
 
-static int title_stop(const char *w, size_t n)
+static int title_word(void *ud, const char *w, size_t n, int number)
 {
-	for (size_t i = 0; i < sizeof TITLE_STOP / sizeof *TITLE_STOP; i++)
-		if (strlen(TITLE_STOP[i]) == n && !memcmp(TITLE_STOP[i], w, n))
-			return 1;
-	return 0;
+	plx_stories *s = ud;
+	return add_feat(s,
+			term_of(w, n, number ? PLX_FEAT_NUMBER : PLX_FEAT_WORD),
+			(float)s->p.title_boost);
 }
 
 /* Words and numbers of the record's title, which is not in the text. */
 static int title_feats(plx_stories *s, const char *title)
 {
-	utf8proc_uint8_t *m = NULL;
-	utf8proc_ssize_t r = utf8proc_map(
-		(const utf8proc_uint8_t *)title, 0, &m,
-		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-			UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-	if (r < 0) {
-		free(m);
-		return r == UTF8PROC_ERROR_NOMEM ? PLX_ENOMEM : PLX_OK;
-	}
-	int rc = PLX_OK;
-	const char *t = (const char *)m;
-	size_t i = 0, n = (size_t)r;
-	while (i < n && !rc) {
-		unsigned char c = (unsigned char)t[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		      c >= 0x80)) {
-			i++;
-			continue;
-		}
-		size_t j = i;
-		while (j < n) {
-			c = (unsigned char)t[j];
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			    c >= 0x80 ||
-			    (c == '\'' && j + 1 < n && t[j + 1] >= 'a'))
-				j++;
-			else
-				break;
-		}
-		size_t len = j - i;
-		if (len <= PLX_TITLE_WORD_MAX && !title_stop(t + i, len)) {
-			if (t[i] >= '0' && t[i] <= '9')
-				rc = add_feat(
-					s, term_of(t + i, len, PLX_FEAT_NUMBER),
-					(float)s->p.title_boost);
-			else if (len > 1) {
-				const sb_symbol *st = sb_stemmer_stem(
-					s->stemmer, (const sb_symbol *)t + i,
-					(int)len);
-				if (!st)
-					rc = PLX_ENOMEM;
-				else
-					rc = add_feat(
-						s,
-						term_of((const char *)st,
-							(size_t)sb_stemmer_length(
-								s->stemmer),
-							PLX_FEAT_WORD),
-						(float)s->p.title_boost);
-			}
-		}
-		i = j;
-	}
-	free(m); /* utf8proc allocates with malloc */
-	return rc;
+	return plx_title_words(title, s->stemmer, TITLE_STOP,
+			       sizeof TITLE_STOP / sizeof *TITLE_STOP,
+			       PLX_TITLE_WORD_MAX, title_word, s);
 }
 
 static inline int feat_term_less(const feat *x, const feat *y)
