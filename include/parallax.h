@@ -826,8 +826,9 @@ typedef enum plx_format {
 
 typedef struct plx_render_opts {
 	int colour;       /* text: ANSI colours */
-	int fragment;     /* html: a fragment (no <html>/<head>) for
-			     embedding in the web UI */
+	int fragment;     /* html: a <div class="px-story"> for embedding
+			     in a page that styles it (no <html>, <head>
+			     or style sheet) */
 	const char *base; /* html: link prefix for /articles/ID,
 			     /entities/NAME, /stories/ID; NULL: no links */
 } plx_render_opts;

@@ -1019,8 +1019,7 @@ static void render_html(out *w)
 		plx_buf_printf(b, "</title><style>%s</style></head><body>\n",
 			       CSS);
 	} else
-		plx_buf_printf(b, "<div class=\"px-story\"><style>%s</style>\n",
-			       CSS);
+		plx_buf_puts(b, "<div class=\"px-story\">\n");
 	plx_buf_puts(b, "<h1>");
 	if (c->id >= 0) {
 		char id[32];

@@ -479,20 +479,6 @@ static int build_report(plx_req *r, int64_t id, const char *headline,
 	return PLX_OK;
 }
 
-/* Removes the first <style>...</style> of a report fragment in place (the
- * renderer's own sheet: constant text, before any article text): the page
- * has one sheet, with no rules on body or h1 from elsewhere. */
-static void strip_style(char *s, size_t *len)
-{
-	char *a = strstr(s, "<style>");
-	char *z = a ? strstr(a, "</style>") : NULL;
-	if (!z)
-		return;
-	z += strlen("</style>");
-	memmove(a, z, (size_t)(s + *len - z) + 1);
-	*len -= (size_t)(z - a);
-}
-
 static char *copy_bytes(const char *s, size_t n)
 {
 	char *d = plx_malloc(n + 1);
@@ -544,8 +530,6 @@ int plx_serve_report(plx_req *r, int64_t id, const char *headline,
 	plx_coverage_free(c);
 	if (rc)
 		return rc;
-	if (fmt == PLX_FMT_HTML)
-		strip_style(*out, len);
 	if (counts)
 		*counts = cc;
 	if (rc_ && *len <= PLX_REPORT_CACHE_MAX_BYTES) {
