@@ -279,7 +279,7 @@ TEST(hostile_text_is_inert)
 		CHECK(strstr(h, "&lt;script&gt;") != NULL);
 		/* the id is percent-encoded in links */
 		CHECK(strstr(h, "/articles/%3Cx%20id%3D%221%22%3E") != NULL);
-		CHECK(strstr(h, "\x1b") == NULL || 1);
+		CHECK(strstr(h, "\x1b") == NULL); /* control bytes dropped */
 	}
 	plx_free(h);
 	o.fragment = 1;
