@@ -273,6 +273,17 @@ const char *plx_analyzer_errmsg(const plx_analyzer *a);
 /* Frees a; NULL is a no-op.  Articles it made stay valid. */
 void plx_analyzer_free(plx_analyzer *a);
 
+/* Stages plx_analyze can be told to skip (plx_analyzer_skip). */
+enum { PLX_SKIP_QUOTES = 1 << 0, PLX_SKIP_REGISTER = 1 << 1 };
+
+/* Makes a's later analyses skip the stages in skip (PLX_SKIP_* bits; 0, the
+ * default, runs them all).  A skipped stage leaves its fields empty: no
+ * quotes; every paragraph and sentence reporting, opinion 0 (register reads
+ * the quotes, so skipping quotes alone changes it).  For callers that read
+ * only paragraphs, sentences, tokens and entities (the story engine, dedup):
+ * about a fifth of the analysis. */
+void plx_analyzer_skip(plx_analyzer *a, unsigned skip);
+
 /* Analyses one record (borrowed for the call only).  PLX_EEMPTY when it has
  * no usable text, PLX_ETOOBIG over max_record_bytes.  Caller frees *out
  * with plx_article_free. */

@@ -98,6 +98,11 @@ const char *plx_analyzer_errmsg(const plx_analyzer *a)
 	return a->err;
 }
 
+void plx_analyzer_skip(plx_analyzer *a, unsigned skip)
+{
+	a->skip = skip;
+}
+
 void plx_analyzer_free(plx_analyzer *a)
 {
 	if (!a)
@@ -253,8 +258,10 @@ int plx_analyze(plx_analyzer *an, const plx_record *rec, plx_article **out)
 		goto fail;
 
 	if ((rc = plx_clean(an, art)) || (rc = plx_segment(an, art)) ||
-	    (rc = plx_entity_find(an, art)) || (rc = plx_quote_find(an, art)) ||
-	    (rc = plx_register_classify(an, art)))
+	    (rc = plx_entity_find(an, art)) ||
+	    (!(an->skip & PLX_SKIP_QUOTES) && (rc = plx_quote_find(an, art))) ||
+	    (!(an->skip & PLX_SKIP_REGISTER) &&
+	     (rc = plx_register_classify(an, art))))
 		goto fail;
 	*out = art;
 	return PLX_OK;

@@ -6,7 +6,9 @@
  * the same (JSON of the article), and so are the stories and the ingest
  * that consume them.  Also: a full pipe refuses a push, and freeing a pipe
  * with results in flight loses nothing under ASan; an ingest reopened with
- * 4 threads replays its stored articles into the same stories.
+ * 4 threads replays its stored articles into the same stories.  Analyzers
+ * that skip quotes and register (plx_analyzer_skip, for cluster and dedup)
+ * hand the engines the same input.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,15 +22,58 @@
 
 #define MAX_AN 4
 
+static unsigned long mix(unsigned long sum, const char *s)
+{
+	for (; s && *s; s++)
+		sum = sum * 31 + (unsigned char)*s;
+	return sum * 31 + 1;
+}
+
+/* Checksum of what the engines read (plx_analyzer_skip keeps it):
+ * paragraphs, sentences, tokens, entities, metadata. */
+static unsigned long core_sum(const plx_article *art)
+{
+	size_t n;
+	unsigned long sum = 0;
+	const plx_paragraph *p = plx_article_paragraphs(art, &n);
+	for (size_t i = 0; i < n; i++)
+		sum = sum * 131 + p[i].start * 7 + p[i].end * 3 + p[i].kind +
+		      p[i].first_sentence * 5 + p[i].n_sentences;
+	const plx_sentence *se = plx_article_sentences(art, &n);
+	for (size_t i = 0; i < n; i++)
+		sum = sum * 131 + se[i].start * 7 + se[i].first_token * 3 +
+		      se[i].n_tokens;
+	const plx_token *t = plx_article_tokens(art, &n);
+	for (size_t i = 0; i < n; i++)
+		sum = mix(mix(sum * 131 + t[i].start + t[i].flags, t[i].norm),
+			  t[i].stem);
+	const plx_entity *e = plx_article_entities(art, &n);
+	for (size_t i = 0; i < n; i++)
+		sum = mix(
+			mix(sum * 131 + e[i].type + e[i].n_mentions, e[i].key),
+			e[i].name);
+	sum = mix(sum, plx_article_title(art));
+	sum = mix(sum, plx_article_date(art));
+	sum = mix(sum, plx_article_source(art));
+	return mix(sum, plx_article_dateline(art));
+}
+
+/* Set: a full analysis also reports core_sum, to compare with a skipping
+ * one. */
+static int want_core;
+
 /* Runs path through a pipe of n analyzers; returns one line per record:
- * "id<TAB>status<TAB>story<TAB>xxh-like checksum of the JSON". */
-static char *run_pipe(const char *path, unsigned n, size_t depth,
-		      size_t max_records)
+ * "id<TAB>status<TAB>story<TAB>checksum", the checksum of the JSON, or with
+ * skip (plx_analyzer_skip's bits) of core_sum. */
+static char *run_pipe_skip(const char *path, unsigned n, size_t depth,
+			   size_t max_records, unsigned skip)
 {
 	plx_analyzer *an[MAX_AN];
-	for (unsigned i = 0; i < n; i++)
+	for (unsigned i = 0; i < n; i++) {
 		if (plx_analyzer_new(NULL, &an[i]))
 			return NULL;
+		plx_analyzer_skip(an[i], skip);
+	}
 	plx_reader *rd;
 	plx_pipe *p;
 	plx_stories *ss;
@@ -61,15 +106,23 @@ static char *run_pipe(const char *path, unsigned n, size_t depth,
 		popped++;
 		size_t story = (size_t)-1;
 		unsigned long sum = 0;
-		if (art) {
+		if (art && skip) {
+			size_t nq;
+			plx_article_quotes(art, &nq);
+			CHECK(nq == 0);
+			sum = core_sum(art);
+		} else if (art) {
 			char *js = NULL;
 			size_t jl = 0;
 			CHECK(plx_article_json(art, &js, &jl) == PLX_OK);
 			for (size_t i = 0; i < jl; i++)
 				sum = sum * 31 + (unsigned char)js[i];
 			plx_free(js);
-			CHECK(plx_stories_add(ss, art, &story, NULL) == PLX_OK);
+			if (want_core)
+				sum = core_sum(art);
 		}
+		if (art)
+			CHECK(plx_stories_add(ss, art, &story, NULL) == PLX_OK);
 		plx_article_free(art);
 		char line[512];
 		int k = snprintf(line, sizeof line, "%s\t%d\t%zu\t%lx\n",
@@ -89,6 +142,12 @@ static char *run_pipe(const char *path, unsigned n, size_t depth,
 	for (unsigned i = 0; i < n; i++)
 		plx_analyzer_free(an[i]);
 	return out;
+}
+
+static char *run_pipe(const char *path, unsigned n, size_t depth,
+		      size_t max_records)
+{
+	return run_pipe_skip(path, n, depth, max_records, 0);
 }
 
 static void same_for(const char *path, size_t max_records)
@@ -127,6 +186,82 @@ TEST(reuters_same_with_1_and_4_threads)
 	}
 	fclose(f);
 	same_for(path, 3000);
+}
+
+/* Analyzers told to skip quotes and register give the engines the same
+ * input (core_sum) and so the same stories, with 1 and 4 threads; the full
+ * analysis finds quotes in the same records (so the check can fail). */
+static void skip_same_for(const char *path, size_t max_records)
+{
+	unsigned skip = PLX_SKIP_QUOTES | PLX_SKIP_REGISTER;
+	want_core = 1;
+	char *full = run_pipe(path, 1, 3, max_records);
+	want_core = 0;
+	char *one = run_pipe_skip(path, 1, 3, max_records, skip);
+	char *four = run_pipe_skip(path, 4, 5, max_records, skip);
+	CHECK(full && one && four);
+	if (full && one && four) {
+		CHECK(strlen(full) > 0);
+		CHECK(strcmp(full, one) == 0);
+		CHECK(strcmp(full, four) == 0);
+	}
+	free(full);
+	free(one);
+	free(four);
+}
+
+TEST(skip_quotes_register_same_engine_input)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/sample/articles.jsonl", PLX_SOURCE_DIR);
+	skip_same_for(path, (size_t)-1);
+	const char *d = getenv("PLX_SHARED_DATA");
+	snprintf(path, sizeof path, "%s/reuters21578/articles.jsonl",
+		 d ? d : PLX_SHARED_DATA);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "reuters: SKIPPED (%s absent)\n", path);
+		return;
+	}
+	fclose(f);
+	skip_same_for(path, 1000);
+}
+
+/* The skipped stages really are skipped, and only for the analyzer told
+ * so. */
+TEST(skip_leaves_no_quotes)
+{
+	const char *text = "Protesters gathered on Monday.\n\n"
+			   "\"We will not stop,\" said Maria Lopez, a "
+			   "teacher.  \"This is outrageous and shameful.\"\n";
+	plx_analyzer *an;
+	CHECK(plx_analyzer_new(NULL, &an) == PLX_OK);
+	plx_article *full = NULL, *part = NULL;
+	CHECK(plx_analyze_text(an, text, strlen(text), NULL, &full) == PLX_OK);
+	plx_analyzer_skip(an, PLX_SKIP_QUOTES | PLX_SKIP_REGISTER);
+	CHECK(plx_analyze_text(an, text, strlen(text), NULL, &part) == PLX_OK);
+	size_t nq_full = 0, nq_part = 1, np = 0;
+	if (full && part) {
+		plx_article_quotes(full, &nq_full);
+		plx_article_quotes(part, &nq_part);
+		CHECK(nq_full > 0);
+		CHECK(nq_part == 0);
+		CHECK(core_sum(full) == core_sum(part));
+		const plx_paragraph *p = plx_article_paragraphs(part, &np);
+		for (size_t i = 0; i < np; i++)
+			CHECK(p[i].reg == PLX_REG_REPORTING &&
+			      p[i].opinion == 0.0f);
+	}
+	plx_article_free(full);
+	plx_article_free(part);
+	plx_analyzer_skip(an, 0);
+	CHECK(plx_analyze_text(an, text, strlen(text), NULL, &full) == PLX_OK);
+	if (full) {
+		plx_article_quotes(full, &nq_part);
+		CHECK(nq_part == nq_full);
+	}
+	plx_article_free(full);
+	plx_analyzer_free(an);
 }
 
 TEST(full_and_free_in_flight)
@@ -227,6 +362,8 @@ int main(void)
 {
 	RUN(sample_same_with_1_and_4_threads);
 	RUN(reuters_same_with_1_and_4_threads);
+	RUN(skip_quotes_register_same_engine_input);
+	RUN(skip_leaves_no_quotes);
 	RUN(full_and_free_in_flight);
 	RUN(ingest_replay_with_4_threads);
 	DONE();
