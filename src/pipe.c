@@ -17,6 +17,10 @@
 
 enum { SLOT_QUEUED = 1, SLOT_WORKING, SLOT_DONE };
 
+/* Records queued before an idle worker is woken (at most a quarter of the
+ * ring). */
+#define WAKE_BATCH 16
+
 typedef struct slot {
 	plx_record rec; /* strings point into buf */
 	char *buf;
@@ -41,6 +45,9 @@ struct plx_pipe {
 	worker *w;
 	unsigned n_w;
 	int stop;
+	unsigned idle;  /* workers waiting for work */
+	size_t wake_at; /* queued records that wake an idle worker */
+	int waiting;    /* the popping thread waits for its slot */
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
 	int sync; /* mutex and condition variables initialised */
@@ -52,8 +59,11 @@ static void *work_loop(void *arg)
 	plx_pipe *p = me->p;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (!p->stop && p->taken == p->tail)
+		while (!p->stop && p->taken == p->tail) {
+			p->idle++;
 			pthread_cond_wait(&p->work, &p->mu);
+			p->idle--;
+		}
 		if (p->stop)
 			break;
 		slot *s = &p->slots[p->taken++ % p->cap];
@@ -63,7 +73,8 @@ static void *work_loop(void *arg)
 		s->status = plx_analyze(me->an, &s->rec, &s->art);
 		pthread_mutex_lock(&p->mu);
 		s->state = SLOT_DONE;
-		pthread_cond_broadcast(&p->done);
+		if (p->waiting) /* only the popping thread waits on done */
+			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -81,6 +92,7 @@ int plx_pipe_new(plx_analyzer *const *an, unsigned n, size_t depth,
 	if (!depth)
 		depth = 64 * (size_t)n;
 	p->cap = depth + 2; /* see plx_pipe_full */
+	p->wake_at = depth / 4 < WAKE_BATCH ? (depth + 3) / 4 : WAKE_BATCH;
 	p->slots = plx_calloc(p->cap, sizeof *p->slots);
 	p->w = plx_calloc(n, sizeof *p->w);
 	p->n_w = n;
@@ -192,7 +204,12 @@ int plx_pipe_push(plx_pipe *p, const plx_record *rec)
 	pthread_mutex_lock(&p->mu);
 	s->state = SLOT_QUEUED;
 	p->tail++;
-	pthread_cond_signal(&p->work);
+	/* A busy worker takes the next slot itself when it is done; an idle
+	 * one is woken when a few records wait (WAKE_BATCH; pop wakes it
+	 * sooner when it must wait): one wake-up, not one a record, when the
+	 * workers are faster than the caller. */
+	if (p->idle && p->tail - p->taken >= p->wake_at)
+		pthread_cond_signal(&p->work);
 	pthread_mutex_unlock(&p->mu);
 	return PLX_OK;
 }
@@ -210,8 +227,13 @@ int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
 		s->status = plx_analyze(p->w[0].an, &s->rec, &s->art);
 	} else {
 		pthread_mutex_lock(&p->mu);
-		while (s->state != SLOT_DONE)
+		if (s->state != SLOT_DONE && p->idle)
+			pthread_cond_broadcast(&p->work);
+		while (s->state != SLOT_DONE) {
+			p->waiting = 1;
 			pthread_cond_wait(&p->done, &p->mu);
+			p->waiting = 0;
+		}
 		pthread_mutex_unlock(&p->mu);
 	}
 	p->head++;
