@@ -10,6 +10,7 @@
 #include "clean.h"
 #include "entity.h"
 #include "quote.h"
+#include "reader.h"
 #include "register.h"
 #include "segment.h"
 #include "utf8.h"
@@ -218,6 +219,21 @@ int plx_analyze(plx_analyzer *an, const plx_record *rec, plx_article **out)
 	*out = NULL;
 	if (!an || !rec || (!rec->text && rec->text_len))
 		return PLX_EINVAL;
+	if (rec->json) { /* deferred by the reader: parse it first */
+		plx_record parsed;
+		void *root = NULL;
+		plx_buf id;
+		plx_buf_init(&id);
+		int rc = plx_reader_parse_json(rec->text, rec->text_len,
+					       rec->path, rec->line,
+					       &an->limits, &parsed, &root, &id,
+					       an->err, sizeof an->err);
+		if (rc > 0)
+			rc = plx_analyze(an, &parsed, out);
+		plx_reader_json_free(root);
+		plx_buf_free(&id);
+		return rc;
+	}
 	if (rec->text_len > an->limits.max_record_bytes)
 		return PLX_ETOOBIG;
 	if (rec->text_len && memchr(rec->text, 0, rec->text_len))

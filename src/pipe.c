@@ -8,12 +8,17 @@
  *
  * With one analyzer no thread is started: pop analyses the oldest record
  * itself.  Slot states: QUEUED (pushed), WORKING (a worker has it), DONE.
+ * A JSON Lines line the reader deferred (plx_reader_defer_json) is parsed
+ * by the worker too, with its analyzer's limits: the reading thread only
+ * finds line ends.
  */
 #include <pthread.h>
 #include <string.h>
 
+#include "analyzer.h"
 #include "mem.h"
 #include "parallax.h"
+#include "reader.h"
 
 enum { SLOT_QUEUED = 1, SLOT_WORKING, SLOT_DONE };
 
@@ -25,6 +30,12 @@ typedef struct slot {
 	plx_record rec; /* strings point into buf */
 	char *buf;
 	size_t cap_buf;
+	/* A deferred JSON Lines record (rec.json) parsed by the worker:
+	 * strings in root or id; msg when it is bad. */
+	plx_record parsed;
+	void *root;
+	plx_buf id;
+	char msg[512];
 	plx_article *art;
 	int status;
 	int state;
@@ -50,8 +61,33 @@ struct plx_pipe {
 	int waiting;    /* the popping thread waits for its slot */
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
-	int sync; /* mutex and condition variables initialised */
+	int sync;         /* mutex and condition variables initialised */
+	const slot *last; /* popped last */
 };
+
+/* Parses a deferred JSON Lines record (plx_reader_defer_json) and
+ * analyses the record: all the work that depends on nothing but it. */
+static void run_slot(plx_analyzer *an, slot *s)
+{
+	s->art = NULL;
+	s->msg[0] = 0;
+	const plx_record *rec = &s->rec;
+	if (rec->json) {
+		int rc = plx_reader_parse_json(
+			rec->text, rec->text_len, rec->path, rec->line,
+			&an->limits, &s->parsed, &s->root, &s->id, s->msg,
+			sizeof s->msg);
+		if (rc < 0) {
+			memset(&s->parsed, 0, sizeof s->parsed);
+			s->parsed.path = rec->path;
+			s->parsed.line = rec->line;
+			s->status = rc;
+			return;
+		}
+		rec = &s->parsed;
+	}
+	s->status = plx_analyze(an, rec, &s->art);
+}
 
 static void *work_loop(void *arg)
 {
@@ -69,8 +105,7 @@ static void *work_loop(void *arg)
 		slot *s = &p->slots[p->taken++ % p->cap];
 		s->state = SLOT_WORKING;
 		pthread_mutex_unlock(&p->mu);
-		s->art = NULL;
-		s->status = plx_analyze(me->an, &s->rec, &s->art);
+		run_slot(me->an, s);
 		pthread_mutex_lock(&p->mu);
 		s->state = SLOT_DONE;
 		if (p->waiting) /* only the popping thread waits on done */
@@ -191,6 +226,8 @@ int plx_pipe_push(plx_pipe *p, const plx_record *rec)
 	/* Workers never touch slots at or after tail: no lock needed for the
 	 * copy. */
 	slot *s = &p->slots[p->tail % p->cap];
+	plx_reader_json_free(s->root);
+	s->root = NULL;
 	int rc = copy_record(s, rec);
 	if (rc)
 		return rc;
@@ -224,7 +261,7 @@ int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
 		return 0;
 	slot *s = &p->slots[p->head % p->cap];
 	if (!p->sync) {
-		s->status = plx_analyze(p->w[0].an, &s->rec, &s->art);
+		run_slot(p->w[0].an, s);
 	} else {
 		pthread_mutex_lock(&p->mu);
 		if (s->state != SLOT_DONE && p->idle)
@@ -238,11 +275,17 @@ int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
 	}
 	p->head++;
 	s->state = 0;
-	*rec = &s->rec;
+	p->last = s;
+	*rec = s->rec.json ? &s->parsed : &s->rec;
 	*art = s->art;
 	*status = s->status;
 	s->art = NULL;
 	return 1;
+}
+
+const char *plx_pipe_errmsg(const plx_pipe *p)
+{
+	return p->last ? p->last->msg : "";
 }
 
 void plx_pipe_free(plx_pipe *p)
@@ -264,6 +307,8 @@ void plx_pipe_free(plx_pipe *p)
 	for (size_t i = 0; p->slots && i < p->cap; i++) {
 		plx_article_free(p->slots[i].art);
 		plx_free(p->slots[i].buf);
+		plx_reader_json_free(p->slots[i].root);
+		plx_buf_free(&p->slots[i].id);
 	}
 	plx_free(p->slots);
 	plx_free(p->w);

@@ -148,6 +148,7 @@ struct plx_reader {
 
 	plx_buf msg;
 	size_t count, skipped;
+	int defer_json; /* plx_reader_defer_json */
 
 	/* Progress: raw bytes read, and the total size of the queued regular
 	 * files; size_unknown once a directory or a stream is queued. */
@@ -1561,7 +1562,10 @@ static const char *pick(json_t *obj, const char *const *keys, int *found,
 	return NULL;
 }
 
-static int next_jsonl(plx_reader *r)
+int plx_reader_parse_json(const char *line, size_t n, const char *name,
+			  size_t lineno, const plx_limits *lim, plx_record *rec,
+			  void **root_out, plx_buf *id, char *msg,
+			  size_t msg_size)
 {
 	static const char *const text_keys[] = {"text", "maintext", "body",
 						"content", NULL};
@@ -1572,6 +1576,87 @@ static int next_jsonl(plx_reader *r)
 						  "site_name", NULL};
 	static const char *const url_keys[] = {"url", NULL};
 	static const char *const id_keys[] = {"id", NULL};
+	*root_out = NULL;
+	json_error_t err;
+	json_oom = 0;
+	json_t *root = json_loadb(line, n, 0, &err);
+	if (!root) {
+		if (json_oom ||
+		    json_error_code(&err) == json_error_out_of_memory) {
+			snprintf(msg, msg_size, "%s:%zu: out of memory", name,
+				 lineno);
+			return PLX_ENOMEM;
+		}
+		snprintf(msg, msg_size, "%s:%zu: invalid JSON: %s (column %d)",
+			 name, lineno, err.text, err.column);
+		return PLX_EFORMAT;
+	}
+	*root_out = root;
+	if (!json_is_object(root)) {
+		snprintf(msg, msg_size, "%s:%zu: not a JSON object", name,
+			 lineno);
+		return PLX_EFORMAT;
+	}
+	int found = 0;
+	size_t tlen = 0;
+	const char *text = pick(root, text_keys, &found, &tlen);
+	if (!text) {
+		snprintf(msg, msg_size, "%s:%zu: %s", name, lineno,
+			 found == 0   ? "no text field"
+			 : found == 1 ? "text is not a string"
+				      : "empty text");
+		return PLX_EEMPTY;
+	}
+	if (tlen > lim->max_record_bytes) {
+		snprintf(msg, msg_size, "%s:%zu: text longer than %zu bytes",
+			 name, lineno, lim->max_record_bytes);
+		return PLX_ETOOBIG;
+	}
+	memset(rec, 0, sizeof *rec);
+	rec->path = name;
+	rec->line = lineno;
+	rec->text = text;
+	rec->text_len = tlen;
+	rec->title = pick(root, title_keys, NULL, NULL);
+	rec->date = pick(root, date_keys, NULL, NULL);
+	rec->url = pick(root, url_keys, NULL, NULL);
+	rec->source = pick(root, source_keys, NULL, NULL);
+	if (!rec->source) {
+		/* NewsAPI style: "source": {"name": ...} */
+		json_t *src = json_object_get(root, "source");
+		static const char *const name_keys[] = {"name", NULL};
+		if (json_is_object(src))
+			rec->source = pick(src, name_keys, NULL, NULL);
+	}
+	rec->id = pick(root, id_keys, NULL, NULL);
+	buf_clear(id);
+	if (!rec->id) {
+		json_t *v = json_object_get(root, "id");
+		if (json_is_integer(v))
+			plx_buf_printf(id, "%" JSON_INTEGER_FORMAT,
+				       json_integer_value(v));
+		else if (json_is_real(v))
+			plx_buf_printf(id, "%.15g", json_real_value(v));
+		else
+			plx_buf_printf(id, "%s:%zu", name, lineno);
+		if (id->rc) {
+			snprintf(msg, msg_size, "%s:%zu: out of memory", name,
+				 lineno);
+			return PLX_ENOMEM;
+		}
+		rec->id = id->data;
+	}
+	return 1;
+}
+
+void plx_reader_json_free(void *root)
+{
+	if (root)
+		json_decref(root);
+}
+
+static int next_jsonl(plx_reader *r)
+{
 	for (;;) {
 		const char *line = NULL;
 		size_t n = 0;
@@ -1583,80 +1668,35 @@ static int next_jsonl(plx_reader *r)
 			i++;
 		if (i == n)
 			continue; /* blank lines are not records */
-		json_error_t err;
-		json_oom = 0;
-		json_t *root = json_loadb(line, n, 0, &err);
-		if (!root) {
-			if (json_oom ||
-			    json_error_code(&err) == json_error_out_of_memory) {
-				set_msg(r, "%s:%zu: out of memory", r->name,
-					r->lineno);
-				return PLX_ENOMEM;
-			}
-			set_msg(r, "%s:%zu: invalid JSON: %s (column %d)",
-				r->name, r->lineno, err.text, err.column);
-			return PLX_EFORMAT;
+		if (r->defer_json) {
+			plx_record *rec = &r->rec;
+			memset(rec, 0, sizeof *rec);
+			rec->path = r->name;
+			rec->line = r->lineno;
+			rec->text = line;
+			rec->text_len = n;
+			rec->json = 1;
+			return 1;
 		}
+		char msg[512];
+		void *root = NULL;
+		rc = plx_reader_parse_json(line, n, r->name, r->lineno, &r->lim,
+					   &r->rec, &root, &r->id, msg,
+					   sizeof msg);
 		r->root = root;
-		if (!json_is_object(root)) {
-			set_msg(r, "%s:%zu: not a JSON object", r->name,
-				r->lineno);
-			return PLX_EFORMAT;
+		if (rc < 0) {
+			buf_clear(&r->msg);
+			plx_buf_puts(&r->msg, msg);
 		}
-		int found = 0;
-		size_t tlen = 0;
-		const char *text = pick(root, text_keys, &found, &tlen);
-		if (!text) {
-			set_msg(r, "%s:%zu: %s", r->name, r->lineno,
-				found == 0   ? "no text field"
-				: found == 1 ? "text is not a string"
-					     : "empty text");
-			return PLX_EEMPTY;
-		}
-		if (tlen > r->lim.max_record_bytes) {
-			set_msg(r, "%s:%zu: text longer than %zu bytes",
-				r->name, r->lineno, r->lim.max_record_bytes);
-			return PLX_ETOOBIG;
-		}
-		plx_record *rec = &r->rec;
-		memset(rec, 0, sizeof *rec);
-		rec->path = r->name;
-		rec->line = r->lineno;
-		rec->text = text;
-		rec->text_len = tlen;
-		rec->title = pick(root, title_keys, NULL, NULL);
-		rec->date = pick(root, date_keys, NULL, NULL);
-		rec->url = pick(root, url_keys, NULL, NULL);
-		rec->source = pick(root, source_keys, NULL, NULL);
-		if (!rec->source) {
-			/* NewsAPI style: "source": {"name": ...} */
-			json_t *s = json_object_get(root, "source");
-			static const char *const name_keys[] = {"name", NULL};
-			if (json_is_object(s))
-				rec->source = pick(s, name_keys, NULL, NULL);
-		}
-		rec->id = pick(root, id_keys, NULL, NULL);
-		buf_clear(&r->id);
-		if (!rec->id) {
-			json_t *v = json_object_get(root, "id");
-			if (json_is_integer(v))
-				plx_buf_printf(&r->id, "%" JSON_INTEGER_FORMAT,
-					       json_integer_value(v));
-			else if (json_is_real(v))
-				plx_buf_printf(&r->id, "%.15g",
-					       json_real_value(v));
-			else
-				plx_buf_printf(&r->id, "%s:%zu", r->name,
-					       r->lineno);
-			if (r->id.rc) {
-				set_msg(r, "%s:%zu: out of memory", r->name,
-					r->lineno);
-				return PLX_ENOMEM;
-			}
-			rec->id = r->id.data;
-		}
-		return 1;
+		return rc;
 	}
+}
+
+void plx_reader_defer_json(plx_reader *r, int on)
+{
+	/* The hash seed before any thread parses (jansson seeds lazily). */
+	json_object_seed(0);
+	r->defer_json = on;
 }
 
 /* ---- Public: reading -------------------------------------------------- */

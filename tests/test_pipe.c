@@ -8,7 +8,8 @@
  * with results in flight loses nothing under ASan; an ingest reopened with
  * 4 threads replays its stored articles into the same stories.  Analyzers
  * that skip quotes and register (plx_analyzer_skip, for cluster and dedup)
- * hand the engines the same input.
+ * hand the engines the same input.  JSON Lines parsed in the workers
+ * (plx_reader_defer_json) give the same records, results and messages.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,6 +228,166 @@ TEST(skip_quotes_register_same_engine_input)
 	skip_same_for(path, 1000);
 }
 
+/* Appends a line to a growing string. */
+static void put_line(char **out, size_t *len, size_t *cap, const char *line)
+{
+	size_t k = strlen(line);
+	if (*len + k + 2 > *cap) {
+		*cap = 2 * (*len + k + 2);
+		*out = realloc(*out, *cap);
+	}
+	memcpy(*out + *len, line, k);
+	(*out)[*len + k] = '\n';
+	*len += k + 1;
+	(*out)[*len] = 0;
+}
+
+/* Pops the oldest result into a line: "E<TAB>message" for a line the
+ * pipe could not read, else "id<TAB>status<TAB>story<TAB>JSON checksum". */
+static int pop_line(plx_pipe *p, plx_stories *ss, char **out, size_t *len,
+		    size_t *cap)
+{
+	const plx_record *rec;
+	plx_article *art;
+	int st;
+	if (!plx_pipe_pop(p, &rec, &art, &st))
+		return 0;
+	char line[1024];
+	if (*plx_pipe_errmsg(p)) {
+		CHECK(st < 0 && !art);
+		snprintf(line, sizeof line, "E\t%s", plx_pipe_errmsg(p));
+	} else {
+		size_t story = (size_t)-1;
+		unsigned long sum = 0;
+		if (art) {
+			char *js = NULL;
+			size_t jl = 0;
+			CHECK(plx_article_json(art, &js, &jl) == PLX_OK);
+			sum = mix(0, js);
+			plx_free(js);
+			CHECK(plx_stories_add(ss, art, &story, NULL) == PLX_OK);
+		}
+		snprintf(line, sizeof line, "%s\t%s\t%zu\t%d\t%zu\t%lx",
+			 rec->id ? rec->id : "-", rec->title ? rec->title : "-",
+			 rec->line, st, story, sum);
+	}
+	plx_article_free(art);
+	put_line(out, len, cap, line);
+	return 1;
+}
+
+/* path through a pipe of n analyzers, the reader deferring JSON or not;
+ * a reader error is recorded after the records before it, as the
+ * command-line tool prints it. */
+static char *run_defer(const char *path, unsigned n, int defer)
+{
+	plx_analyzer *an[MAX_AN];
+	for (unsigned i = 0; i < n; i++)
+		CHECK(plx_analyzer_new(NULL, &an[i]) == PLX_OK);
+	plx_reader *rd;
+	plx_pipe *p;
+	plx_stories *ss;
+	CHECK(plx_reader_new(NULL, &rd) == PLX_OK);
+	CHECK(plx_reader_add(rd, path) == PLX_OK);
+	plx_reader_defer_json(rd, defer);
+	CHECK(plx_pipe_new(an, n, 3, &p) == PLX_OK);
+	CHECK(plx_stories_new(NULL, &ss) == PLX_OK);
+	size_t cap = 1 << 12, len = 0;
+	char *out = malloc(cap);
+	out[0] = 0;
+	int eof = 0;
+	for (;;) {
+		while (!eof && !plx_pipe_full(p)) {
+			const plx_record *rec;
+			int rc = plx_reader_next(rd, &rec);
+			if (rc == 0) {
+				eof = 1;
+			} else if (rc < 0) {
+				while (pop_line(p, ss, &out, &len, &cap))
+					;
+				char line[1024];
+				snprintf(line, sizeof line, "E\t%s",
+					 plx_reader_errmsg(rd));
+				put_line(&out, &len, &cap, line);
+			} else {
+				CHECK(rec->json == defer);
+				CHECK(plx_pipe_push(p, rec) == PLX_OK);
+			}
+		}
+		if (!pop_line(p, ss, &out, &len, &cap))
+			break;
+	}
+	plx_pipe_free(p);
+	plx_stories_free(ss);
+	plx_reader_free(rd);
+	for (unsigned i = 0; i < n; i++)
+		plx_analyzer_free(an[i]);
+	return out;
+}
+
+/* JSON Lines parsed in the workers (plx_reader_defer_json) give the same
+ * records, analyses, stories and error messages, in the same order, as
+ * parsed by the reader; with 1 and 4 threads. */
+TEST(deferred_json_same)
+{
+	const char *files[] = {"sample/bad.jsonl", "sample/articles.jsonl"};
+	for (int f = 0; f < 2; f++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", PLX_SOURCE_DIR, files[f]);
+		char *ref = run_defer(path, 1, 0);
+		char *one = run_defer(path, 1, 1);
+		char *four = run_defer(path, 4, 1);
+		CHECK(strlen(ref) > 0);
+		CHECK_STR(one, ref);
+		CHECK_STR(four, ref);
+		if (f == 0) /* bad.jsonl has bad lines, reported in order */
+			CHECK(strstr(ref, "E\t") != NULL &&
+			      strstr(ref, "invalid JSON") != NULL);
+		free(ref);
+		free(one);
+		free(four);
+	}
+}
+
+/* plx_analyze parses a deferred record itself. */
+TEST(analyze_deferred_record)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/sample/articles.jsonl", PLX_SOURCE_DIR);
+	plx_analyzer *an;
+	CHECK(plx_analyzer_new(NULL, &an) == PLX_OK);
+	plx_reader *a, *b;
+	CHECK(plx_reader_new(NULL, &a) == PLX_OK);
+	CHECK(plx_reader_new(NULL, &b) == PLX_OK);
+	CHECK(plx_reader_add(a, path) == PLX_OK);
+	CHECK(plx_reader_add(b, path) == PLX_OK);
+	plx_reader_defer_json(b, 1);
+	const plx_record *ra, *rb;
+	size_t n = 0;
+	while (plx_reader_next(a, &ra) > 0 && plx_reader_next(b, &rb) > 0) {
+		CHECK(!ra->json && rb->json);
+		plx_article *x = NULL, *y = NULL;
+		CHECK(plx_analyze(an, ra, &x) == PLX_OK);
+		CHECK(plx_analyze(an, rb, &y) == PLX_OK);
+		char *jx = NULL, *jy = NULL;
+		size_t lx, ly;
+		if (x && y && plx_article_json(x, &jx, &lx) == PLX_OK &&
+		    plx_article_json(y, &jy, &ly) == PLX_OK)
+			CHECK(lx == ly && memcmp(jx, jy, lx) == 0);
+		else
+			CHECK(0);
+		plx_free(jx);
+		plx_free(jy);
+		plx_article_free(x);
+		plx_article_free(y);
+		n++;
+	}
+	CHECK(n > 5);
+	plx_reader_free(a);
+	plx_reader_free(b);
+	plx_analyzer_free(an);
+}
+
 /* The skipped stages really are skipped, and only for the analyzer told
  * so. */
 TEST(skip_leaves_no_quotes)
@@ -364,6 +525,8 @@ int main(void)
 	RUN(reuters_same_with_1_and_4_threads);
 	RUN(skip_quotes_register_same_engine_input);
 	RUN(skip_leaves_no_quotes);
+	RUN(deferred_json_same);
+	RUN(analyze_deferred_record);
 	RUN(full_and_free_in_flight);
 	RUN(ingest_replay_with_4_threads);
 	DONE();

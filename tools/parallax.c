@@ -374,6 +374,8 @@ static int pop_one(run *r, plx_pipe *p, article_fn fn, void *ud)
 		return rc;
 	if (rc == 0)
 		r->done++;
+	else if (*plx_pipe_errmsg(p))
+		skip_msg(r, "%s", plx_pipe_errmsg(p)); /* a bad JSON line */
 	else
 		skip_record(r, rec, rc);
 	return 1;
@@ -387,6 +389,8 @@ int run_articles(run *r, article_fn fn, void *ud)
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		return EXIT_FATAL;
 	}
+	/* JSON Lines are parsed in the pipe's workers, off this thread. */
+	plx_reader_defer_json(r->rd, 1);
 	int eof = 0;
 	rc = 1;
 	while (rc == 1) {
