@@ -1072,6 +1072,11 @@ void plx_pipe_free(plx_pipe *p);
  * it (naming file and line); else "".  Borrowed until the next pop. */
 const char *plx_pipe_errmsg(const plx_pipe *p);
 
+/* Frees art, popped last from p, as plx_article_free would, but in a
+ * worker thread (when the slot is next used): the caller's thread, which
+ * runs the engines, is spared the frees.  NULL is a no-op. */
+void plx_pipe_recycle(plx_pipe *p, plx_article *art);
+
 /* ---- Web server: `parallax serve` ------------------------------------ */
 
 /* A read-only web interface and JSON API over a database (docs/api.md),

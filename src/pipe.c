@@ -37,6 +37,8 @@ typedef struct slot {
 	plx_buf id;
 	char msg[512];
 	plx_article *art;
+	plx_article *spent; /* handed back (plx_pipe_recycle): freed by the
+			       worker that takes the slot next */
 	int status;
 	int state;
 } slot;
@@ -61,14 +63,20 @@ struct plx_pipe {
 	int waiting;    /* the popping thread waits for its slot */
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
-	int sync;         /* mutex and condition variables initialised */
-	const slot *last; /* popped last */
+	int sync;   /* mutex and condition variables initialised */
+	slot *last; /* popped last */
 };
 
 /* Parses a deferred JSON Lines record (plx_reader_defer_json) and
  * analyses the record: all the work that depends on nothing but it. */
 static void run_slot(plx_analyzer *an, slot *s)
 {
+	/* What the slot held last time is freed here, off the caller's
+	 * thread. */
+	plx_article_free(s->spent);
+	s->spent = NULL;
+	plx_reader_json_free(s->root);
+	s->root = NULL;
 	s->art = NULL;
 	s->msg[0] = 0;
 	const plx_record *rec = &s->rec;
@@ -226,8 +234,6 @@ int plx_pipe_push(plx_pipe *p, const plx_record *rec)
 	/* Workers never touch slots at or after tail: no lock needed for the
 	 * copy. */
 	slot *s = &p->slots[p->tail % p->cap];
-	plx_reader_json_free(s->root);
-	s->root = NULL;
 	int rc = copy_record(s, rec);
 	if (rc)
 		return rc;
@@ -283,6 +289,18 @@ int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
 	return 1;
 }
 
+void plx_pipe_recycle(plx_pipe *p, plx_article *art)
+{
+	slot *s = (slot *)p->last;
+	if (!s || s->spent) {
+		plx_article_free(art);
+		return;
+	}
+	/* The slot popped last is not pushed to again before the next pop, so
+	 * no worker reads spent yet; the push's lock publishes it. */
+	s->spent = art;
+}
+
 const char *plx_pipe_errmsg(const plx_pipe *p)
 {
 	return p->last ? p->last->msg : "";
@@ -306,6 +324,7 @@ void plx_pipe_free(plx_pipe *p)
 	}
 	for (size_t i = 0; p->slots && i < p->cap; i++) {
 		plx_article_free(p->slots[i].art);
+		plx_article_free(p->slots[i].spent);
 		plx_free(p->slots[i].buf);
 		plx_reader_json_free(p->slots[i].root);
 		plx_buf_free(&p->slots[i].id);

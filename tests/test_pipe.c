@@ -124,7 +124,7 @@ static char *run_pipe_skip(const char *path, unsigned n, size_t depth,
 		}
 		if (art)
 			CHECK(plx_stories_add(ss, art, &story, NULL) == PLX_OK);
-		plx_article_free(art);
+		plx_pipe_recycle(p, art); /* freed by a worker */
 		char line[512];
 		int k = snprintf(line, sizeof line, "%s\t%d\t%zu\t%lx\n",
 				 rec->id ? rec->id : rec->path, st, story, sum);

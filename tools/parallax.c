@@ -369,7 +369,7 @@ static int pop_one(run *r, plx_pipe *p, article_fn fn, void *ud)
 	if (!plx_pipe_pop(p, &rec, &art, &st))
 		return 0;
 	int rc = fn(r, rec, art, st, ud);
-	plx_article_free(art);
+	plx_pipe_recycle(p, art);
 	if (rc > 0 || rc == PLX_ENOMEM)
 		return rc;
 	if (rc == 0)
