@@ -109,6 +109,8 @@ typedef struct plx_record {
 	const char *url;
 	const char *text;
 	size_t text_len;
+	int json; /* text is a JSON Lines line not parsed yet (only from a
+		     reader told plx_reader_defer_json); other fields NULL */
 } plx_record;
 
 typedef struct plx_reader plx_reader;
@@ -145,6 +147,14 @@ void plx_reader_progress(const plx_reader *r, uint64_t *done, uint64_t *total);
 
 /* Closes the open file, if any, and frees r; NULL is a no-op. */
 void plx_reader_free(plx_reader *r);
+
+/* Deferred parsing, for plx_pipe: with on set, plx_reader_next hands each
+ * (non-blank) JSON Lines line unparsed, a record with json set, text the
+ * line (text_len bytes; not NUL-terminated), path and line; its JSON errors
+ * come later, from whoever parses it.  plx_pipe parses such records in its
+ * worker threads (a bad one: plx_pipe_pop's status, plx_pipe_errmsg);
+ * plx_analyze parses one itself.  Other formats are not affected. */
+void plx_reader_defer_json(plx_reader *r, int on);
 
 /* WARC input (.warc, .warc.gz, or sniffed by its "WARC/1." start): each
  * response record holding an HTML page with HTTP status 200 is one record
@@ -272,6 +282,17 @@ const char *plx_analyzer_errmsg(const plx_analyzer *a);
 
 /* Frees a; NULL is a no-op.  Articles it made stay valid. */
 void plx_analyzer_free(plx_analyzer *a);
+
+/* Stages plx_analyze can be told to skip (plx_analyzer_skip). */
+enum { PLX_SKIP_QUOTES = 1 << 0, PLX_SKIP_REGISTER = 1 << 1 };
+
+/* Makes a's later analyses skip the stages in skip (PLX_SKIP_* bits; 0, the
+ * default, runs them all).  A skipped stage leaves its fields empty: no
+ * quotes; every paragraph and sentence reporting, opinion 0 (register reads
+ * the quotes, so skipping quotes alone changes it).  For callers that read
+ * only paragraphs, sentences, tokens and entities (the story engine, dedup):
+ * about a fifth of the analysis. */
+void plx_analyzer_skip(plx_analyzer *a, unsigned skip);
 
 /* Analyses one record (borrowed for the call only).  PLX_EEMPTY when it has
  * no usable text, PLX_ETOOBIG over max_record_bytes.  Caller frees *out
@@ -1053,6 +1074,16 @@ int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
 /* Stops the workers (waiting for the records they are analysing) and
  * frees p with every result not popped; NULL is a no-op. */
 void plx_pipe_free(plx_pipe *p);
+
+/* When the record popped last was a deferred JSON Lines line
+ * (plx_reader_defer_json) that could not be read, the reader's message for
+ * it (naming file and line); else "".  Borrowed until the next pop. */
+const char *plx_pipe_errmsg(const plx_pipe *p);
+
+/* Frees art, popped last from p, as plx_article_free would, but in a
+ * worker thread (when the slot is next used): the caller's thread, which
+ * runs the engines, is spared the frees.  NULL is a no-op. */
+void plx_pipe_recycle(plx_pipe *p, plx_article *art);
 
 /* ---- Web server: `parallax serve` ------------------------------------ */
 

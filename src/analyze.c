@@ -10,6 +10,7 @@
 #include "clean.h"
 #include "entity.h"
 #include "quote.h"
+#include "reader.h"
 #include "register.h"
 #include "segment.h"
 #include "utf8.h"
@@ -96,6 +97,11 @@ int plx_analyzer_load_outlets(plx_analyzer *a, const char *path)
 const char *plx_analyzer_errmsg(const plx_analyzer *a)
 {
 	return a->err;
+}
+
+void plx_analyzer_skip(plx_analyzer *a, unsigned skip)
+{
+	a->skip = skip;
 }
 
 void plx_analyzer_free(plx_analyzer *a)
@@ -213,6 +219,21 @@ int plx_analyze(plx_analyzer *an, const plx_record *rec, plx_article **out)
 	*out = NULL;
 	if (!an || !rec || (!rec->text && rec->text_len))
 		return PLX_EINVAL;
+	if (rec->json) { /* deferred by the reader: parse it first */
+		plx_record parsed;
+		void *root = NULL;
+		plx_buf id;
+		plx_buf_init(&id);
+		int rc = plx_reader_parse_json(rec->text, rec->text_len,
+					       rec->path, rec->line,
+					       &an->limits, &parsed, &root, &id,
+					       an->err, sizeof an->err, 1);
+		if (rc > 0)
+			rc = plx_analyze(an, &parsed, out);
+		plx_reader_json_free(root);
+		plx_buf_free(&id);
+		return rc;
+	}
 	if (rec->text_len > an->limits.max_record_bytes)
 		return PLX_ETOOBIG;
 	if (rec->text_len && memchr(rec->text, 0, rec->text_len))
@@ -253,8 +274,10 @@ int plx_analyze(plx_analyzer *an, const plx_record *rec, plx_article **out)
 		goto fail;
 
 	if ((rc = plx_clean(an, art)) || (rc = plx_segment(an, art)) ||
-	    (rc = plx_entity_find(an, art)) || (rc = plx_quote_find(an, art)) ||
-	    (rc = plx_register_classify(an, art)))
+	    (rc = plx_entity_find(an, art)) ||
+	    (!(an->skip & PLX_SKIP_QUOTES) && (rc = plx_quote_find(an, art))) ||
+	    (!(an->skip & PLX_SKIP_REGISTER) &&
+	     (rc = plx_register_classify(an, art))))
 		goto fail;
 	*out = art;
 	return PLX_OK;

@@ -18,6 +18,7 @@ struct plx_analyzer {
 	struct sb_stemmer *stemmer;
 	plx_entity_lex
 		*entity_lex; /* gazetteers (entity.c), built on first use */
+	unsigned skip;       /* PLX_SKIP_* stages plx_analyze leaves out */
 	char err[512];
 };
 

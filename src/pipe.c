@@ -8,20 +8,37 @@
  *
  * With one analyzer no thread is started: pop analyses the oldest record
  * itself.  Slot states: QUEUED (pushed), WORKING (a worker has it), DONE.
+ * A JSON Lines line the reader deferred (plx_reader_defer_json) is parsed
+ * by the worker too, with its analyzer's limits: the reading thread only
+ * finds line ends.
  */
 #include <pthread.h>
 #include <string.h>
 
+#include "analyzer.h"
 #include "mem.h"
 #include "parallax.h"
+#include "reader.h"
 
 enum { SLOT_QUEUED = 1, SLOT_WORKING, SLOT_DONE };
+
+/* Records queued before an idle worker is woken (at most a quarter of the
+ * ring). */
+#define WAKE_BATCH 16
 
 typedef struct slot {
 	plx_record rec; /* strings point into buf */
 	char *buf;
 	size_t cap_buf;
+	/* A deferred JSON Lines record (rec.json) parsed by the worker:
+	 * strings in root or id; msg when it is bad. */
+	plx_record parsed;
+	void *root;
+	plx_buf id;
+	char msg[512];
 	plx_article *art;
+	plx_article *spent; /* handed back (plx_pipe_recycle): freed by the
+			       worker that takes the slot next */
 	int status;
 	int state;
 } slot;
@@ -41,10 +58,44 @@ struct plx_pipe {
 	worker *w;
 	unsigned n_w;
 	int stop;
+	unsigned idle;  /* workers waiting for work */
+	size_t wake_at; /* queued records that wake an idle worker */
+	int waiting;    /* the popping thread waits for its slot */
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
-	int sync; /* mutex and condition variables initialised */
+	int sync;   /* mutex and condition variables initialised */
+	slot *last; /* popped last */
 };
+
+/* Parses a deferred JSON Lines record (plx_reader_defer_json) and
+ * analyses the record: all the work that depends on nothing but it. */
+static void run_slot(plx_analyzer *an, slot *s)
+{
+	/* What the slot held last time is freed here, off the caller's
+	 * thread. */
+	plx_article_free(s->spent);
+	s->spent = NULL;
+	plx_reader_json_free(s->root);
+	s->root = NULL;
+	s->art = NULL;
+	s->msg[0] = 0;
+	const plx_record *rec = &s->rec;
+	if (rec->json) {
+		int rc = plx_reader_parse_json(
+			rec->text, rec->text_len, rec->path, rec->line,
+			&an->limits, &s->parsed, &s->root, &s->id, s->msg,
+			sizeof s->msg, 1);
+		if (rc < 0) {
+			memset(&s->parsed, 0, sizeof s->parsed);
+			s->parsed.path = rec->path;
+			s->parsed.line = rec->line;
+			s->status = rc;
+			return;
+		}
+		rec = &s->parsed;
+	}
+	s->status = plx_analyze(an, rec, &s->art);
+}
 
 static void *work_loop(void *arg)
 {
@@ -52,18 +103,21 @@ static void *work_loop(void *arg)
 	plx_pipe *p = me->p;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (!p->stop && p->taken == p->tail)
+		while (!p->stop && p->taken == p->tail) {
+			p->idle++;
 			pthread_cond_wait(&p->work, &p->mu);
+			p->idle--;
+		}
 		if (p->stop)
 			break;
 		slot *s = &p->slots[p->taken++ % p->cap];
 		s->state = SLOT_WORKING;
 		pthread_mutex_unlock(&p->mu);
-		s->art = NULL;
-		s->status = plx_analyze(me->an, &s->rec, &s->art);
+		run_slot(me->an, s);
 		pthread_mutex_lock(&p->mu);
 		s->state = SLOT_DONE;
-		pthread_cond_broadcast(&p->done);
+		if (p->waiting) /* only the popping thread waits on done */
+			pthread_cond_signal(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -81,6 +135,7 @@ int plx_pipe_new(plx_analyzer *const *an, unsigned n, size_t depth,
 	if (!depth)
 		depth = 64 * (size_t)n;
 	p->cap = depth + 2; /* see plx_pipe_full */
+	p->wake_at = depth / 4 < WAKE_BATCH ? (depth + 3) / 4 : WAKE_BATCH;
 	p->slots = plx_calloc(p->cap, sizeof *p->slots);
 	p->w = plx_calloc(n, sizeof *p->w);
 	p->n_w = n;
@@ -192,7 +247,12 @@ int plx_pipe_push(plx_pipe *p, const plx_record *rec)
 	pthread_mutex_lock(&p->mu);
 	s->state = SLOT_QUEUED;
 	p->tail++;
-	pthread_cond_signal(&p->work);
+	/* A busy worker takes the next slot itself when it is done; an idle
+	 * one is woken when a few records wait (WAKE_BATCH; pop wakes it
+	 * sooner when it must wait): one wake-up, not one a record, when the
+	 * workers are faster than the caller. */
+	if (p->idle && p->tail - p->taken >= p->wake_at)
+		pthread_cond_signal(&p->work);
 	pthread_mutex_unlock(&p->mu);
 	return PLX_OK;
 }
@@ -207,20 +267,43 @@ int plx_pipe_pop(plx_pipe *p, const plx_record **rec, plx_article **art,
 		return 0;
 	slot *s = &p->slots[p->head % p->cap];
 	if (!p->sync) {
-		s->status = plx_analyze(p->w[0].an, &s->rec, &s->art);
+		run_slot(p->w[0].an, s);
 	} else {
 		pthread_mutex_lock(&p->mu);
-		while (s->state != SLOT_DONE)
+		if (s->state != SLOT_DONE && p->idle)
+			pthread_cond_broadcast(&p->work);
+		while (s->state != SLOT_DONE) {
+			p->waiting = 1;
 			pthread_cond_wait(&p->done, &p->mu);
+			p->waiting = 0;
+		}
 		pthread_mutex_unlock(&p->mu);
 	}
 	p->head++;
 	s->state = 0;
-	*rec = &s->rec;
+	p->last = s;
+	*rec = s->rec.json ? &s->parsed : &s->rec;
 	*art = s->art;
 	*status = s->status;
 	s->art = NULL;
 	return 1;
+}
+
+void plx_pipe_recycle(plx_pipe *p, plx_article *art)
+{
+	slot *s = (slot *)p->last;
+	if (!s || s->spent) {
+		plx_article_free(art);
+		return;
+	}
+	/* The slot popped last is not pushed to again before the next pop, so
+	 * no worker reads spent yet; the push's lock publishes it. */
+	s->spent = art;
+}
+
+const char *plx_pipe_errmsg(const plx_pipe *p)
+{
+	return p->last ? p->last->msg : "";
 }
 
 void plx_pipe_free(plx_pipe *p)
@@ -241,7 +324,10 @@ void plx_pipe_free(plx_pipe *p)
 	}
 	for (size_t i = 0; p->slots && i < p->cap; i++) {
 		plx_article_free(p->slots[i].art);
+		plx_article_free(p->slots[i].spent);
 		plx_free(p->slots[i].buf);
+		plx_reader_json_free(p->slots[i].root);
+		plx_buf_free(&p->slots[i].id);
 	}
 	plx_free(p->slots);
 	plx_free(p->w);

@@ -24,7 +24,8 @@ int plx_split_sentences(const char *text, size_t len,
  * and split into words (letters, digits, inner apostrophes); words in stop
  * (n_stop of them) or over max_len bytes are dropped, numbers are passed as
  * they are (number 1), other words of two bytes or more stemmed with
- * stemmer.  fn's non-zero return stops and is returned; PLX_ENOMEM. */
+ * stemmer (an English one: stems are shared with the segmenter's per-thread
+ * cache).  fn's non-zero return stops and is returned; PLX_ENOMEM. */
 struct sb_stemmer;
 int plx_title_words(const char *title, struct sb_stemmer *stemmer,
 		    const char *const *stop, size_t n_stop, size_t max_len,

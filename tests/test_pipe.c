@@ -8,6 +8,10 @@
  * with results in flight loses nothing under ASan; an ingest reopened with
  * 4 threads replays its stored articles into the same stories, and an
  * ingest with a writer thread writes the database one thread writes.
+ * Analyzers that skip quotes and register (plx_analyzer_skip, for cluster
+ * and dedup) hand the engines the same input.  JSON Lines parsed in the
+ * workers (plx_reader_defer_json) give the same records, results and
+ * messages.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,15 +26,58 @@
 
 #define MAX_AN 4
 
+static unsigned long mix(unsigned long sum, const char *s)
+{
+	for (; s && *s; s++)
+		sum = sum * 31 + (unsigned char)*s;
+	return sum * 31 + 1;
+}
+
+/* Checksum of what the engines read (plx_analyzer_skip keeps it):
+ * paragraphs, sentences, tokens, entities, metadata. */
+static unsigned long core_sum(const plx_article *art)
+{
+	size_t n;
+	unsigned long sum = 0;
+	const plx_paragraph *p = plx_article_paragraphs(art, &n);
+	for (size_t i = 0; i < n; i++)
+		sum = sum * 131 + p[i].start * 7 + p[i].end * 3 + p[i].kind +
+		      p[i].first_sentence * 5 + p[i].n_sentences;
+	const plx_sentence *se = plx_article_sentences(art, &n);
+	for (size_t i = 0; i < n; i++)
+		sum = sum * 131 + se[i].start * 7 + se[i].first_token * 3 +
+		      se[i].n_tokens;
+	const plx_token *t = plx_article_tokens(art, &n);
+	for (size_t i = 0; i < n; i++)
+		sum = mix(mix(sum * 131 + t[i].start + t[i].flags, t[i].norm),
+			  t[i].stem);
+	const plx_entity *e = plx_article_entities(art, &n);
+	for (size_t i = 0; i < n; i++)
+		sum = mix(
+			mix(sum * 131 + e[i].type + e[i].n_mentions, e[i].key),
+			e[i].name);
+	sum = mix(sum, plx_article_title(art));
+	sum = mix(sum, plx_article_date(art));
+	sum = mix(sum, plx_article_source(art));
+	return mix(sum, plx_article_dateline(art));
+}
+
+/* Set: a full analysis also reports core_sum, to compare with a skipping
+ * one. */
+static int want_core;
+
 /* Runs path through a pipe of n analyzers; returns one line per record:
- * "id<TAB>status<TAB>story<TAB>xxh-like checksum of the JSON". */
-static char *run_pipe(const char *path, unsigned n, size_t depth,
-		      size_t max_records)
+ * "id<TAB>status<TAB>story<TAB>checksum", the checksum of the JSON, or with
+ * skip (plx_analyzer_skip's bits) of core_sum. */
+static char *run_pipe_skip(const char *path, unsigned n, size_t depth,
+			   size_t max_records, unsigned skip)
 {
 	plx_analyzer *an[MAX_AN];
-	for (unsigned i = 0; i < n; i++)
+	for (unsigned i = 0; i < n; i++) {
 		if (plx_analyzer_new(NULL, &an[i]))
 			return NULL;
+		plx_analyzer_skip(an[i], skip);
+	}
 	plx_reader *rd;
 	plx_pipe *p;
 	plx_stories *ss;
@@ -63,16 +110,24 @@ static char *run_pipe(const char *path, unsigned n, size_t depth,
 		popped++;
 		size_t story = (size_t)-1;
 		unsigned long sum = 0;
-		if (art) {
+		if (art && skip) {
+			size_t nq;
+			plx_article_quotes(art, &nq);
+			CHECK(nq == 0);
+			sum = core_sum(art);
+		} else if (art) {
 			char *js = NULL;
 			size_t jl = 0;
 			CHECK(plx_article_json(art, &js, &jl) == PLX_OK);
 			for (size_t i = 0; i < jl; i++)
 				sum = sum * 31 + (unsigned char)js[i];
 			plx_free(js);
-			CHECK(plx_stories_add(ss, art, &story, NULL) == PLX_OK);
+			if (want_core)
+				sum = core_sum(art);
 		}
-		plx_article_free(art);
+		if (art)
+			CHECK(plx_stories_add(ss, art, &story, NULL) == PLX_OK);
+		plx_pipe_recycle(p, art); /* freed by a worker */
 		char line[512];
 		int k = snprintf(line, sizeof line, "%s\t%d\t%zu\t%lx\n",
 				 rec->id ? rec->id : rec->path, st, story, sum);
@@ -91,6 +146,12 @@ static char *run_pipe(const char *path, unsigned n, size_t depth,
 	for (unsigned i = 0; i < n; i++)
 		plx_analyzer_free(an[i]);
 	return out;
+}
+
+static char *run_pipe(const char *path, unsigned n, size_t depth,
+		      size_t max_records)
+{
+	return run_pipe_skip(path, n, depth, max_records, 0);
 }
 
 static void same_for(const char *path, size_t max_records)
@@ -129,6 +190,242 @@ TEST(reuters_same_with_1_and_4_threads)
 	}
 	fclose(f);
 	same_for(path, 3000);
+}
+
+/* Analyzers told to skip quotes and register give the engines the same
+ * input (core_sum) and so the same stories, with 1 and 4 threads; the full
+ * analysis finds quotes in the same records (so the check can fail). */
+static void skip_same_for(const char *path, size_t max_records)
+{
+	unsigned skip = PLX_SKIP_QUOTES | PLX_SKIP_REGISTER;
+	want_core = 1;
+	char *full = run_pipe(path, 1, 3, max_records);
+	want_core = 0;
+	char *one = run_pipe_skip(path, 1, 3, max_records, skip);
+	char *four = run_pipe_skip(path, 4, 5, max_records, skip);
+	CHECK(full && one && four);
+	if (full && one && four) {
+		CHECK(strlen(full) > 0);
+		CHECK(strcmp(full, one) == 0);
+		CHECK(strcmp(full, four) == 0);
+	}
+	free(full);
+	free(one);
+	free(four);
+}
+
+TEST(skip_quotes_register_same_engine_input)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/sample/articles.jsonl", PLX_SOURCE_DIR);
+	skip_same_for(path, (size_t)-1);
+	const char *d = getenv("PLX_SHARED_DATA");
+	snprintf(path, sizeof path, "%s/reuters21578/articles.jsonl",
+		 d ? d : PLX_SHARED_DATA);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "reuters: SKIPPED (%s absent)\n", path);
+		return;
+	}
+	fclose(f);
+	skip_same_for(path, 1000);
+}
+
+/* Appends a line to a growing string. */
+static void put_line(char **out, size_t *len, size_t *cap, const char *line)
+{
+	size_t k = strlen(line);
+	if (*len + k + 2 > *cap) {
+		*cap = 2 * (*len + k + 2);
+		*out = realloc(*out, *cap);
+	}
+	memcpy(*out + *len, line, k);
+	(*out)[*len + k] = '\n';
+	*len += k + 1;
+	(*out)[*len] = 0;
+}
+
+/* Pops the oldest result into a line: "E<TAB>message" for a line the
+ * pipe could not read, else "id<TAB>status<TAB>story<TAB>JSON checksum". */
+static int pop_line(plx_pipe *p, plx_stories *ss, char **out, size_t *len,
+		    size_t *cap)
+{
+	const plx_record *rec;
+	plx_article *art;
+	int st;
+	if (!plx_pipe_pop(p, &rec, &art, &st))
+		return 0;
+	char line[1024];
+	if (*plx_pipe_errmsg(p)) {
+		CHECK(st < 0 && !art);
+		snprintf(line, sizeof line, "E\t%s", plx_pipe_errmsg(p));
+	} else {
+		size_t story = (size_t)-1;
+		unsigned long sum = 0;
+		if (art) {
+			char *js = NULL;
+			size_t jl = 0;
+			CHECK(plx_article_json(art, &js, &jl) == PLX_OK);
+			sum = mix(0, js);
+			plx_free(js);
+			CHECK(plx_stories_add(ss, art, &story, NULL) == PLX_OK);
+		}
+		snprintf(line, sizeof line, "%s\t%s\t%zu\t%d\t%zu\t%lx",
+			 rec->id ? rec->id : "-", rec->title ? rec->title : "-",
+			 rec->line, st, story, sum);
+	}
+	plx_article_free(art);
+	put_line(out, len, cap, line);
+	return 1;
+}
+
+/* path through a pipe of n analyzers, the reader deferring JSON or not;
+ * a reader error is recorded after the records before it, as the
+ * command-line tool prints it. */
+static char *run_defer(const char *path, unsigned n, int defer)
+{
+	plx_analyzer *an[MAX_AN];
+	for (unsigned i = 0; i < n; i++)
+		CHECK(plx_analyzer_new(NULL, &an[i]) == PLX_OK);
+	plx_reader *rd;
+	plx_pipe *p;
+	plx_stories *ss;
+	CHECK(plx_reader_new(NULL, &rd) == PLX_OK);
+	CHECK(plx_reader_add(rd, path) == PLX_OK);
+	plx_reader_defer_json(rd, defer);
+	CHECK(plx_pipe_new(an, n, 3, &p) == PLX_OK);
+	CHECK(plx_stories_new(NULL, &ss) == PLX_OK);
+	size_t cap = 1 << 12, len = 0;
+	char *out = malloc(cap);
+	out[0] = 0;
+	int eof = 0;
+	for (;;) {
+		while (!eof && !plx_pipe_full(p)) {
+			const plx_record *rec;
+			int rc = plx_reader_next(rd, &rec);
+			if (rc == 0) {
+				eof = 1;
+			} else if (rc < 0) {
+				while (pop_line(p, ss, &out, &len, &cap))
+					;
+				char line[1024];
+				snprintf(line, sizeof line, "E\t%s",
+					 plx_reader_errmsg(rd));
+				put_line(&out, &len, &cap, line);
+			} else {
+				CHECK(rec->json == defer);
+				CHECK(plx_pipe_push(p, rec) == PLX_OK);
+			}
+		}
+		if (!pop_line(p, ss, &out, &len, &cap))
+			break;
+	}
+	plx_pipe_free(p);
+	plx_stories_free(ss);
+	plx_reader_free(rd);
+	for (unsigned i = 0; i < n; i++)
+		plx_analyzer_free(an[i]);
+	return out;
+}
+
+/* JSON Lines parsed in the workers (plx_reader_defer_json) give the same
+ * records, analyses, stories and error messages, in the same order, as
+ * parsed by the reader; with 1 and 4 threads. */
+TEST(deferred_json_same)
+{
+	const char *files[] = {"sample/bad.jsonl", "sample/articles.jsonl"};
+	for (int f = 0; f < 2; f++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", PLX_SOURCE_DIR, files[f]);
+		char *ref = run_defer(path, 1, 0);
+		char *one = run_defer(path, 1, 1);
+		char *four = run_defer(path, 4, 1);
+		CHECK(strlen(ref) > 0);
+		CHECK_STR(one, ref);
+		CHECK_STR(four, ref);
+		if (f == 0) /* bad.jsonl has bad lines, reported in order */
+			CHECK(strstr(ref, "E\t") != NULL &&
+			      strstr(ref, "invalid JSON") != NULL);
+		free(ref);
+		free(one);
+		free(four);
+	}
+}
+
+/* plx_analyze parses a deferred record itself. */
+TEST(analyze_deferred_record)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/sample/articles.jsonl", PLX_SOURCE_DIR);
+	plx_analyzer *an;
+	CHECK(plx_analyzer_new(NULL, &an) == PLX_OK);
+	plx_reader *a, *b;
+	CHECK(plx_reader_new(NULL, &a) == PLX_OK);
+	CHECK(plx_reader_new(NULL, &b) == PLX_OK);
+	CHECK(plx_reader_add(a, path) == PLX_OK);
+	CHECK(plx_reader_add(b, path) == PLX_OK);
+	plx_reader_defer_json(b, 1);
+	const plx_record *ra, *rb;
+	size_t n = 0;
+	while (plx_reader_next(a, &ra) > 0 && plx_reader_next(b, &rb) > 0) {
+		CHECK(!ra->json && rb->json);
+		plx_article *x = NULL, *y = NULL;
+		CHECK(plx_analyze(an, ra, &x) == PLX_OK);
+		CHECK(plx_analyze(an, rb, &y) == PLX_OK);
+		char *jx = NULL, *jy = NULL;
+		size_t lx, ly;
+		if (x && y && plx_article_json(x, &jx, &lx) == PLX_OK &&
+		    plx_article_json(y, &jy, &ly) == PLX_OK)
+			CHECK(lx == ly && memcmp(jx, jy, lx) == 0);
+		else
+			CHECK(0);
+		plx_free(jx);
+		plx_free(jy);
+		plx_article_free(x);
+		plx_article_free(y);
+		n++;
+	}
+	CHECK(n > 5);
+	plx_reader_free(a);
+	plx_reader_free(b);
+	plx_analyzer_free(an);
+}
+
+/* The skipped stages really are skipped, and only for the analyzer told
+ * so. */
+TEST(skip_leaves_no_quotes)
+{
+	const char *text = "Protesters gathered on Monday.\n\n"
+			   "\"We will not stop,\" said Maria Lopez, a "
+			   "teacher.  \"This is outrageous and shameful.\"\n";
+	plx_analyzer *an;
+	CHECK(plx_analyzer_new(NULL, &an) == PLX_OK);
+	plx_article *full = NULL, *part = NULL;
+	CHECK(plx_analyze_text(an, text, strlen(text), NULL, &full) == PLX_OK);
+	plx_analyzer_skip(an, PLX_SKIP_QUOTES | PLX_SKIP_REGISTER);
+	CHECK(plx_analyze_text(an, text, strlen(text), NULL, &part) == PLX_OK);
+	size_t nq_full = 0, nq_part = 1, np = 0;
+	if (full && part) {
+		plx_article_quotes(full, &nq_full);
+		plx_article_quotes(part, &nq_part);
+		CHECK(nq_full > 0);
+		CHECK(nq_part == 0);
+		CHECK(core_sum(full) == core_sum(part));
+		const plx_paragraph *p = plx_article_paragraphs(part, &np);
+		for (size_t i = 0; i < np; i++)
+			CHECK(p[i].reg == PLX_REG_REPORTING &&
+			      p[i].opinion == 0.0f);
+	}
+	plx_article_free(full);
+	plx_article_free(part);
+	plx_analyzer_skip(an, 0);
+	CHECK(plx_analyze_text(an, text, strlen(text), NULL, &full) == PLX_OK);
+	if (full) {
+		plx_article_quotes(full, &nq_part);
+		CHECK(nq_part == nq_full);
+	}
+	plx_article_free(full);
+	plx_analyzer_free(an);
 }
 
 TEST(full_and_free_in_flight)
@@ -360,6 +657,10 @@ int main(void)
 {
 	RUN(sample_same_with_1_and_4_threads);
 	RUN(reuters_same_with_1_and_4_threads);
+	RUN(skip_quotes_register_same_engine_input);
+	RUN(skip_leaves_no_quotes);
+	RUN(deferred_json_same);
+	RUN(analyze_deferred_record);
 	RUN(full_and_free_in_flight);
 	RUN(ingest_replay_with_4_threads);
 	RUN(ingest_writer_thread_same_database);

@@ -799,6 +799,178 @@ TEST(reuters)
 	plx_reader_free(r);
 }
 
+/* ---- Fast JSON path ---------------------------------------------------- */
+
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Parses line with jansson alone and with the fast path: the same status,
+ * message and record.  Returns 1 when the fast path took the line. */
+static int fast_same(const char *line, size_t n)
+{
+	plx_limits lim;
+	plx_limits_default(&lim);
+	plx_record a, b;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	void *ra = NULL, *rb = NULL;
+	plx_buf ia, ib;
+	plx_buf_init(&ia);
+	plx_buf_init(&ib);
+	char ma[512] = "", mb[512] = "";
+	int ca = plx_reader_parse_json(line, n, "f.jsonl", 7, &lim, &a, &ra,
+				       &ia, ma, sizeof ma, 0);
+	int cb = plx_reader_parse_json(line, n, "f.jsonl", 7, &lim, &b, &rb,
+				       &ib, mb, sizeof mb, 1);
+	int ok = ca == cb;
+	if (ok && ca < 0)
+		ok = strcmp(ma, mb) == 0;
+	if (ok && ca > 0)
+		ok = same_str(a.path, b.path) && a.line == b.line &&
+		     same_str(a.id, b.id) && same_str(a.title, b.title) &&
+		     same_str(a.date, b.date) && same_str(a.source, b.source) &&
+		     same_str(a.url, b.url) && a.text_len == b.text_len &&
+		     a.text[a.text_len] == 0 && b.text[b.text_len] == 0 &&
+		     memcmp(a.text, b.text, a.text_len) == 0 && !b.json;
+	if (!ok)
+		fprintf(stderr, "fast path differs on: %.*s\n  %d %s / %d %s\n",
+			(int)(n > 200 ? 200 : n), line, ca, ma, cb, mb);
+	CHECK(ok);
+	/* jansson's tree starts with its type, never the fast path's tag */
+	int took = rb && *(const int *)rb != *(const int *)ra;
+	plx_reader_json_free(ra);
+	plx_reader_json_free(rb);
+	plx_buf_free(&ia);
+	plx_buf_free(&ib);
+	return took;
+}
+
+TEST(fast_json_edge_cases)
+{
+	static const char *const lines[] = {
+		"{\"text\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\",\"id\":\"x\"}",
+		"{\"text\":\"caf\\u00e9 \\u20AC \\ud83d\\ude00 \\u2028\"}",
+		"{\"text\":\"lone \\ud83d x\"}",
+		"{\"text\":\"lone low \\ude00\"}",
+		"{\"text\":\"pair then junk \\ud83d\\u0041\"}",
+		"{\"text\":\"nul \\u0000\"}",
+		"{\"text\":\"bad hex \\u12G4\"}",
+		"{\"text\":\"short \\u12\"}",
+		"{\"text\":\"bad escape \\x\"}",
+		"{\"text\":\"ctl \x01\"}",
+		"{\"text\":\"tab\tinside\"}",
+		"{\"text\":\"del \x7f ok\"}",
+		"{\"text\":\"overlong \xc0\xaf\"}",
+		"{\"text\":\"surrogate \xed\xa0\x80\"}",
+		"{\"text\":\"too big \xf4\x90\x80\x80\"}",
+		"{\"text\":\"cut \xe2\x82\"}",
+		"{\"text\":\"ff \xff\"}",
+		"{\"text\":\"ok \xf0\x9f\x98\x80 \xe2\x82\xac \xc3\xa9 "
+		"\xef\xbf\xbd\"}",
+		"{\"text\":\"a\",\"text\":\"b\"}",
+		"{\"text\":\"a\",\"id\":7}",
+		"{\"text\":\"a\",\"id\":7.5}",
+		"{\"text\":\"a\",\"id\":null}",
+		"{\"text\":\"a\",\"source\":{\"name\":\"X\"}}",
+		"{\"text\":\"a\",\"tags\":[\"x\"]}",
+		"{\"text\":\"a\",\"tags\":[ ]}",
+		"{\"tags\":[\"x\", \"y\" ],\"text\":\"a\"}",
+		"{\"text\":\"a\",\"tags\":[\"x\",]}",
+		"{\"text\":\"a\",\"tags\":[\"x\" \"y\"]}",
+		"{\"text\":\"a\",\"tags\":[\"x\",1]}",
+		"{\"text\":\"a\",\"tags\":[\"\\u0000\"]}",
+		"{\"text\":\"a\",\"tags\":[\"x\"}",
+		"{\"text\":[\"a\"]}",
+		"{\"text\":\"a\",\"title\":[\"t\"]}",
+		"{\"text\":\"   \"}",
+		"{\"text\":\"  \",\"body\":\"real\"}",
+		"{\"text\":\" \",\"body\":\"\"}",
+		"{\"title\":\"t\"}",
+		"{\"text\":5}",
+		" \t{ \"text\" : \"a\" , \"title\" : \"b\" } \r",
+		"{\"text\":\"a\"} x",
+		"{\"text\":\"a\"}{}",
+		"{}",
+		"{ }",
+		"[1]",
+		"\"text\"",
+		"",
+		"{\"te\\u0078t\":\"escaped key\"}",
+		"{\"text\":\"a\",}",
+		"{\"text\":\"unterminated",
+		"{\"text\"",
+		"{\"text\":",
+		"{\"foo\":\"bar\",\"text\":\"x\",\"url\":\"u\"}",
+		"{\"text\":\"x\",\"foo\":\"\\u00\"}",
+		"{\"t\xc3\xabxt\":\"x\",\"text\":\"y\"}",
+		"{\"text\":\"x\",\"k\xff\":\"y\"}",
+		"{\"id\":\"\",\"text\":\"a\"}",
+		"{\"id\":\"  \",\"text\":\"a\",\"id2\":\"b\"}",
+		"{\"text\":\"a\",\"date\":\"\",\"published\":\"2024\"}",
+		"{\"\":\"x\",\"text\":\"y\"}",
+		"{\"headline\":\"h\",\"maintext\":\"m\",\"date_publish\":\"d\","
+		"\"source_domain\":\"s\",\"site_name\":\"n\",\"title\":\"t\"}",
+		"{\"text\":\"a\"\x0b}",
+		"{\"text\":\"a\"\n}",
+		"\xef\xbb\xbf{\"text\":\"bom\"}",
+	};
+	int took = 0;
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		took += fast_same(lines[i], strlen(lines[i]));
+	CHECK(took >= 15); /* the plain ones went the fast way */
+	/* every prefix of a record: truncated input goes to jansson */
+	const char *rec = "{\"id\":\"r\",\"title\":\"T \\u00e9\",\"text\":\"a "
+			  "\\ud83d\\ude00 b\"}";
+	for (size_t k = 0; k <= strlen(rec); k++)
+		fast_same(rec, k);
+}
+
+/* Every line of the corpora: the fast path decodes as jansson does, and
+ * takes nearly all of them. */
+TEST(fast_json_corpora)
+{
+	const char *d = getenv("PLX_SHARED_DATA");
+	char paths[4][4096];
+	snprintf(paths[0], sizeof paths[0], "%s/sample/articles.jsonl",
+		 PLX_SOURCE_DIR);
+	snprintf(paths[1], sizeof paths[1], "%s/sample/bad.jsonl",
+		 PLX_SOURCE_DIR);
+	snprintf(paths[2], sizeof paths[2], "%s/reuters21578/articles.jsonl",
+		 d ? d : PLX_SHARED_DATA);
+	snprintf(paths[3], sizeof paths[3], "%s/ecbplus/articles.jsonl",
+		 d ? d : PLX_SHARED_DATA);
+	for (int f = 0; f < 4; f++) {
+		FILE *fp = fopen(paths[f], "r");
+		if (!fp) {
+			fprintf(stderr, "%s: SKIPPED (absent)\n", paths[f]);
+			continue;
+		}
+		fclose(fp);
+		plx_reader *r;
+		CHECK(plx_reader_new(NULL, &r) == PLX_OK);
+		CHECK(plx_reader_add(r, paths[f]) == PLX_OK);
+		plx_reader_defer_json(r, 1);
+		const plx_record *rec;
+		size_t lines = 0, took = 0;
+		int rc;
+		while ((rc = plx_reader_next(r, &rec)) != 0) {
+			if (rc < 0)
+				continue;
+			CHECK(rec->json);
+			took += (size_t)fast_same(rec->text, rec->text_len);
+			lines++;
+		}
+		CHECK(lines > 5);
+		fprintf(stderr, "%s: %zu of %zu lines fast\n", paths[f], took,
+			lines);
+		if (f != 1) /* good corpora: nearly every line is fast */
+			CHECK(took * 10 >= lines * 9);
+		plx_reader_free(r);
+	}
+}
+
 int main(void)
 {
 	RUN(text_file);
@@ -819,5 +991,7 @@ int main(void)
 	RUN(memory_entry);
 	RUN(out_of_memory);
 	RUN(reuters);
+	RUN(fast_json_edge_cases);
+	RUN(fast_json_corpora);
 	DONE();
 }

@@ -371,11 +371,13 @@ static int pop_one(run *r, plx_pipe *p, article_fn fn, void *ud)
 	r->art_taken = 0;
 	int rc = fn(r, rec, art, st, ud);
 	if (!r->art_taken)
-		plx_article_free(art);
+		plx_pipe_recycle(p, art);
 	if (rc > 0 || rc == PLX_ENOMEM)
 		return rc;
 	if (rc == 0)
 		r->done++;
+	else if (*plx_pipe_errmsg(p))
+		skip_msg(r, "%s", plx_pipe_errmsg(p)); /* a bad JSON line */
 	else
 		skip_record(r, rec, rc);
 	return 1;
@@ -389,6 +391,8 @@ int run_articles(run *r, article_fn fn, void *ud)
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		return EXIT_FATAL;
 	}
+	/* JSON Lines are parsed in the pipe's workers, off this thread. */
+	plx_reader_defer_json(r->rd, 1);
 	int eof = 0;
 	rc = 1;
 	while (rc == 1) {
@@ -519,6 +523,16 @@ static int cmd_analyze(int argc, char **argv)
 	return run_close(&r, status);
 }
 
+/* dedup and cluster read paragraphs, tokens and entities only: their
+ * analyzers skip quotes and register (the same output, a fifth less
+ * analysis). */
+static void skip_unused(run *r, int status)
+{
+	for (unsigned i = 0; !status && i < r->n_an; i++)
+		plx_analyzer_skip(r->ans[i],
+				  PLX_SKIP_QUOTES | PLX_SKIP_REGISTER);
+}
+
 static int dedup_one(run *r, const plx_record *rec, const plx_article *art,
 		     int rc, void *ud)
 {
@@ -551,6 +565,7 @@ static int cmd_dedup(int argc, char **argv)
 	run r;
 	plx_dedup *dd = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
+	skip_unused(&r, status);
 	if (!status && (rc = plx_dedup_new(&dp, &dd))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		status = EXIT_FATAL;
@@ -613,6 +628,7 @@ static int cmd_cluster(int argc, char **argv)
 	run r;
 	plx_stories *ss = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
+	skip_unused(&r, status);
 	if (!status && (rc = plx_stories_new(&sp, &ss))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		status = EXIT_FATAL;
