@@ -227,7 +227,7 @@ int plx_analyze(plx_analyzer *an, const plx_record *rec, plx_article **out)
 		int rc = plx_reader_parse_json(rec->text, rec->text_len,
 					       rec->path, rec->line,
 					       &an->limits, &parsed, &root, &id,
-					       an->err, sizeof an->err, 1);
+					       an->err, sizeof an->err);
 		if (rc > 0)
 			rc = plx_analyze(an, &parsed, out);
 		plx_reader_json_free(root);

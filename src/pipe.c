@@ -84,7 +84,7 @@ static void run_slot(plx_analyzer *an, slot *s)
 		int rc = plx_reader_parse_json(
 			rec->text, rec->text_len, rec->path, rec->line,
 			&an->limits, &s->parsed, &s->root, &s->id, s->msg,
-			sizeof s->msg, 1);
+			sizeof s->msg);
 		if (rc < 0) {
 			memset(&s->parsed, 0, sizeof s->parsed);
 			s->parsed.path = rec->path;

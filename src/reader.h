@@ -20,13 +20,10 @@ int plx_reader_add_memory(plx_reader *r, const char *name, const void *data,
  * (n bytes) into *rec, whose strings point into *root (free it with
  * plx_reader_json_free, also after a failure) or into id.  Returns 1, or a
  * negative status with the message, naming name:lineno as the reader's
- * does, in msg.  For records the reader deferred (plx_reader_defer_json).
- * fast: try the fast path for flat objects of strings first (the same
- * results; the reader itself parses with jansson alone). */
+ * does, in msg.  For records the reader deferred (plx_reader_defer_json). */
 int plx_reader_parse_json(const char *line, size_t n, const char *name,
 			  size_t lineno, const plx_limits *lim, plx_record *rec,
-			  void **root, plx_buf *id, char *msg, size_t msg_size,
-			  int fast);
+			  void **root, plx_buf *id, char *msg, size_t msg_size);
 void plx_reader_json_free(void *root);
 
 /* Below this much decompressed output a gzip stream is never taken for a
