@@ -692,10 +692,18 @@ void plx_ingest_free(plx_ingest *g);
 int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
 			    const plx_article *art);
 
+/* As plx_ingest_add_analyzed, but art is taken over (freed by the ingest,
+ * also on failure), so that with a writer thread (plx_ingest_open_threads,
+ * n > 1) it is stored there while the next articles are assigned. */
+int plx_ingest_add_owned(plx_ingest *g, const plx_record *rec,
+			 plx_article *art);
+
 /* plx_ingest_open with n analyzers (borrowed, one per thread; an[0] is
  * plx_ingest_add's): the stored articles are replayed through a plx_pipe
  * of n threads, in their stored order, so the state is the same for any
- * n.  plx_ingest_open is this with n = 1. */
+ * n.  With n > 1 the database writes also run in a thread of their own
+ * (the same rows, in the same order and transactions).  plx_ingest_open
+ * is this with n = 1. */
 int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
 			    plx_analyzer *const *an, unsigned n,
 			    plx_ingest **out, char *msg, size_t msglen);

@@ -14,13 +14,63 @@
  * Known limit: replay re-analyses, so a restart costs about as much as
  * ingesting the stored articles once more (a stored feature cache would
  * remove that).
+ *
+ * With more than one analyzer the database writes run in a writer thread
+ * of their own: the caller's thread decides identity, duplicates and story
+ * and queues a job (the article, a snapshot of its story row and its copy
+ * links); the writer stores the jobs in that order with the same batch
+ * boundaries, so the database is the one a single thread would write.
+ * Identity is then decided from two in-memory sets (hashes of the stored
+ * ids, content hashes), loaded at open and grown at each queued article; a
+ * hit is confirmed in the database once the writer has drained.
  */
 #include "ingest.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "mem.h"
+#include "store.h"
+
+/* Jobs queued for the writer at most: bounds the memory the writer may
+ * fall behind by (about 2 KB an article). */
+#define WRITER_QUEUE 512
+
+typedef struct wcopy {
+	const char *article, *original, *kind; /* in the job's block */
+	double score;
+} wcopy;
+
+/* One article for the writer: everything it stores, owned. */
+typedef struct wjob {
+	struct wjob *next;
+	plx_article *art;
+	plx_store_article sa; /* sa.art == art; sa.rec points at rec */
+	plx_record rec;       /* title and source only (in block) */
+	plx_story_row row;    /* headline in block */
+	wcopy *copies;        /* in block */
+	size_t n_copies;
+	char *block;
+} wjob;
+
+/* Open-addressing set of nonzero 64-bit keys (0 is stored as 1). */
+typedef struct keyset {
+	uint64_t *k;
+	size_t cap, n;
+} keyset;
+
+typedef struct writer {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t more, room; /* job queued; job done or queue idle */
+	wjob *head, *tail;
+	size_t queued;
+	int busy; /* the writer holds a job */
+	int stop;
+	keyset ids, hashes;
+} writer;
 
 struct plx_ingest {
 	plx_ingest_params p;
@@ -34,6 +84,7 @@ struct plx_ingest {
 			    state kept it, so nothing more may be written */
 	plx_ingest_stats stats;
 	char err[512];
+	writer *w; /* NULL: writes run in the caller's thread */
 };
 
 void plx_ingest_params_default(plx_ingest_params *p)
@@ -222,6 +273,378 @@ static int replay(plx_ingest *g, plx_analyzer *const *an, unsigned n)
 	return rc;
 }
 
+static int add_sync(plx_ingest *g, const plx_record *rec,
+		    const plx_article *art);
+
+/* ---- The writer thread ---------------------------------------------- */
+
+static uint64_t id_key(const char *id)
+{
+	return XXH3_64bits(id, strlen(id));
+}
+
+static int set_add(keyset *s, uint64_t key)
+{
+	key = key ? key : 1;
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 1024;
+		uint64_t *k = plx_calloc(cap, sizeof *k);
+		if (!k)
+			return PLX_ENOMEM;
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->k[i])
+				continue;
+			size_t j = s->k[i] & (cap - 1);
+			while (k[j])
+				j = (j + 1) & (cap - 1);
+			k[j] = s->k[i];
+		}
+		plx_free(s->k);
+		s->k = k;
+		s->cap = cap;
+	}
+	size_t j = key & (s->cap - 1);
+	while (s->k[j] && s->k[j] != key)
+		j = (j + 1) & (s->cap - 1);
+	if (!s->k[j]) {
+		s->k[j] = key;
+		s->n++;
+	}
+	return PLX_OK;
+}
+
+static int set_has(const keyset *s, uint64_t key)
+{
+	key = key ? key : 1;
+	if (!s->cap)
+		return 0;
+	size_t j = key & (s->cap - 1);
+	while (s->k[j]) {
+		if (s->k[j] == key)
+			return 1;
+		j = (j + 1) & (s->cap - 1);
+	}
+	return 0;
+}
+
+static void job_free(wjob *j)
+{
+	if (!j)
+		return;
+	plx_article_free(j->art);
+	plx_free(j->block);
+	plx_free(j);
+}
+
+/* The status the ingest failed with, or 0. */
+static int failed_status(plx_ingest *g)
+{
+	if (!g->w)
+		return g->failed;
+	pthread_mutex_lock(&g->w->mu);
+	int rc = g->failed;
+	pthread_mutex_unlock(&g->w->mu);
+	return rc;
+}
+
+/* Waits until the writer has stored every queued job and is idle: the
+ * caller's thread may then use the store. */
+static void drain(plx_ingest *g)
+{
+	writer *w = g->w;
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	while (w->head || w->busy)
+		pthread_cond_wait(&w->room, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* fatal() from the caller's thread in writer mode: once the writer is
+ * idle, with the status published under the lock. */
+static int fatal_drained(plx_ingest *g, int rc)
+{
+	drain(g);
+	if (!g->w)
+		return fatal(g, rc);
+	pthread_mutex_lock(&g->w->mu);
+	if (!g->failed)
+		fatal(g, rc);
+	rc = g->failed;
+	pthread_mutex_unlock(&g->w->mu);
+	return rc;
+}
+
+/* Stores one job in the batch (the writer's thread). */
+static int write_job(plx_ingest *g, const wjob *j)
+{
+	int rc = PLX_OK;
+	if (g->in_batch == 0)
+		rc = plx_store_begin(g->store);
+	if (!rc)
+		rc = plx_store_put(g->store, &j->sa, NULL);
+	if (!rc)
+		rc = plx_store_put_story(g->store, &j->row);
+	for (size_t i = 0; i < j->n_copies && !rc; i++)
+		rc = plx_store_put_copy(g->store, j->copies[i].article,
+					j->copies[i].original,
+					j->copies[i].kind, j->copies[i].score);
+	if (!rc && ++g->in_batch >= g->p.batch) {
+		rc = plx_store_commit(g->store);
+		if (!rc)
+			g->in_batch = 0;
+	}
+	return rc;
+}
+
+static void *write_loop(void *arg)
+{
+	plx_ingest *g = arg;
+	writer *w = g->w;
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (!w->stop && !w->head)
+			pthread_cond_wait(&w->more, &w->mu);
+		if (w->stop)
+			break;
+		wjob *j = w->head;
+		w->head = j->next;
+		if (!w->head)
+			w->tail = NULL;
+		w->queued--;
+		int failed = g->failed;
+		w->busy = 1;
+		pthread_mutex_unlock(&w->mu);
+		int rc = failed ? PLX_OK : write_job(g, j);
+		job_free(j);
+		pthread_mutex_lock(&w->mu);
+		if (rc && !g->failed)
+			fatal(g, rc < 0 ? rc : PLX_EDB);
+		w->busy = 0;
+		pthread_cond_broadcast(&w->room);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+static int load_key(const char *id, uint64_t hash, void *ud)
+{
+	writer *w = ud;
+	int rc = set_add(&w->ids, id_key(id));
+	return rc ? rc : set_add(&w->hashes, hash);
+}
+
+/* Starts the writer thread, its identity sets loaded from the store. */
+static int writer_start(plx_ingest *g)
+{
+	writer *w = plx_calloc(1, sizeof *w);
+	if (!w)
+		return PLX_ENOMEM;
+	int rc = plx_store_keys(g->store, load_key, w);
+	if (!rc && pthread_mutex_init(&w->mu, NULL))
+		rc = PLX_ENOMEM;
+	else if (!rc && pthread_cond_init(&w->more, NULL)) {
+		pthread_mutex_destroy(&w->mu);
+		rc = PLX_ENOMEM;
+	} else if (!rc && pthread_cond_init(&w->room, NULL)) {
+		pthread_cond_destroy(&w->more);
+		pthread_mutex_destroy(&w->mu);
+		rc = PLX_ENOMEM;
+	}
+	if (!rc) {
+		g->w = w;
+		if (pthread_create(&w->th, NULL, write_loop, g)) {
+			pthread_cond_destroy(&w->room);
+			pthread_cond_destroy(&w->more);
+			pthread_mutex_destroy(&w->mu);
+			g->w = NULL;
+			rc = PLX_ENOMEM;
+		}
+	}
+	if (rc) {
+		plx_free(w->ids.k);
+		plx_free(w->hashes.k);
+		plx_free(w);
+	}
+	return rc;
+}
+
+/* Stops the writer; queued jobs are dropped (the batch is rolled back by
+ * the caller). */
+static void writer_stop(plx_ingest *g)
+{
+	writer *w = g->w;
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->stop = 1;
+	pthread_cond_broadcast(&w->more);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->th, NULL);
+	while (w->head) {
+		wjob *j = w->head;
+		w->head = j->next;
+		job_free(j);
+	}
+	pthread_cond_destroy(&w->room);
+	pthread_cond_destroy(&w->more);
+	pthread_mutex_destroy(&w->mu);
+	plx_free(w->ids.k);
+	plx_free(w->hashes.k);
+	plx_free(w);
+	g->w = NULL;
+}
+
+/* The job of an assigned article: its record fields, story row and copy
+ * links copied, the article itself taken over. */
+static wjob *make_job(plx_ingest *g, const plx_record *rec, plx_article *art,
+		      const char *id, uint64_t hash, size_t story, double score,
+		      const plx_dedup_result *dr)
+{
+	plx_story st;
+	if (plx_stories_get(g->stories, story, &st))
+		return NULL;
+	size_t n_copies = dr->n_near + dr->n_reused;
+	const char *strs[2] = {rec->title, rec->source};
+	size_t need = n_copies * sizeof(wcopy) + strlen(id) + 1;
+	for (int i = 0; i < 2; i++)
+		need += strs[i] ? strlen(strs[i]) + 1 : 0;
+	need += st.headline ? strlen(st.headline) + 1 : 0;
+	for (size_t i = 0; i < dr->n_near; i++)
+		need += strlen(dr->near[i].id) + 1;
+	for (size_t i = 0; i < dr->n_reused; i++)
+		need += strlen(dr->reused[i].id) + 1;
+	wjob *j = plx_calloc(1, sizeof *j);
+	char *b = j ? plx_malloc(need) : NULL;
+	if (!b) {
+		plx_free(j);
+		return NULL;
+	}
+	j->block = b;
+	j->copies = (wcopy *)(void *)b;
+	b += n_copies * sizeof(wcopy);
+#define PUT(dst, src)                        \
+	do {                                 \
+		size_t n_ = strlen(src) + 1; \
+		memcpy(b, (src), n_);        \
+		(dst) = b;                   \
+		b += n_;                     \
+	} while (0)
+	const char *own_id;
+	PUT(own_id, id);
+	if (rec->title)
+		PUT(j->rec.title, rec->title);
+	if (rec->source)
+		PUT(j->rec.source, rec->source);
+	const char *headline = NULL;
+	if (st.headline)
+		PUT(headline, st.headline);
+	for (size_t i = 0; i < dr->n_near; i++) {
+		const plx_dedup_match *m = &dr->near[i];
+		wcopy *c = &j->copies[j->n_copies++];
+		const char *other;
+		PUT(other, m->id);
+		c->article = m->copies ? own_id : other;
+		c->original = m->copies ? other : own_id;
+		c->kind = m->exact ? "exact" : "near";
+		c->score = m->score;
+	}
+	for (size_t i = 0; i < dr->n_reused; i++) {
+		wcopy *c = &j->copies[j->n_copies++];
+		c->article = own_id;
+		PUT(c->original, dr->reused[i].id);
+		c->kind = "reuse";
+		c->score = dr->reused[i].score;
+	}
+#undef PUT
+	int64_t t;
+	if (plx_date_parse(plx_article_date(art), &t))
+		t = INT64_MIN;
+	j->art = art;
+	j->sa = (plx_store_article){art, &j->rec,        hash,
+				    t,   (int64_t)story, score};
+	j->row = (plx_story_row){(int64_t)story,
+				 headline,
+				 st.n_articles,
+				 st.n_sources,
+				 st.first_seen < 0 ? INT64_MIN : st.first_seen,
+				 st.last_seen < 0 ? INT64_MIN : st.last_seen};
+	return j;
+}
+
+/* plx_ingest_add_owned in writer mode. */
+static int add_queued(plx_ingest *g, const plx_record *rec, plx_article *art)
+{
+	writer *w = g->w;
+	int rc = failed_status(g);
+	if (rc) {
+		plx_article_free(art);
+		return rc;
+	}
+	uint64_t hash = plx_article_hash(art);
+	const char *id = plx_article_id(art);
+	char idbuf[32];
+	if (!id) { /* the store names id-less articles by their hash */
+		snprintf(idbuf, sizeof idbuf, "%016llx",
+			 (unsigned long long)hash);
+	}
+	if (id ? set_has(&w->ids, id_key(id)) : set_has(&w->hashes, hash)) {
+		/* Maybe stored (or queued): ask the database once it has
+		 * everything. */
+		drain(g);
+		if ((rc = failed_status(g))) {
+			plx_article_free(art);
+			return rc;
+		}
+		rc = plx_store_find(g->store, id, hash, NULL);
+		if (rc == 1) {
+			g->stats.known++;
+			plx_article_free(art);
+			return PLX_OK;
+		}
+		if (rc < 0) {
+			plx_article_free(art);
+			return fatal_drained(g, rc);
+		}
+	}
+	const plx_dedup_result *dr;
+	size_t story;
+	double score;
+	wjob *j = NULL;
+	if ((rc = assign(g, art, &dr, &story, &score)) ||
+	    (rc = set_add(&w->ids, id_key(id ? id : idbuf))) ||
+	    (rc = set_add(&w->hashes, hash))) {
+		plx_article_free(art);
+		return fatal_drained(g, rc);
+	}
+	j = make_job(g, rec, art, id ? id : idbuf, hash, story, score, dr);
+	if (!j) {
+		plx_article_free(art);
+		return fatal_drained(g, PLX_ENOMEM);
+	}
+	pthread_mutex_lock(&w->mu);
+	while (w->queued >= WRITER_QUEUE && !g->failed)
+		pthread_cond_wait(&w->room, &w->mu);
+	rc = g->failed;
+	if (!rc) {
+		if (w->tail)
+			w->tail->next = j;
+		else
+			w->head = j;
+		w->tail = j;
+		w->queued++;
+		pthread_cond_signal(&w->more);
+	}
+	pthread_mutex_unlock(&w->mu);
+	if (rc) {
+		job_free(j);
+		return rc;
+	}
+	g->stats.stored++;
+	g->stats.stories = plx_stories_count(g->stories);
+	return PLX_OK;
+}
+
 int plx_ingest_open(const char *path, const plx_ingest_params *params,
 		    plx_analyzer *an, plx_ingest **out, char *msg,
 		    size_t msglen)
@@ -272,6 +695,8 @@ int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
 		rc = plx_store_counts(g->store, &na, &ns);
 		g->stats.stories = (size_t)ns;
 	}
+	if (!rc && n_an > 1 && (rc = writer_start(g)) && msg)
+		snprintf(msg, msglen, "%s: %s", path, plx_strerror(rc));
 	if (rc) {
 		if (msg && !msg[0])
 			snprintf(msg, msglen, "%s: %s", path, plx_strerror(rc));
@@ -284,32 +709,78 @@ int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
 
 int plx_ingest_add(plx_ingest *g, const plx_record *rec)
 {
-	if (g->failed)
-		return g->failed;
-	g->err[0] = 0;
-	plx_article *art = NULL;
-	int rc = plx_analyze(g->an, rec, &art);
-	if (!rc) {
-		rc = plx_ingest_add_analyzed(g, rec, art);
-		plx_article_free(art);
+	int rc = failed_status(g);
+	if (rc)
 		return rc;
-	}
+	if (!g->w)
+		g->err[0] = 0;
+	plx_article *art = NULL;
+	rc = plx_analyze(g->an, rec, &art);
+	if (!rc)
+		return plx_ingest_add_owned(g, rec, art);
 	if (rc == PLX_ENOMEM) {
-		snprintf(g->err, sizeof g->err,
-			 "%s: out of memory in the "
-			 "analysis",
-			 rec->id ? rec->id : "record");
-		return fatal(g, rc);
+		drain(g);
+		if (g->w)
+			pthread_mutex_lock(&g->w->mu);
+		if (!g->failed)
+			snprintf(g->err, sizeof g->err,
+				 "%s: out of memory in the "
+				 "analysis",
+				 rec->id ? rec->id : "record");
+		if (g->w)
+			pthread_mutex_unlock(&g->w->mu);
+		return fatal_drained(g, rc);
 	}
+	return rc;
+}
+
+int plx_ingest_add_owned(plx_ingest *g, const plx_record *rec, plx_article *art)
+{
+	if (g->w)
+		return add_queued(g, rec, art);
+	int rc = plx_ingest_add_analyzed(g, rec, art);
+	plx_article_free(art);
 	return rc;
 }
 
 int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
 			    const plx_article *art)
 {
+	if (g->w) {
+		/* The article is borrowed: stored in this thread, once the
+		 * writer is idle. */
+		drain(g);
+		int rc = failed_status(g);
+		if (rc)
+			return rc;
+		size_t stored = g->stats.stored;
+		rc = add_sync(g, rec, art);
+		if (!rc && g->stats.stored > stored) {
+			uint64_t hash = plx_article_hash(art);
+			char idbuf[32];
+			const char *id = plx_article_id(art);
+			if (!id)
+				snprintf(idbuf, sizeof idbuf, "%016llx",
+					 (unsigned long long)hash);
+			if ((rc = set_add(&g->w->ids,
+					  id_key(id ? id : idbuf))) ||
+			    (rc = set_add(&g->w->hashes, hash)))
+				return fatal_drained(g, rc);
+		}
+		return rc;
+	}
+	return add_sync(g, rec, art);
+}
+
+/* Identity, duplicates, story and the writes, all in the caller's
+ * thread. */
+static int add_sync(plx_ingest *g, const plx_record *rec,
+		    const plx_article *art)
+{
 	if (g->failed)
 		return g->failed;
-	g->err[0] = 0;
+	if (!g->w)
+		g->err[0] = 0;
 	uint64_t hash = plx_article_hash(art);
 	int rc = plx_store_find(g->store, plx_article_id(art), hash, NULL);
 	if (rc == 1) {
@@ -351,7 +822,8 @@ fail:
 
 int plx_ingest_commit(plx_ingest *g)
 {
-	if (g->failed)
+	drain(g);
+	if (failed_status(g))
 		return g->failed;
 	if (!g->in_batch)
 		return PLX_OK;
@@ -366,6 +838,7 @@ void plx_ingest_free(plx_ingest *g)
 {
 	if (!g)
 		return;
+	writer_stop(g);
 	if (g->store)
 		plx_store_rollback(g->store);
 	plx_dedup_free(g->dedup);

@@ -9,11 +9,17 @@
 #include "parallax.h"
 
 /* Schema version, kept in PRAGMA user_version. */
-#define PLX_STORE_SCHEMA 2
+#define PLX_STORE_SCHEMA 3
 
 /* The connection, for the read queries of query.c (serve); borrowed for
  * the store's life. */
 typedef struct sqlite3 sqlite3;
 sqlite3 *plx_store_db(plx_store *s);
+
+/* Calls fn with each stored article's id and content hash, in no
+ * particular order; fn's nonzero status stops the walk and is returned. */
+int plx_store_keys(plx_store *s,
+		   int (*fn)(const char *id, uint64_t hash, void *ud),
+		   void *ud);
 
 #endif

@@ -4,7 +4,8 @@
  * random delay; after each kill the database must pass PRAGMA
  * integrity_check and hold whole batches only, and a final uninterrupted
  * run must end with exactly the input's articles, each once, in the same
- * stories as a run that was never interrupted.
+ * stories as a run that was never interrupted.  Every other run ingests
+ * with two analyzers, whose writes run in the ingest's writer thread.
  */
 #include <signal.h>
 #include <sqlite3.h>
@@ -22,18 +23,19 @@
 
 static char input[64], db[64], ref[64];
 
-/* Ingests the input into path; returns the process status code. */
-static int ingest(const char *path)
+/* Ingests the input into path with n_an (1 or 2) analyzers; returns the
+ * process status code. */
+static int ingest(const char *path, unsigned n_an)
 {
-	plx_analyzer *an = NULL;
+	plx_analyzer *an[2] = {NULL, NULL};
 	plx_reader *rd = NULL;
 	plx_ingest *g = NULL;
 	plx_ingest_params p;
 	plx_ingest_params_default(&p);
 	p.batch = BATCH;
-	if (plx_analyzer_new(NULL, &an) || plx_reader_new(NULL, &rd) ||
-	    plx_reader_add(rd, input) ||
-	    plx_ingest_open(path, &p, an, &g, NULL, 0))
+	if (plx_analyzer_new(NULL, &an[0]) || plx_analyzer_new(NULL, &an[1]) ||
+	    plx_reader_new(NULL, &rd) || plx_reader_add(rd, input) ||
+	    plx_ingest_open_threads(path, &p, an, n_an, &g, NULL, 0))
 		return 2;
 	const plx_record *rec;
 	int rc;
@@ -45,7 +47,8 @@ static int ingest(const char *path)
 	plx_ingest_stats_get(g, &st);
 	plx_ingest_free(g);
 	plx_reader_free(rd);
-	plx_analyzer_free(an);
+	plx_analyzer_free(an[0]);
+	plx_analyzer_free(an[1]);
 	return bad ? 4 : st.mismatched ? 5 : 0;
 }
 
@@ -98,12 +101,12 @@ TEST(kill_at_random_points)
 	 * the kills fall anywhere in it on any machine (sanitizers included).
 	 */
 	double t0 = seconds();
-	CHECK(ingest(ref) == 0);
+	CHECK(ingest(ref, 1) == 0);
 	long span_us = (long)((seconds() - t0) * 1e6) + 1;
 	for (int i = 0; i < KILLS; i++) {
 		pid_t pid = fork();
 		if (pid == 0)
-			_exit(ingest(db));
+			_exit(ingest(db, 1 + (unsigned)(i & 1)));
 		seed = seed * 1103515245u + 12345u;
 		long us = (long)(seed % (unsigned)span_us);
 		struct timespec ts = {us / 1000000, (us % 1000000) * 1000L};
@@ -119,7 +122,7 @@ TEST(kill_at_random_points)
 	}
 	fprintf(stderr, "  %d of %d runs killed mid-ingest\n", kills, KILLS);
 	CHECK(kills > 0);
-	CHECK(ingest(db) == 0);
+	CHECK(ingest(db, 2) == 0);
 
 	sqlite3 *h;
 	CHECK(sqlite3_open(db, &h) == SQLITE_OK);

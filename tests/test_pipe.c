@@ -6,12 +6,14 @@
  * the same (JSON of the article), and so are the stories and the ingest
  * that consume them.  Also: a full pipe refuses a push, and freeing a pipe
  * with results in flight loses nothing under ASan; an ingest reopened with
- * 4 threads replays its stored articles into the same stories.
+ * 4 threads replays its stored articles into the same stories, and an
+ * ingest with a writer thread writes the database one thread writes.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -223,11 +225,143 @@ TEST(ingest_replay_with_4_threads)
 	unlink_db(db);
 }
 
+/* Every stored row of db, in a fixed order, as text. */
+static char *dump_db(const char *db)
+{
+	static const char *const q[] = {
+		"SELECT seq, id, hash, story, story_score, title, text, time,"
+		" rec_title, rec_source FROM articles ORDER BY seq",
+		"SELECT article, key, name, type, mentions FROM entities"
+		" ORDER BY rowid",
+		"SELECT article, speaker, text, partial, paragraph FROM quotes"
+		" ORDER BY rowid",
+		"SELECT * FROM stories ORDER BY id",
+		"SELECT * FROM copies ORDER BY article, original, kind",
+		"SELECT rowid FROM articles_fts WHERE articles_fts MATCH"
+		" 'minister OR said' ORDER BY rowid"};
+	sqlite3 *h;
+	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return NULL;
+	size_t cap = 1 << 16, len = 0;
+	char *out = malloc(cap);
+	for (size_t i = 0; out && i < sizeof q / sizeof *q; i++) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(h, q[i], -1, &st, NULL) != SQLITE_OK)
+			break;
+		while (out && sqlite3_step(st) == SQLITE_ROW) {
+			for (int c = 0; out && c < sqlite3_column_count(st);
+			     c++) {
+				const char *v =
+					(const char *)sqlite3_column_text(st,
+									  c);
+				size_t n = strlen(v ? v : "NULL") + 2;
+				if (len + n + 1 > cap) {
+					cap = 2 * (len + n + 1);
+					char *o = realloc(out, cap);
+					if (!o)
+						free(out);
+					out = o;
+				}
+				if (out)
+					len += (size_t)snprintf(
+						out + len, cap - len, "%s%c",
+						v ? v : "NULL",
+						c + 1 < sqlite3_column_count(st)
+							? '\t'
+							: '\n');
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return out;
+}
+
+/* Ingests the sample corpus twice over (the second copy must be found as
+ * stored, also while the first is still queued) in batches of 3, through
+ * plx_ingest_add, _add_owned and _add_analyzed in turn; returns the
+ * database's rows. */
+static char *ingest_sample(unsigned n_an)
+{
+	char db[] = "/tmp/plx_test_pipe_XXXXXX";
+	int fd = mkstemp(db);
+	if (fd < 0)
+		return NULL;
+	close(fd);
+	unlink_db(db);
+	plx_analyzer *an[4];
+	for (unsigned i = 0; i < n_an; i++)
+		if (plx_analyzer_new(NULL, &an[i]))
+			return NULL;
+	plx_ingest_params ip;
+	plx_ingest_params_default(&ip);
+	ip.batch = 3;
+	plx_ingest *g = NULL;
+	CHECK(plx_ingest_open_threads(db, &ip, an, n_an, &g, NULL, 0) ==
+	      PLX_OK);
+	char path[4096];
+	snprintf(path, sizeof path, "%s/sample/articles.jsonl", PLX_SOURCE_DIR);
+	size_t k = 0, stored = 0;
+	for (int pass = 0; g && pass < 2; pass++) {
+		plx_reader *rd;
+		CHECK(plx_reader_new(NULL, &rd) == PLX_OK);
+		CHECK(plx_reader_add(rd, path) == PLX_OK);
+		const plx_record *rec;
+		int rc;
+		while ((rc = plx_reader_next(rd, &rec)) != 0) {
+			if (rc < 0)
+				continue;
+			plx_article *art = NULL;
+			switch (k++ % 3) {
+			case 0: rc = plx_ingest_add(g, rec); break;
+			case 1:
+				rc = plx_analyze(an[0], rec, &art);
+				if (!rc)
+					rc = plx_ingest_add_owned(g, rec, art);
+				break;
+			default:
+				rc = plx_analyze(an[0], rec, &art);
+				if (!rc)
+					rc = plx_ingest_add_analyzed(g, rec,
+								     art);
+				plx_article_free(art);
+			}
+			CHECK(rc == PLX_OK);
+		}
+		plx_reader_free(rd);
+	}
+	CHECK(g && plx_ingest_commit(g) == PLX_OK);
+	plx_ingest_stats st;
+	memset(&st, 0, sizeof st);
+	if (g)
+		plx_ingest_stats_get(g, &st);
+	stored = st.stored;
+	CHECK(st.known == stored && stored > 5);
+	plx_ingest_free(g);
+	for (unsigned i = 0; i < n_an; i++)
+		plx_analyzer_free(an[i]);
+	char *rows = dump_db(db);
+	unlink_db(db);
+	return rows;
+}
+
+TEST(ingest_writer_thread_same_database)
+{
+	char *one = ingest_sample(1);
+	char *four = ingest_sample(4);
+	CHECK(one && four && strlen(one) > 1000);
+	CHECK(one && four && strcmp(one, four) == 0);
+	CHECK(one && strstr(one, "Meridian") != NULL);
+	free(one);
+	free(four);
+}
+
 int main(void)
 {
 	RUN(sample_same_with_1_and_4_threads);
 	RUN(reuters_same_with_1_and_4_threads);
 	RUN(full_and_free_in_flight);
 	RUN(ingest_replay_with_4_threads);
+	RUN(ingest_writer_thread_same_database);
 	DONE();
 }

@@ -790,7 +790,7 @@ TEST(search_index_backfill)
 	sqlite3 *db = NULL;
 	CHECK(sqlite3_open(db_path, &db) == SQLITE_OK);
 	CHECK(sqlite3_exec(db,
-			   "DROP TRIGGER articles_fts_ins;"
+			   "DROP TRIGGER IF EXISTS articles_fts_ins;"
 			   "DROP TRIGGER articles_fts_del;"
 			   "DROP TABLE articles_fts; PRAGMA user_version=1;",
 			   NULL, NULL, NULL) == SQLITE_OK);

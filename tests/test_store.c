@@ -7,6 +7,7 @@
 
 #include "harness.h"
 #include "parallax.h"
+#include "testutil.h"
 
 static plx_analyzer *an;
 static char dbpath[64];
@@ -132,6 +133,80 @@ TEST(rollback_leaves_nothing)
 	plx_article_free(c);
 }
 
+static long long count_of(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long n = -1;
+	if (sqlite3_open(dbpath, &db) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* The search index gets a batch's articles at commit (schema 3), once
+ * each, also in autocommit mode; a rolled-back batch leaves nothing in
+ * it; a schema-2 database (insert trigger) loses the trigger on open. */
+TEST(search_index_at_commit)
+{
+	unlink_db(dbpath);
+	plx_store *s = NULL;
+	CHECK(plx_store_open(dbpath, 0, &s, NULL, 0) == PLX_OK);
+	if (!s)
+		return;
+	plx_article *d = analyze("d1", "Wheat prices rose in Kansas.");
+	plx_article *e = analyze("e1", "Wheat harvest delayed by rain.");
+	plx_article *f = analyze("f1", "Wheat exports fell sharply.");
+	plx_store_article sd = {d, NULL, plx_article_hash(d), INT64_MIN, 1, 1};
+	plx_store_article se = {e, NULL, plx_article_hash(e), INT64_MIN, 1, 1};
+	plx_store_article sf = {f, NULL, plx_article_hash(f), INT64_MIN, 1, 1};
+	CHECK(plx_store_begin(s) == PLX_OK);
+	CHECK(plx_store_put(s, &sd, NULL) == PLX_OK);
+	CHECK(plx_store_put(s, &se, NULL) == PLX_OK);
+	CHECK(plx_store_commit(s) == PLX_OK);
+	CHECK(plx_store_begin(s) == PLX_OK);
+	CHECK(plx_store_put(s, &sf, NULL) == PLX_OK);
+	CHECK(plx_store_rollback(s) == PLX_OK);
+	const char *q = "SELECT count(*) FROM articles_fts WHERE articles_fts"
+			" MATCH 'wheat'";
+	CHECK(count_of(q) == 2);
+	CHECK(plx_store_put(s, &sf, NULL) == PLX_OK); /* autocommit */
+	CHECK(count_of(q) == 3);
+	CHECK(count_of("SELECT count(*) FROM articles_fts_docsize") == 3);
+	plx_store_close(s);
+
+	/* a schema-2 database */
+	sqlite3 *db;
+	CHECK(sqlite3_open(dbpath, &db) == SQLITE_OK);
+	CHECK(sqlite3_exec(db,
+			   "CREATE TRIGGER articles_fts_ins AFTER INSERT ON "
+			   "articles BEGIN INSERT INTO articles_fts(rowid, "
+			   "title, text) VALUES(new.seq, new.title, new.text);"
+			   " END; PRAGMA user_version=2;",
+			   0, 0, 0) == SQLITE_OK);
+	sqlite3_close(db);
+	CHECK(plx_store_open(dbpath, 0, &s, NULL, 0) == PLX_OK);
+	CHECK(count_of("SELECT count(*) FROM sqlite_master WHERE name ="
+		       " 'articles_fts_ins'") == 0);
+	CHECK(count_of("PRAGMA user_version") == 3);
+	plx_article *g = analyze("g1", "Wheat futures steady.");
+	plx_store_article sg = {g, NULL, plx_article_hash(g), INT64_MIN, 2, 1};
+	CHECK(s && plx_store_begin(s) == PLX_OK);
+	CHECK(s && plx_store_put(s, &sg, NULL) == PLX_OK);
+	CHECK(s && plx_store_commit(s) == PLX_OK);
+	CHECK(count_of("SELECT count(*) FROM articles_fts_docsize") == 4);
+	CHECK(count_of(q) == 4);
+	plx_store_close(s);
+	plx_article_free(d);
+	plx_article_free(e);
+	plx_article_free(f);
+	plx_article_free(g);
+}
+
 TEST(errors)
 {
 	plx_store *s = (plx_store *)1;
@@ -157,6 +232,7 @@ int main(void)
 		return 1;
 	RUN(put_find_list_records);
 	RUN(rollback_leaves_nothing);
+	RUN(search_index_at_commit);
 	RUN(errors);
 	plx_analyzer_free(an);
 	char p[80];

@@ -60,6 +60,7 @@ typedef struct run {
 			       before a message */
 	plx_analyzer **ans; /* one per analysis thread; ans[0] == an */
 	unsigned n_an;
+	int art_taken; /* set by an article_fn that took over art */
 } run;
 
 /* What a command does with one record: 0 when done, a negative status for
@@ -75,7 +76,8 @@ int run_records(run *r, record_fn fn, void *ud);
 
 /* What a command does with one analysed record (run_articles): art is
  * NULL and status the analysis's error when it failed (return status to
- * skip the record); otherwise as record_fn.  art is borrowed. */
+ * skip the record); otherwise as record_fn.  art is borrowed, unless fn
+ * sets r->art_taken: then it is fn's to free. */
 typedef int (*article_fn)(run *r, const plx_record *rec, const plx_article *art,
 			  int status, void *ud);
 

@@ -368,8 +368,10 @@ static int pop_one(run *r, plx_pipe *p, article_fn fn, void *ud)
 	int st;
 	if (!plx_pipe_pop(p, &rec, &art, &st))
 		return 0;
+	r->art_taken = 0;
 	int rc = fn(r, rec, art, st, ud);
-	plx_article_free(art);
+	if (!r->art_taken)
+		plx_article_free(art);
 	if (rc > 0 || rc == PLX_ENOMEM)
 		return rc;
 	if (rc == 0)
@@ -727,8 +729,12 @@ static int ingest_one(run *r, const plx_record *rec, const plx_article *art,
 {
 	ingest_ctx *c = ud;
 	c->seen++;
-	if (!rc)
-		rc = plx_ingest_add_analyzed(c->g, rec, art);
+	if (!rc) {
+		/* Taken over: with --threads > 1 it is stored in the
+		 * ingest's writer thread. */
+		rc = plx_ingest_add_owned(c->g, rec, (plx_article *)art);
+		r->art_taken = 1;
+	}
 	if (rc == PLX_ENOMEM || rc == PLX_EDB) {
 		fprintf(stderr, "%sparallax: %s\n",
 			r->progress ? "\r\033[K" : "",
