@@ -49,6 +49,8 @@ static int set_param(plx_story_params *p, const char *name, double v)
 	Z(max_postings)
 	Z(max_candidates)
 	F(max_df)
+	F(time_penalty)
+	F(person_penalty)
 	return -1;
 #undef F
 #undef Z

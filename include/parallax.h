@@ -570,6 +570,13 @@ typedef struct plx_story_params {
 	double max_df;          /* terms in more than this share of the
 				   articles are not looked up (default
 				   0.05) */
+	double time_penalty;    /* the similarity is multiplied by 1 - this
+				   when article and story both name times
+				   (months, weekdays, years) and share none
+				   (default 0.15; 0: off) */
+	double person_penalty;  /* ... by 1 - this when the article's main
+				   person (named 4 times or more) is not in
+				   the story (default 0.25; 0: off) */
 } plx_story_params;
 
 void plx_story_params_default(plx_story_params *p);

@@ -15,9 +15,16 @@
 
 #include "parallax.h"
 
-/* Feature kinds, kept in the low 2 bits of every term hash. */
-enum { PLX_FEAT_WORD = 0, PLX_FEAT_ENTITY = 1, PLX_FEAT_NUMBER = 2 };
-#define PLX_FEAT_KINDS   3
+/* Feature kinds, kept in the low 2 bits of every term hash.  Time terms
+ * (month and weekday names, years) take no part in the similarity sum, only
+ * in the time agreement test. */
+enum {
+	PLX_FEAT_WORD = 0,
+	PLX_FEAT_ENTITY = 1,
+	PLX_FEAT_NUMBER = 2,
+	PLX_FEAT_TIME = 3
+};
+#define PLX_FEAT_KINDS   4
 #define PLX_FEAT_KIND(t) ((unsigned)((t)&3u))
 
 #define PLX_STORY_NONE   ((uint32_t)-1)

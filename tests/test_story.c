@@ -128,6 +128,71 @@ TEST(same_kind_other_event)
 	plx_stories_free(s);
 }
 
+static const char DAM1[] =
+	"Governor Tomas Ilyev said on Monday that the dam on the Ardesh river "
+	"would be repaired by March.  Ilyev told reporters the repairs would "
+	"cost 40 million.\n\n"
+	"Ilyev said engineers had found cracks in the dam wall.  Residents "
+	"thanked Ilyev for the quick response.";
+static const char DAM2[] =
+	"Governor Marta Kovel said on Friday that the dam on the Ardesh river "
+	"would be repaired by October.  Kovel told reporters the repairs would "
+	"cost 40 million.\n\n"
+	"Kovel said engineers had found cracks in the dam wall.  Residents "
+	"thanked Kovel for the quick response.";
+
+/* The score of DAM2 against a story of DAM1 under the given penalties. */
+static double dam_score(double time_penalty, double person_penalty)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	p.time_penalty = time_penalty;
+	p.person_penalty = person_penalty;
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(&p, &s) == PLX_OK);
+	double sc = -1;
+	if (!s)
+		return sc;
+	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
+	add(s, art("d2", NULL, NULL, NULL, DAM2), &sc);
+	plx_stories_free(s);
+	return sc;
+}
+
+/* Other times named (Monday, March against Friday, October) and another
+ * main person (Kovel, named 4 times, not in the story): each test scales
+ * the similarity by its factor, and only then. */
+TEST(disagreement_tests)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	CHECK(p.time_penalty == 0.15 && p.person_penalty == 0.25);
+	double s0 = dam_score(0, 0);
+	CHECK(s0 > 0.2 && s0 < 1);
+	double d = dam_score(0.15, 0) - s0 * 0.85;
+	CHECK(d < 1e-9 && d > -1e-9);
+	d = dam_score(0, 0.25) - s0 * 0.75;
+	CHECK(d < 1e-9 && d > -1e-9);
+	d = dam_score(0.15, 0.25) - s0 * 0.85 * 0.75;
+	CHECK(d < 1e-9 && d > -1e-9);
+	/* The same person and times: no test fires. */
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(NULL, &s) == PLX_OK);
+	double a = -1, b = -1;
+	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
+	CHECK(add(s, art("d1b", NULL, NULL, NULL, DAM1), &a) == 0);
+	plx_stories_free(s);
+	p.time_penalty = p.person_penalty = 0;
+	CHECK(plx_stories_new(&p, &s) == PLX_OK);
+	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
+	add(s, art("d1b", NULL, NULL, NULL, DAM1), &b);
+	plx_stories_free(s);
+	CHECK(a > 0.9 && a == b);
+	/* Out of range. */
+	p.time_penalty = 1.5;
+	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
+}
+
 TEST(window_expiry)
 {
 	plx_story_params p;
@@ -433,6 +498,7 @@ int main(void)
 		return 1;
 	RUN(join_and_open);
 	RUN(same_kind_other_event);
+	RUN(disagreement_tests);
 	RUN(window_expiry);
 	RUN(seeds_one_story);
 	RUN(sample_and_determinism);
