@@ -130,6 +130,8 @@ typedef struct tagname {
 static const tagname TAGS[] = {
 	{"a", T_A},
 	{"address", T_BLOCK},
+	{"annotation", T_JUNK},
+	{"annotation-xml", T_JUNK},
 	{"applet", T_JUNK},
 	{"article", T_ARTICLE},
 	{"aside", T_ASIDE},
@@ -171,7 +173,6 @@ static const tagname TAGS[] = {
 	{"link", T_LINK},
 	{"main", T_MAIN},
 	{"map", T_JUNK},
-	{"math", T_JUNK},
 	{"menu", T_NAV},
 	{"meta", T_META},
 	{"nav", T_NAV},
@@ -262,17 +263,22 @@ static const char *const SKIP_SUB[] = {
 	"cookie", "newsletter", "subscribe", "signup", "promo", "sponsor",
 	"advert", "outbrain", "taboola", "social", "caption", "credit",
 	"contributor", "footer", "header", "navbar", "menu", "recommend",
-	"most-read", "mostread", "trending", "skyscraper", "shoutbox",
-	"paywall", "toolbar", "byline",
+	"most-read", "mostread", "most-popular", "mostpopular", "trending",
+	"skyscraper", "shoutbox", "paywall", "toolbar", "byline",
 	/* the rest of Readability's unlikely candidates */
 	"legends", "community", "cover-wrap", "remark", "replies",
 	"supplemental", "agegate", "yom-remote", "ai2html", "ad-break", "combx",
 	"-ad-", NULL};
 static const char *const SKIP_WORD[] = {"ad",    "ads",   "nav",    "tags",
 					"tools", "print", "hidden", NULL};
+/* Lists of other articles, whatever else the name says ("article" in
+ * c-article-most-popular names the page's part, not the body). */
+static const char *const LISTS_SUB[] = {"most-popular", "mostpopular",
+					"most-read", "mostread", NULL};
 /* ...unless they also say this. */
-static const char *const MAYBE_SUB[] = {
-	"article", "body", "content", "main", "column", "story-body", NULL};
+static const char *const MAYBE_SUB[] = {"article", "body",   "content",
+					"main",    "column", "story-body",
+					"mathjax", NULL};
 static const char *const POS_SUB[] = {"article", "body", "content", "entry",
 				      "hentry",  "main", "page",    "post",
 				      "text",    "blog", "story",   NULL};
@@ -340,13 +346,14 @@ static int weight_of(const char *s)
 /* ---- Node table --------------------------------------------------------- */
 
 enum {
-	F_SKIP = 1,    /* never body (its text is not counted) */
-	F_HARD = 2,    /* skipped region whose metadata is not trusted */
-	F_CAND = 4,    /* has a score */
-	F_BLOCKS = 8,  /* has a block child */
-	F_SEL = 16,    /* chosen for output */
-	F_BYLINE = 32, /* byline candidate */
-	F_LINKCTX = 64 /* an <a> (link text is counted below it) */
+	F_SKIP = 1,     /* never body (its text is not counted) */
+	F_HARD = 2,     /* skipped region whose metadata is not trusted */
+	F_CAND = 4,     /* has a score */
+	F_BLOCKS = 8,   /* has a block child */
+	F_SEL = 16,     /* chosen for output */
+	F_BYLINE = 32,  /* byline candidate */
+	F_LINKCTX = 64, /* an <a> (link text is counted below it) */
+	F_BYLINE2 = 128 /* byline candidate in a skipped region: a fallback */
 };
 
 typedef struct ninfo {
@@ -377,6 +384,7 @@ typedef struct ctx {
 	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
+	char *byline2; /* a byline found in a skipped region */
 	char *ld_name; /* JSON-LD name, when it differs from its headline */
 	/* output */
 	plx_buf out;
@@ -550,6 +558,7 @@ static const metakey META_KEYS[] = {
 	{"og:site_name", M_SITE, 0},
 	{"og:url", M_URL, 1},
 	{"article:author_name", M_BYLINE, 7},
+	{"og:article:author", M_BYLINE, 8},
 	{"twitter:url", M_URL, 2},
 };
 
@@ -570,11 +579,26 @@ static void meta_key(ctx *c, const char *key, size_t n, const char *content,
 	k[n] = 0;
 	for (size_t i = 0; i < sizeof META_KEYS / sizeof *META_KEYS; i++)
 		if (strcmp(k, META_KEYS[i].key) == 0) {
-			if (META_KEYS[i].field == M_BYLINE &&
-			    strncmp(content, "http", 4) == 0)
+			int f = META_KEYS[i].field;
+			int rank = META_KEYS[i].rank * 2 + !prop;
+			if (f == M_BYLINE && strncmp(content, "http", 4) == 0)
 				return; /* article:author is often a URL */
-			set_meta(c, &c->mt, META_KEYS[i].field,
-				 META_KEYS[i].rank * 2 + !prop, content);
+			const char *had = c->mt.v[f];
+			if (f == M_BYLINE && had && c->mt.rank[f] == rank &&
+			    strlen(had) + strlen(content) < 400 &&
+			    !strstr(had, content)) {
+				/* The same key again: one more author. */
+				char both[512];
+				size_t hn = strlen(had);
+				memcpy(both, had, hn);
+				memcpy(both + hn, "; ", 2);
+				memcpy(both + hn + 2, content,
+				       strlen(content) + 1);
+				c->mt.v[f] = NULL;
+				set_meta(c, &c->mt, f, rank, both);
+				return;
+			}
+			set_meta(c, &c->mt, f, rank, content);
 			return;
 		}
 }
@@ -895,7 +919,7 @@ static int enter(ctx *c, xmlNode *n)
 		    t != T_ARTICLE && t != T_MAIN && t != T_A &&
 		    !(flags & F_SKIP) &&
 		    (has_sub(both, SKIP_SUB) || has_word(both, SKIP_WORD)) &&
-		    !has_sub(both, MAYBE_SUB)) {
+		    (!has_sub(both, MAYBE_SUB) || has_sub(both, LISTS_SUB))) {
 			flags |= F_SKIP;
 			if (!strstr(both, "header") &&
 			    !strstr(both, "byline") &&
@@ -909,6 +933,8 @@ static int enter(ctx *c, xmlNode *n)
 	}
 	if (byline && !c->hard && !(flags & F_HARD))
 		flags |= F_BYLINE;
+	else if (byline)
+		flags |= F_BYLINE2;
 	I->flags = (uint8_t)flags;
 	if (flags & F_SKIP)
 		c->skip++;
@@ -950,6 +976,63 @@ static uint16_t add16(uint16_t a, uint16_t b)
 	return (uint16_t)(a + b < a ? UINT16_MAX : a + b);
 }
 
+/* Whether b is a name and not only the word before one ("By", "Par:"),
+ * which some pages mark up as a byline of its own. */
+static int byline_ok(const char *b)
+{
+	static const char *const BY[] = {"by",         "par", "por",  "von",
+					 "di",         "de",  "door", "av",
+					 "written by", NULL};
+	size_t n = strlen(b);
+	while (n && (b[n - 1] == ':' || b[n - 1] == ' '))
+		n--;
+	for (size_t i = 0; BY[i]; i++)
+		if (n == strlen(BY[i]) && strncasecmp(b, BY[i], n) == 0)
+			return 0;
+	return n >= 2;
+}
+
+/* Cuts a separator left at the end of a byline ("Jane Roe -- " before the
+ * date that followed it in the markup). */
+static void trim_byline(char *b)
+{
+	size_t n = strlen(b);
+	for (;;) {
+		while (n && (b[n - 1] == ' ' || b[n - 1] == '|' ||
+			     b[n - 1] == ',' || b[n - 1] == '-'))
+			n--;
+		/* em dash, en dash, middle dot */
+		if (n >= 3 && (unsigned char)b[n - 3] == 0xE2 &&
+		    (unsigned char)b[n - 2] == 0x80 &&
+		    ((unsigned char)b[n - 1] == 0x94 ||
+		     (unsigned char)b[n - 1] == 0x93))
+			n -= 3;
+		else if (n >= 2 && (unsigned char)b[n - 2] == 0xC2 &&
+			 (unsigned char)b[n - 1] == 0xB7)
+			n -= 2;
+		else
+			break;
+	}
+	b[n] = 0;
+}
+
+/* Whether n is inside comments (the authors of comments are no byline). */
+static int in_comments(const xmlNode *n)
+{
+	static const char *const COMMENTS[] = {"comment", "disqus",     "repl",
+					       "respond", "discussion", NULL};
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		char v[256];
+		lower_attr((const xmlChar *)get_attr(n, "class"), v, sizeof v);
+		if (has_sub(v, COMMENTS))
+			return 1;
+		lower_attr((const xmlChar *)get_attr(n, "id"), v, sizeof v);
+		if (has_sub(v, COMMENTS))
+			return 1;
+	}
+	return 0;
+}
+
 static void leave(ctx *c, xmlNode *n)
 {
 	ninfo *I = info(c, n);
@@ -958,9 +1041,19 @@ static void leave(ctx *c, xmlNode *n)
 	int t = I->tag;
 	if (t == T_A)
 		c->in_link--;
+	if ((I->flags & F_BYLINE2) && !c->byline2) {
+		/* In a skipped region (a credit bar, an aside): used only
+		 * when the page gives no other byline. */
+		char *b = text_of(c, n, 200);
+		if (b && strlen(b) < 100 && byline_ok(b) && !in_comments(n)) {
+			trim_byline(b);
+			c->byline2 = b;
+		}
+	}
 	if ((I->flags & F_BYLINE) && !c->pg.v[M_BYLINE]) {
 		char *b = text_of(c, n, 200);
-		if (b && strlen(b) < 100) {
+		if (b && strlen(b) < 100 && byline_ok(b)) {
+			trim_byline(b);
 			c->pg.v[M_BYLINE] = b;
 			if (!(I->flags & F_SKIP))
 				c->skip++; /* not body: undone just below */
@@ -1367,6 +1460,8 @@ static xmlNode *choose(ctx *c)
 	}
 	if (!best)
 		return c->body;
+	xmlNode *first = best; /* the best paragraph container itself */
+	float first_top = top;
 	/* A body split into blocks that score alike (steps, sections): when
 	 * PLX_HTML_TOP_AGREE of the PLX_HTML_TOP_CANDS best candidates score
 	 * at least 3/4 of the best, their nearest common ancestor with it that
@@ -1468,6 +1563,26 @@ static xmlNode *choose(ctx *c)
 			}
 		}
 		if (take)
+			K->flags |= F_SEL;
+	}
+	/* A body cut into blocks by figures or ads, each block the same kind
+	 * of container as the best one (same class) but deeper or shallower
+	 * than a sibling's score reaches: a sibling holding a candidate of
+	 * that class scoring at least a quarter of the best is taken too. */
+	const char *fcls = get_attr(first, "class");
+	if (!fcls || !*fcls)
+		return best;
+	for (size_t i = 0; i < c->n_cands; i++) {
+		xmlNode *x = c->cands[i];
+		const char *xcls = get_attr(x, "class");
+		if (x == first || !xcls || strcmp(xcls, fcls) != 0 ||
+		    final_score(info(c, x)) < first_top * 0.25f)
+			continue;
+		xmlNode *k = x;
+		while (k && k->parent != best->parent)
+			k = k->parent;
+		ninfo *K = info(c, k);
+		if (k && K && k != best && !(K->flags & F_SKIP))
 			K->flags |= F_SEL;
 	}
 	return best;
@@ -1791,6 +1906,8 @@ int plx_html_extract_charset(const char *html, size_t len, const char *url,
 		   : pt              ? cut_title(&c, c.pg.v[M_TITLE])
 				     : c.h1;
 	d->byline = pick(&c, M_BYLINE);
+	if (!d->byline)
+		d->byline = c.byline2;
 	d->date = pick(&c, M_DATE);
 	d->site_name = pick(&c, M_SITE);
 	d->url = c.mt.v[M_URL] ? c.mt.v[M_URL] : c.ld.v[M_URL];
