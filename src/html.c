@@ -1033,6 +1033,22 @@ static int in_comments(const xmlNode *n)
 	return 0;
 }
 
+/* Whether n is its parent's only element and no text is beside it. */
+static int lone_child(const xmlNode *n)
+{
+	for (const xmlNode *k = n->parent->children; k; k = k->next) {
+		if (k == n)
+			continue;
+		if (k->type == XML_ELEMENT_NODE)
+			return 0;
+		if (k->type == XML_TEXT_NODE)
+			for (const xmlChar *q = k->content; q && *q; q++)
+				if (*q > ' ')
+					return 0;
+	}
+	return 1;
+}
+
 static void leave(ctx *c, xmlNode *n)
 {
 	ninfo *I = info(c, n);
@@ -1075,6 +1091,11 @@ static void leave(ctx *c, xmlNode *n)
 		float content = 1.0f + (float)I->commas +
 				(float)(I->text / 100 < 3 ? I->text / 100 : 3);
 		xmlNode *a = n->parent;
+		/* A <div> around one <p> and nothing else is that paragraph
+		 * (Readability replaces it by its <p>): its parent scores. */
+		if (t == T_P && a && tag_of(a) == T_DIV &&
+		    I->link * 4 < I->text && lone_child(n))
+			a = a->parent;
 		for (int level = 0; level < PLX_HTML_SCORE_LEVELS && a;
 		     level++) {
 			ninfo *A = info(c, a);
@@ -1553,7 +1574,8 @@ static xmlNode *choose(ctx *c)
 			bonus = top * 0.2f;
 		float ld = K->text ? (float)K->link / (float)K->text : 0;
 		int take = (K->flags & F_CAND) && final_score(K) + bonus >= thr;
-		if (!take && K->tag == T_P) {
+		if (!take && (K->tag == T_P ||
+			      (K->tag == T_DIV && !(K->flags & F_BLOCKS)))) {
 			if (K->text > 80 && ld < 0.25f)
 				take = 1;
 			else if (K->text > 0 && K->text <= 80 && ld == 0) {

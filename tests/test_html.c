@@ -661,6 +661,46 @@ TEST(body_cut_into_blocks)
 	plx_html_doc_free(d);
 }
 
+/* Paragraphs written as <div>s: a <div> around one <p> is that paragraph
+ * (the article around it is the content, short lines included), and a
+ * <div> of plain text beside the content is a paragraph of it. */
+TEST(div_paragraphs)
+{
+	const char *wrapped =
+		"<html><body><article><h1>Ferry</h1><div><p>The ferry "
+		"between the two islands stopped on Monday, when the harbour "
+		"office found cracks in the old ramp, and the council said "
+		"repairs would take a month, maybe more.</p></div><h2>Clips"
+		"</h2><p>Two clips follow</p><iframe src=\"v.html\"></iframe>"
+		"<p>At the harbour</p><h2>Later</h2><div>Passengers, many of "
+		"them students and workers, crowded onto the small boats of "
+		"local fishermen, who charged double the usual fare, several "
+		"of them said.</div></article></body></html>";
+	int rc;
+	plx_html_doc *d = extract(wrapped, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "The ferry between"));
+		CHECK(has(d, "Two clips follow"));
+		CHECK(has(d, "Passengers, many of them"));
+		plx_html_doc_free(d);
+	}
+	const char *plain =
+		"<html><body><div class=\"col\"><div class=\"lead\">The "
+		"mayor said the island could not wait for a new ramp, and "
+		"asked the region for a temporary pier, which engineers said "
+		"could be built in ten days</div><div class=\"photo\"><img "
+		"src=\"p.jpg\"></div><div class=\"txt\">" ARTICLE_PARAS
+		"</div></div></body></html>";
+	d = extract(plain, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "Rain is forecast"));
+		CHECK(has(d, "The mayor said the island could not wait"));
+		plx_html_doc_free(d);
+	}
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -675,5 +715,6 @@ int main(void)
 	RUN(bylines);
 	RUN(math_and_most_popular);
 	RUN(body_cut_into_blocks);
+	RUN(div_paragraphs);
 	DONE();
 }
