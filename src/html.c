@@ -26,7 +26,8 @@
  *    says articleBody).
  *    When a paragraph-like element closes (p, pre, td, h2-h6, or a div with
  *    no block children) with at least 25 characters, it gives
- *    1 + commas + min(chars / 100, 3) points to its parent, half to its
+ *    1 + commas + min(chars / 100, 3) points to its parent (a <div> holding
+ *    only that <p> counts as the <p> itself), half to its
  *    grandparent and 1/(3 level) to ancestors up to PLX_HTML_SCORE_LEVELS;
  *    a container starts from a tag prior (div +5, pre/td/blockquote +3,
  *    lists and forms -3, headings -5) plus +-25 for each of its class and
@@ -38,10 +39,11 @@
  *    that score within 3/4 of it (a body split into steps or sections),
  *    or to an ancestor that scores nearly as well (the text was split into
  *    several blocks), and joined by its siblings that score at least a
- *    fifth of it or are link-poor paragraphs.  One walk over that subtree
- *    writes the paragraphs, leaving out the marked regions and containers
- *    that look like furniture (Readability's conditional cleaning: many
- *    links, many images for little text, short link-free boxes, lists of
+ *    fifth of it, are link-poor paragraphs (<p>, or a <div> of text), or
+ *    hold a container of the best one's class (a body cut by figures).  One
+ * walk over that subtree writes the paragraphs, leaving out the marked regions
+ * and containers that look like furniture (Readability's conditional cleaning:
+ * many links, many images for little text, short link-free boxes, lists of
  *    links hinted as furniture).  Each paragraph written is then checked
  *    for furniture the markup did not give away (the seeds' kinds, as
  *    newspaper pages write them): a related-link line ("Read more:",
@@ -51,7 +53,9 @@
  *    becomes metadata when the page gave none), and the text beside an image
  *    in an image box (a caption without <figcaption>).
  * Metadata comes first from JSON-LD, then from <meta>, then from the page
- * itself (<title> cut at a site-name separator, the byline element, <time>).
+ * itself (<title> cut at a site-name separator, the byline element, <time>);
+ * a byline element inside a skipped region (a credit bar, an aside, but
+ * not comments) is the last resort.
  *
  * Known limits: pages built by scripts have no body in their HTML; a
  * listing page (many short teasers) gives its biggest teaser; a body split
@@ -392,6 +396,7 @@ typedef struct ctx {
 	size_t pstart, plink; /* current paragraph: start in out, link bytes */
 	size_t npara;         /* paragraphs written */
 	int relaxed;          /* second try: no skipping by class or id */
+	int in_header;        /* writing a standfirst (standfirst) */
 } ctx;
 
 static ninfo *info(const ctx *c, const xmlNode *n)
@@ -927,7 +932,8 @@ static int enter(ctx *c, xmlNode *n)
 				flags |= F_HARD;
 		}
 		if (strstr(both, "byline") ||
-		    (strstr(both, "author") && !strstr(both, "authoriz")) ||
+		    (strstr(both, "author") && !strstr(both, "authoriz") &&
+		     !strstr(both, "note")) ||
 		    strstr(both, "writtenby"))
 			byline = 1;
 	}
@@ -1404,9 +1410,53 @@ static int caption_box(const ctx *c, const xmlNode *n, const ninfo *I)
 	return has_sub(v, BOX);
 }
 
+static int out_pre(ctx *c, xmlNode *n);
+static void out_post(ctx *c, xmlNode *n);
+static void out_text(ctx *c, const xmlNode *n);
+
+/* The standfirst in an article's <header> (skipped for its headline,
+ * byline and date): its paragraphs of sentences, 80 bytes or more. */
+static void standfirst(ctx *c, xmlNode *h)
+{
+	xmlNode *n = h->children;
+	while (n && !c->rc) {
+		int down = n->type == XML_ELEMENT_NODE;
+		const ninfo *N = info(c, n);
+		if (!N || (N->flags & F_HARD))
+			down = 0;
+		else if (N->tag == T_P) {
+			char *t = text_of(c, n, 2000);
+			size_t len = t ? strlen(t) : 0;
+			if (len >= 80 &&
+			    (strstr(t, ". ") || t[len - 1] == '.')) {
+				flush(c);
+				walk(c, n, out_pre, out_post, out_text);
+				flush(c);
+			}
+			down = 0;
+		}
+		if (down && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != h && !n->next)
+			n = n->parent;
+		if (n == h)
+			break;
+		n = n->next;
+	}
+}
+
 static int out_pre(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
+	if (I && I->tag == T_HEADER && (I->flags & F_SKIP) &&
+	    !(I->flags & F_HARD) && !c->in_header) {
+		c->in_header = 1;
+		standfirst(c, n);
+		c->in_header = 0;
+		return 0;
+	}
 	if (!I || (I->flags & F_SKIP) ||
 	    (!(I->flags & F_SEL) && furniture(c, I)))
 		return 0;
@@ -1566,6 +1616,10 @@ static xmlNode *choose(ctx *c)
 	const char *bcls = get_attr(best, "class");
 	for (xmlNode *k = best->parent->children; k; k = k->next) {
 		ninfo *K = info(c, k);
+		/* The article's own header: for its standfirst. */
+		if (K && K->tag == T_HEADER && (K->flags & F_SKIP) &&
+		    !(K->flags & F_HARD) && tag_of(best->parent) == T_ARTICLE)
+			K->flags |= F_SEL;
 		if (!K || k == best || (K->flags & F_SKIP))
 			continue;
 		float bonus = 0;

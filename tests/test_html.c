@@ -570,6 +570,16 @@ TEST(bylines)
 		CHECK(d->byline == NULL);
 		plx_html_doc_free(d);
 	}
+	const char *note =
+		"<html><body><article>" ARTICLE_PARAS
+		"<div class=\"author-note\"><p>Notes from the author</p>"
+		"</div></article></body></html>";
+	d = extract(note, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(d->byline == NULL); /* an author's note is no byline */
+		plx_html_doc_free(d);
+	}
 	const char *meta = "<html><head><meta property=\"og:article:author\" "
 			   "content=\"Valley News "
 			   "Desk\"></head><body><article>" ARTICLE_PARAS
@@ -701,6 +711,36 @@ TEST(div_paragraphs)
 	}
 }
 
+/* The standfirst in the article's <header> is body; its headline, byline
+ * and date, and the site's own header, are not. */
+TEST(standfirst)
+{
+	const char *page =
+		"<html><head><title>Flood in the lower "
+		"town</title></head><body>"
+		"<header><p>The Valley Gazette, news from the valley since "
+		"1901. Read it every morning.</p></header><article><header>"
+		"<h1>Flood in the lower town</h1><p>Two schools became "
+		"shelters overnight as the river rose. The old levee held, but "
+		"the drains did not.</p><p class=\"byline\">By Jane Roe</p>"
+		"<time datetime=\"2024-03-01\">1 March 2024</time></header>"
+		"<div class=\"body\">" ARTICLE_PARAS "</div></article></body>"
+		"</html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "Two schools became shelters overnight"));
+	CHECK(has(d, "Rain is forecast to ease"));
+	CHECK(!has(d, "news from the valley"));
+	CHECK(!has(d, "Jane Roe"));
+	CHECK(!has(d, "1 March"));
+	CHECK(strncmp(d->text, "Two schools", 11) == 0);
+	CHECK_STR(d->byline, "By Jane Roe");
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -716,5 +756,6 @@ int main(void)
 	RUN(math_and_most_popular);
 	RUN(body_cut_into_blocks);
 	RUN(div_paragraphs);
+	RUN(standfirst);
 	DONE();
 }
