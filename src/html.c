@@ -40,7 +40,8 @@
  *    or to an ancestor that scores nearly as well (the text was split into
  *    several blocks), and joined by its siblings that score at least a
  *    fifth of it, are link-poor paragraphs (<p>, or a <div> of text), or
- *    hold a container of the best one's class (a body cut by figures).  One
+ *    hold a container of the best one's class (a body cut by figures);
+ *    of the article's own <header>, only its standfirst is written.  One
  * walk over that subtree writes the paragraphs, leaving out the marked regions
  * and containers that look like furniture (Readability's conditional cleaning:
  * many links, many images for little text, short link-free boxes, lists of
