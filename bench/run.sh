@@ -7,8 +7,9 @@
 # stories_ecbplus.py (ECB+ quality beside scikit-learn, the seeds, the sample
 # corpus) and a short ingest_scale.sh (generated 2k/5k/10k: ingest and
 # cluster with 1 and all analysis threads, scikit-learn on the same inputs,
-# growth and speed-up tables; PLX_BENCH_SCALE_SIZES overrides the sizes).
-# An absent one is skipped with a message.
+# growth and speed-up tables; PLX_BENCH_SCALE_SIZES overrides the sizes);
+# warc_libarchive.sh (WARC read by parallax and by libarchive, when
+# libarchive is installed).  An absent one is skipped with a message.
 #
 # Usage: bench/run.sh [BUILD_DIR] [analyze_speed.sh options...]
 #   BUILD_DIR defaults to build (as `make bench` builds it).
@@ -48,6 +49,12 @@ for b in quotes_polnear.py register_subjectivity.py entity_polnear.py \
 	fi
 	echo
 done
+
+echo "######## warc_libarchive.sh (WARC input: parallax's reader vs libarchive's)"
+echo "\$ bench/warc_libarchive.sh $build 3"
+"$here/warc_libarchive.sh" "$build" 3
+case $? in 0|77) ;; *) echo "warc_libarchive.sh: FAILED"; status=1 ;; esac
+echo
 
 echo "######## stories_ecbplus.py (story quality: parallax vs scikit-learn)"
 echo "\$ $py bench/stories_ecbplus.py --parallax $parallax --runs 1"

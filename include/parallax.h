@@ -655,6 +655,12 @@ void plx_html_doc_free(plx_html_doc *d);
  * the document to plx_analyze; rec's strings are borrowed from d. */
 void plx_html_record(const plx_html_doc *d, plx_record *rec);
 
+/* The page behind the record plx_reader_next last returned, when it came
+ * from an HTML page or a WARC response (its byline and language, which
+ * plx_record has no field for); NULL for any other record.  Borrowed
+ * until the next plx_reader_next. */
+const plx_html_doc *plx_reader_html(const plx_reader *r);
+
 /* ---- Ingest: the whole pipeline into the database -------------------- */
 
 typedef struct plx_ingest plx_ingest;

@@ -26,7 +26,8 @@
  *    says articleBody).
  *    When a paragraph-like element closes (p, pre, td, h2-h6, or a div with
  *    no block children) with at least 25 characters, it gives
- *    1 + commas + min(chars / 100, 3) points to its parent, half to its
+ *    1 + commas + min(chars / 100, 3) points to its parent (a <div> holding
+ *    only that <p> counts as the <p> itself), half to its
  *    grandparent and 1/(3 level) to ancestors up to PLX_HTML_SCORE_LEVELS;
  *    a container starts from a tag prior (div +5, pre/td/blockquote +3,
  *    lists and forms -3, headings -5) plus +-25 for each of its class and
@@ -38,10 +39,12 @@
  *    that score within 3/4 of it (a body split into steps or sections),
  *    or to an ancestor that scores nearly as well (the text was split into
  *    several blocks), and joined by its siblings that score at least a
- *    fifth of it or are link-poor paragraphs.  One walk over that subtree
- *    writes the paragraphs, leaving out the marked regions and containers
- *    that look like furniture (Readability's conditional cleaning: many
- *    links, many images for little text, short link-free boxes, lists of
+ *    fifth of it, are link-poor paragraphs (<p>, or a <div> of text), or
+ *    hold a container of the best one's class (a body cut by figures);
+ *    of the article's own <header>, only its standfirst is written.  One
+ * walk over that subtree writes the paragraphs, leaving out the marked regions
+ * and containers that look like furniture (Readability's conditional cleaning:
+ * many links, many images for little text, short link-free boxes, lists of
  *    links hinted as furniture).  Each paragraph written is then checked
  *    for furniture the markup did not give away (the seeds' kinds, as
  *    newspaper pages write them): a related-link line ("Read more:",
@@ -51,7 +54,9 @@
  *    becomes metadata when the page gave none), and the text beside an image
  *    in an image box (a caption without <figcaption>).
  * Metadata comes first from JSON-LD, then from <meta>, then from the page
- * itself (<title> cut at a site-name separator, the byline element, <time>).
+ * itself (<title> cut at a site-name separator, the byline element, <time>);
+ * a byline element inside a skipped region (a credit bar, an aside, but
+ * not comments) is the last resort.
  *
  * Known limits: pages built by scripts have no body in their HTML; a
  * listing page (many short teasers) gives its biggest teaser; a body split
@@ -130,6 +135,8 @@ typedef struct tagname {
 static const tagname TAGS[] = {
 	{"a", T_A},
 	{"address", T_BLOCK},
+	{"annotation", T_JUNK},
+	{"annotation-xml", T_JUNK},
 	{"applet", T_JUNK},
 	{"article", T_ARTICLE},
 	{"aside", T_ASIDE},
@@ -171,7 +178,6 @@ static const tagname TAGS[] = {
 	{"link", T_LINK},
 	{"main", T_MAIN},
 	{"map", T_JUNK},
-	{"math", T_JUNK},
 	{"menu", T_NAV},
 	{"meta", T_META},
 	{"nav", T_NAV},
@@ -262,17 +268,22 @@ static const char *const SKIP_SUB[] = {
 	"cookie", "newsletter", "subscribe", "signup", "promo", "sponsor",
 	"advert", "outbrain", "taboola", "social", "caption", "credit",
 	"contributor", "footer", "header", "navbar", "menu", "recommend",
-	"most-read", "mostread", "trending", "skyscraper", "shoutbox",
-	"paywall", "toolbar", "byline",
+	"most-read", "mostread", "most-popular", "mostpopular", "trending",
+	"skyscraper", "shoutbox", "paywall", "toolbar", "byline",
 	/* the rest of Readability's unlikely candidates */
 	"legends", "community", "cover-wrap", "remark", "replies",
 	"supplemental", "agegate", "yom-remote", "ai2html", "ad-break", "combx",
 	"-ad-", NULL};
 static const char *const SKIP_WORD[] = {"ad",    "ads",   "nav",    "tags",
 					"tools", "print", "hidden", NULL};
+/* Lists of other articles, whatever else the name says ("article" in
+ * c-article-most-popular names the page's part, not the body). */
+static const char *const LISTS_SUB[] = {"most-popular", "mostpopular",
+					"most-read", "mostread", NULL};
 /* ...unless they also say this. */
-static const char *const MAYBE_SUB[] = {
-	"article", "body", "content", "main", "column", "story-body", NULL};
+static const char *const MAYBE_SUB[] = {"article", "body",   "content",
+					"main",    "column", "story-body",
+					"mathjax", NULL};
 static const char *const POS_SUB[] = {"article", "body", "content", "entry",
 				      "hentry",  "main", "page",    "post",
 				      "text",    "blog", "story",   NULL};
@@ -340,13 +351,14 @@ static int weight_of(const char *s)
 /* ---- Node table --------------------------------------------------------- */
 
 enum {
-	F_SKIP = 1,    /* never body (its text is not counted) */
-	F_HARD = 2,    /* skipped region whose metadata is not trusted */
-	F_CAND = 4,    /* has a score */
-	F_BLOCKS = 8,  /* has a block child */
-	F_SEL = 16,    /* chosen for output */
-	F_BYLINE = 32, /* byline candidate */
-	F_LINKCTX = 64 /* an <a> (link text is counted below it) */
+	F_SKIP = 1,     /* never body (its text is not counted) */
+	F_HARD = 2,     /* skipped region whose metadata is not trusted */
+	F_CAND = 4,     /* has a score */
+	F_BLOCKS = 8,   /* has a block child */
+	F_SEL = 16,     /* chosen for output */
+	F_BYLINE = 32,  /* byline candidate */
+	F_LINKCTX = 64, /* an <a> (link text is counted below it) */
+	F_BYLINE2 = 128 /* byline candidate in a skipped region: a fallback */
 };
 
 typedef struct ninfo {
@@ -377,6 +389,7 @@ typedef struct ctx {
 	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
+	char *byline2; /* a byline found in a skipped region */
 	char *ld_name; /* JSON-LD name, when it differs from its headline */
 	/* output */
 	plx_buf out;
@@ -384,6 +397,7 @@ typedef struct ctx {
 	size_t pstart, plink; /* current paragraph: start in out, link bytes */
 	size_t npara;         /* paragraphs written */
 	int relaxed;          /* second try: no skipping by class or id */
+	int in_header;        /* writing a standfirst (standfirst) */
 } ctx;
 
 static ninfo *info(const ctx *c, const xmlNode *n)
@@ -550,6 +564,7 @@ static const metakey META_KEYS[] = {
 	{"og:site_name", M_SITE, 0},
 	{"og:url", M_URL, 1},
 	{"article:author_name", M_BYLINE, 7},
+	{"og:article:author", M_BYLINE, 8},
 	{"twitter:url", M_URL, 2},
 };
 
@@ -570,11 +585,26 @@ static void meta_key(ctx *c, const char *key, size_t n, const char *content,
 	k[n] = 0;
 	for (size_t i = 0; i < sizeof META_KEYS / sizeof *META_KEYS; i++)
 		if (strcmp(k, META_KEYS[i].key) == 0) {
-			if (META_KEYS[i].field == M_BYLINE &&
-			    strncmp(content, "http", 4) == 0)
+			int f = META_KEYS[i].field;
+			int rank = META_KEYS[i].rank * 2 + !prop;
+			if (f == M_BYLINE && strncmp(content, "http", 4) == 0)
 				return; /* article:author is often a URL */
-			set_meta(c, &c->mt, META_KEYS[i].field,
-				 META_KEYS[i].rank * 2 + !prop, content);
+			const char *had = c->mt.v[f];
+			if (f == M_BYLINE && had && c->mt.rank[f] == rank &&
+			    strlen(had) + strlen(content) < 400 &&
+			    !strstr(had, content)) {
+				/* The same key again: one more author. */
+				char both[512];
+				size_t hn = strlen(had);
+				memcpy(both, had, hn);
+				memcpy(both + hn, "; ", 2);
+				memcpy(both + hn + 2, content,
+				       strlen(content) + 1);
+				c->mt.v[f] = NULL;
+				set_meta(c, &c->mt, f, rank, both);
+				return;
+			}
+			set_meta(c, &c->mt, f, rank, content);
 			return;
 		}
 }
@@ -895,7 +925,7 @@ static int enter(ctx *c, xmlNode *n)
 		    t != T_ARTICLE && t != T_MAIN && t != T_A &&
 		    !(flags & F_SKIP) &&
 		    (has_sub(both, SKIP_SUB) || has_word(both, SKIP_WORD)) &&
-		    !has_sub(both, MAYBE_SUB)) {
+		    (!has_sub(both, MAYBE_SUB) || has_sub(both, LISTS_SUB))) {
 			flags |= F_SKIP;
 			if (!strstr(both, "header") &&
 			    !strstr(both, "byline") &&
@@ -903,12 +933,15 @@ static int enter(ctx *c, xmlNode *n)
 				flags |= F_HARD;
 		}
 		if (strstr(both, "byline") ||
-		    (strstr(both, "author") && !strstr(both, "authoriz")) ||
+		    (strstr(both, "author") && !strstr(both, "authoriz") &&
+		     !strstr(both, "note")) ||
 		    strstr(both, "writtenby"))
 			byline = 1;
 	}
 	if (byline && !c->hard && !(flags & F_HARD))
 		flags |= F_BYLINE;
+	else if (byline)
+		flags |= F_BYLINE2;
 	I->flags = (uint8_t)flags;
 	if (flags & F_SKIP)
 		c->skip++;
@@ -950,6 +983,79 @@ static uint16_t add16(uint16_t a, uint16_t b)
 	return (uint16_t)(a + b < a ? UINT16_MAX : a + b);
 }
 
+/* Whether b is a name and not only the word before one ("By", "Par:"),
+ * which some pages mark up as a byline of its own. */
+static int byline_ok(const char *b)
+{
+	static const char *const BY[] = {"by",         "par", "por",  "von",
+					 "di",         "de",  "door", "av",
+					 "written by", NULL};
+	size_t n = strlen(b);
+	while (n && (b[n - 1] == ':' || b[n - 1] == ' '))
+		n--;
+	for (size_t i = 0; BY[i]; i++)
+		if (n == strlen(BY[i]) && strncasecmp(b, BY[i], n) == 0)
+			return 0;
+	return n >= 2;
+}
+
+/* Cuts a separator left at the end of a byline ("Jane Roe -- " before the
+ * date that followed it in the markup). */
+static void trim_byline(char *b)
+{
+	size_t n = strlen(b);
+	for (;;) {
+		while (n && (b[n - 1] == ' ' || b[n - 1] == '|' ||
+			     b[n - 1] == ',' || b[n - 1] == '-'))
+			n--;
+		/* em dash, en dash, middle dot */
+		if (n >= 3 && (unsigned char)b[n - 3] == 0xE2 &&
+		    (unsigned char)b[n - 2] == 0x80 &&
+		    ((unsigned char)b[n - 1] == 0x94 ||
+		     (unsigned char)b[n - 1] == 0x93))
+			n -= 3;
+		else if (n >= 2 && (unsigned char)b[n - 2] == 0xC2 &&
+			 (unsigned char)b[n - 1] == 0xB7)
+			n -= 2;
+		else
+			break;
+	}
+	b[n] = 0;
+}
+
+/* Whether n is inside comments (the authors of comments are no byline). */
+static int in_comments(const xmlNode *n)
+{
+	static const char *const COMMENTS[] = {"comment", "disqus",     "repl",
+					       "respond", "discussion", NULL};
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		char v[256];
+		lower_attr((const xmlChar *)get_attr(n, "class"), v, sizeof v);
+		if (has_sub(v, COMMENTS))
+			return 1;
+		lower_attr((const xmlChar *)get_attr(n, "id"), v, sizeof v);
+		if (has_sub(v, COMMENTS))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether n is its parent's only element and no text is beside it. */
+static int lone_child(const xmlNode *n)
+{
+	for (const xmlNode *k = n->parent->children; k; k = k->next) {
+		if (k == n)
+			continue;
+		if (k->type == XML_ELEMENT_NODE)
+			return 0;
+		if (k->type == XML_TEXT_NODE)
+			for (const xmlChar *q = k->content; q && *q; q++)
+				if (*q > ' ')
+					return 0;
+	}
+	return 1;
+}
+
 static void leave(ctx *c, xmlNode *n)
 {
 	ninfo *I = info(c, n);
@@ -958,9 +1064,19 @@ static void leave(ctx *c, xmlNode *n)
 	int t = I->tag;
 	if (t == T_A)
 		c->in_link--;
+	if ((I->flags & F_BYLINE2) && !c->byline2) {
+		/* In a skipped region (a credit bar, an aside): used only
+		 * when the page gives no other byline. */
+		char *b = text_of(c, n, 200);
+		if (b && strlen(b) < 100 && byline_ok(b) && !in_comments(n)) {
+			trim_byline(b);
+			c->byline2 = b;
+		}
+	}
 	if ((I->flags & F_BYLINE) && !c->pg.v[M_BYLINE]) {
 		char *b = text_of(c, n, 200);
-		if (b && strlen(b) < 100) {
+		if (b && strlen(b) < 100 && byline_ok(b)) {
+			trim_byline(b);
 			c->pg.v[M_BYLINE] = b;
 			if (!(I->flags & F_SKIP))
 				c->skip++; /* not body: undone just below */
@@ -982,6 +1098,11 @@ static void leave(ctx *c, xmlNode *n)
 		float content = 1.0f + (float)I->commas +
 				(float)(I->text / 100 < 3 ? I->text / 100 : 3);
 		xmlNode *a = n->parent;
+		/* A <div> around one <p> and nothing else is that paragraph
+		 * (Readability replaces it by its <p>): its parent scores. */
+		if (t == T_P && a && tag_of(a) == T_DIV &&
+		    I->link * 4 < I->text && lone_child(n))
+			a = a->parent;
 		for (int level = 0; level < PLX_HTML_SCORE_LEVELS && a;
 		     level++) {
 			ninfo *A = info(c, a);
@@ -1290,9 +1411,53 @@ static int caption_box(const ctx *c, const xmlNode *n, const ninfo *I)
 	return has_sub(v, BOX);
 }
 
+static int out_pre(ctx *c, xmlNode *n);
+static void out_post(ctx *c, xmlNode *n);
+static void out_text(ctx *c, const xmlNode *n);
+
+/* The standfirst in an article's <header> (skipped for its headline,
+ * byline and date): its paragraphs of sentences, 80 bytes or more. */
+static void standfirst(ctx *c, xmlNode *h)
+{
+	xmlNode *n = h->children;
+	while (n && !c->rc) {
+		int down = n->type == XML_ELEMENT_NODE;
+		const ninfo *N = info(c, n);
+		if (!N || (N->flags & F_HARD))
+			down = 0;
+		else if (N->tag == T_P) {
+			char *t = text_of(c, n, 2000);
+			size_t len = t ? strlen(t) : 0;
+			if (len >= 80 &&
+			    (strstr(t, ". ") || t[len - 1] == '.')) {
+				flush(c);
+				walk(c, n, out_pre, out_post, out_text);
+				flush(c);
+			}
+			down = 0;
+		}
+		if (down && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != h && !n->next)
+			n = n->parent;
+		if (n == h)
+			break;
+		n = n->next;
+	}
+}
+
 static int out_pre(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
+	if (I && I->tag == T_HEADER && (I->flags & F_SKIP) &&
+	    !(I->flags & F_HARD) && !c->in_header) {
+		c->in_header = 1;
+		standfirst(c, n);
+		c->in_header = 0;
+		return 0;
+	}
 	if (!I || (I->flags & F_SKIP) ||
 	    (!(I->flags & F_SEL) && furniture(c, I)))
 		return 0;
@@ -1367,6 +1532,8 @@ static xmlNode *choose(ctx *c)
 	}
 	if (!best)
 		return c->body;
+	xmlNode *first = best; /* the best paragraph container itself */
+	float first_top = top;
 	/* A body split into blocks that score alike (steps, sections): when
 	 * PLX_HTML_TOP_AGREE of the PLX_HTML_TOP_CANDS best candidates score
 	 * at least 3/4 of the best, their nearest common ancestor with it that
@@ -1450,6 +1617,10 @@ static xmlNode *choose(ctx *c)
 	const char *bcls = get_attr(best, "class");
 	for (xmlNode *k = best->parent->children; k; k = k->next) {
 		ninfo *K = info(c, k);
+		/* The article's own header: for its standfirst. */
+		if (K && K->tag == T_HEADER && (K->flags & F_SKIP) &&
+		    !(K->flags & F_HARD) && tag_of(best->parent) == T_ARTICLE)
+			K->flags |= F_SEL;
 		if (!K || k == best || (K->flags & F_SKIP))
 			continue;
 		float bonus = 0;
@@ -1458,7 +1629,8 @@ static xmlNode *choose(ctx *c)
 			bonus = top * 0.2f;
 		float ld = K->text ? (float)K->link / (float)K->text : 0;
 		int take = (K->flags & F_CAND) && final_score(K) + bonus >= thr;
-		if (!take && K->tag == T_P) {
+		if (!take && (K->tag == T_P ||
+			      (K->tag == T_DIV && !(K->flags & F_BLOCKS)))) {
 			if (K->text > 80 && ld < 0.25f)
 				take = 1;
 			else if (K->text > 0 && K->text <= 80 && ld == 0) {
@@ -1468,6 +1640,26 @@ static xmlNode *choose(ctx *c)
 			}
 		}
 		if (take)
+			K->flags |= F_SEL;
+	}
+	/* A body cut into blocks by figures or ads, each block the same kind
+	 * of container as the best one (same class) but deeper or shallower
+	 * than a sibling's score reaches: a sibling holding a candidate of
+	 * that class scoring at least a quarter of the best is taken too. */
+	const char *fcls = get_attr(first, "class");
+	if (!fcls || !*fcls)
+		return best;
+	for (size_t i = 0; i < c->n_cands; i++) {
+		xmlNode *x = c->cands[i];
+		const char *xcls = get_attr(x, "class");
+		if (x == first || !xcls || strcmp(xcls, fcls) != 0 ||
+		    final_score(info(c, x)) < first_top * 0.25f)
+			continue;
+		xmlNode *k = x;
+		while (k && k->parent != best->parent)
+			k = k->parent;
+		ninfo *K = info(c, k);
+		if (k && K && k != best && !(K->flags & F_SKIP))
 			K->flags |= F_SEL;
 	}
 	return best;
@@ -1791,6 +1983,8 @@ int plx_html_extract_charset(const char *html, size_t len, const char *url,
 		   : pt              ? cut_title(&c, c.pg.v[M_TITLE])
 				     : c.h1;
 	d->byline = pick(&c, M_BYLINE);
+	if (!d->byline)
+		d->byline = c.byline2;
 	d->date = pick(&c, M_DATE);
 	d->site_name = pick(&c, M_SITE);
 	d->url = c.mt.v[M_URL] ? c.mt.v[M_URL] : c.ld.v[M_URL];

@@ -133,6 +133,7 @@ struct plx_reader {
 	int wdone;
 	plx_buf wuri, wdate;
 	plx_warc_stats ws;
+	int rec_html; /* the last record came from html (plx_reader_html) */
 
 	/* Decoded bytes: data[pos, len) are unread; memchr has already found
 	 * no newline in [pos, scan). */
@@ -1020,6 +1021,7 @@ static int next_html(plx_reader *r)
 	}
 	plx_record *rec = &r->rec;
 	plx_html_record(r->html, rec);
+	r->rec_html = 1;
 	return name_record(r, rec);
 }
 
@@ -1310,6 +1312,7 @@ static int warc_page(plx_reader *r, char *p, size_t n, const char *uri)
 		}
 		rec->id = r->id.data;
 	}
+	r->rec_html = 1;
 	return 1;
 }
 
@@ -1712,6 +1715,7 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 		r->root = NULL;
 	}
 	buf_clear(&r->msg);
+	r->rec_html = 0;
 	for (;;) {
 		if (!r->open) {
 			entry e;
@@ -1735,6 +1739,7 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 			*rec = &r->rec;
 			return 1;
 		}
+		r->rec_html = 0;
 		if (r->root) {
 			json_decref(r->root);
 			r->root = NULL;
@@ -1749,6 +1754,11 @@ int plx_reader_next(plx_reader *r, const plx_record **rec)
 		r->skipped++;
 		return rc;
 	}
+}
+
+const plx_html_doc *plx_reader_html(const plx_reader *r)
+{
+	return r && r->rec_html ? r->html : NULL;
 }
 
 void plx_reader_free(plx_reader *r)

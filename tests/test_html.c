@@ -516,6 +516,231 @@ TEST(record)
 	plx_html_doc_free(d);
 }
 
+/* Bylines the markup hides: a "By" marked up on its own before the name, a
+ * byline inside a skipped region (a credit bar, an aside) when the page
+ * gives no other, never a comment's author; og:article:author; several
+ * authors in repeated meta tags. */
+TEST(bylines)
+{
+	const char *by =
+		"<html><body><article><div class=\"byline\"><em "
+		"class=\"byline__by\">By</em> <a href=\"/a/jr\"><span "
+		"class=\"byline__name\">Jane Roe</span></a></div>" ARTICLE_PARAS
+		"</article></body></html>";
+	int rc;
+	plx_html_doc *d = extract(by, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->byline, "Jane Roe"); /* not "By" */
+		CHECK_STR(d->text, ARTICLE_TEXT);
+		plx_html_doc_free(d);
+	}
+	const char *credit =
+		"<html><body><div class=\"credit-bar\"><cite "
+		"class=\"byline\"><span>By </span><span>JANE ROE</span>"
+		"</cite></div><article>" ARTICLE_PARAS
+		"</article><aside class=\"comments\"><div "
+		"class=\"author\">Commenter One</div><p>First!</p></aside>"
+		"</body></html>";
+	d = extract(credit, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->byline, "By JANE ROE");
+		CHECK_STR(d->text, ARTICLE_TEXT);
+		plx_html_doc_free(d);
+	}
+	const char *aside =
+		"<html><body><article>" ARTICLE_PARAS
+		"</article><aside><p><span itemprop=\"author\">Jane Roe "
+		"&mdash;</span> 2024-03-01</p></aside></body></html>";
+	d = extract(aside, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->byline, "Jane Roe"); /* without its dash */
+		plx_html_doc_free(d);
+	}
+	const char *comments_only =
+		"<html><body><article>" ARTICLE_PARAS
+		"</article><section id=\"comments\"><footer><span "
+		"class=\"comment-author\">Commenter One</span></footer><p>I "
+		"live there.</p></section></body></html>";
+	d = extract(comments_only, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(d->byline == NULL);
+		plx_html_doc_free(d);
+	}
+	const char *note =
+		"<html><body><article>" ARTICLE_PARAS
+		"<div class=\"author-note\"><p>Notes from the author</p>"
+		"</div></article></body></html>";
+	d = extract(note, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(d->byline == NULL); /* an author's note is no byline */
+		plx_html_doc_free(d);
+	}
+	const char *meta = "<html><head><meta property=\"og:article:author\" "
+			   "content=\"Valley News "
+			   "Desk\"></head><body><article>" ARTICLE_PARAS
+			   "</article></body></html>";
+	d = extract(meta, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->byline, "Valley News Desk");
+		plx_html_doc_free(d);
+	}
+	const char *two =
+		"<html><head><meta name=\"DC.Creator\" content=\"Roe, J.\">"
+		"<meta name=\"DC.Creator\" content=\"Doe, John\"><meta "
+		"name=\"DC.Creator\" content=\"Roe, "
+		"J.\"></head><body><article>" ARTICLE_PARAS
+		"</article></body></html>";
+	d = extract(two, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->byline, "Roe, J.; Doe, John");
+		plx_html_doc_free(d);
+	}
+}
+
+/* MathML is text (a formula in a sentence), its TeX annotation is not; a
+ * "most popular" box after the article is furniture. */
+TEST(math_and_most_popular)
+{
+	const char *page =
+		"<html><body><article>" ARTICLE_PARAS
+		"<p>The level rose as <math><semantics><mrow><mi>h</mi> <mo>="
+		"</mo> <mn>4</mn> <mi>t</mi></mrow><annotation "
+		"encoding=\"application/x-tex\">h=4\\cdot t</annotation>"
+		"</semantics></math> for the first hours, the engineers "
+		"said.</p></article><section class=\"c-article-most-popular\">"
+		"<h2>Most Popular</h2><ol><li><a href=\"/1\">A bridge "
+		"reopens</a><p>The old bridge reopened on Friday after two "
+		"years of repairs, with a new deck and lights.</p></li><li><a "
+		"href=\"/2\">Markets</a><p>The farmers' market moves to the "
+		"square for the summer, the council said on Tuesday.</p>"
+		"</li></ol></section></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The level rose as h = 4 t for the first hours"));
+	CHECK(!has(d, "cdot"));
+	CHECK(!has(d, "Most Popular"));
+	CHECK(!has(d, "bridge"));
+	plx_html_doc_free(d);
+}
+
+/* A body cut in two by a figure, its first block nested deeper than a
+ * sibling's score reaches: the block of the same class is taken too. */
+TEST(body_cut_into_blocks)
+{
+	const char *page =
+		"<html><body><div id=\"post\"><div class=\"blk\"><div "
+		"class=\"wrap\"><div class=\"col\"><div class=\"row\">"
+		"<section class=\"part\"><div class=\"inner\"><div "
+		"class=\"sec\"><div class=\"txt\">"
+		"<p>The ferry between the two islands stopped on Monday, when "
+		"the harbour office found cracks in the old ramp, and the "
+		"council said repairs would take a month.</p>"
+		"<p>Passengers, many of them students and workers, crowded "
+		"onto the small boats of local fishermen, who charged double "
+		"the usual fare, several of them said.</p>"
+		"<p>The mayor said the island could not wait for a new ramp, "
+		"and asked the region for a temporary pier, which engineers "
+		"said could be built in ten days.</p>"
+		"</div></div></div></section><aside><p>Share this</p></aside>"
+		"</div></div></div></div><figure><img src=\"r.jpg\">"
+		"<figcaption>The ramp</figcaption></figure><div "
+		"class=\"blk\"><section class=\"part\"><div "
+		"class=\"inner\"><div class=\"sec\"><div "
+		"class=\"txt\">" ARTICLE_PARAS ARTICLE_PARAS
+		"</div></div></div></section></div></div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The ferry between the two islands"));
+	CHECK(has(d, "The mayor said the island could not wait"));
+	CHECK(has(d, "Rain is forecast to ease on Sunday"));
+	CHECK(!has(d, "Share this"));
+	CHECK(!has(d, "The ramp"));
+	plx_html_doc_free(d);
+}
+
+/* Paragraphs written as <div>s: a <div> around one <p> is that paragraph
+ * (the article around it is the content, short lines included), and a
+ * <div> of plain text beside the content is a paragraph of it. */
+TEST(div_paragraphs)
+{
+	const char *wrapped =
+		"<html><body><article><h1>Ferry</h1><div><p>The ferry "
+		"between the two islands stopped on Monday, when the harbour "
+		"office found cracks in the old ramp, and the council said "
+		"repairs would take a month, maybe more.</p></div><h2>Clips"
+		"</h2><p>Two clips follow</p><iframe src=\"v.html\"></iframe>"
+		"<p>At the harbour</p><h2>Later</h2><div>Passengers, many of "
+		"them students and workers, crowded onto the small boats of "
+		"local fishermen, who charged double the usual fare, several "
+		"of them said.</div></article></body></html>";
+	int rc;
+	plx_html_doc *d = extract(wrapped, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "The ferry between"));
+		CHECK(has(d, "Two clips follow"));
+		CHECK(has(d, "Passengers, many of them"));
+		plx_html_doc_free(d);
+	}
+	const char *plain =
+		"<html><body><div class=\"col\"><div class=\"lead\">The "
+		"mayor said the island could not wait for a new ramp, and "
+		"asked the region for a temporary pier, which engineers said "
+		"could be built in ten days</div><div class=\"photo\"><img "
+		"src=\"p.jpg\"></div><div class=\"txt\">" ARTICLE_PARAS
+		"</div></div></body></html>";
+	d = extract(plain, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(has(d, "Rain is forecast"));
+		CHECK(has(d, "The mayor said the island could not wait"));
+		plx_html_doc_free(d);
+	}
+}
+
+/* The standfirst in the article's <header> is body; its headline, byline
+ * and date, and the site's own header, are not. */
+TEST(standfirst)
+{
+	const char *page =
+		"<html><head><title>Flood in the lower "
+		"town</title></head><body>"
+		"<header><p>The Valley Gazette, news from the valley since "
+		"1901. Read it every morning.</p></header><article><header>"
+		"<h1>Flood in the lower town</h1><p>Two schools became "
+		"shelters overnight as the river rose. The old levee held, but "
+		"the drains did not.</p><p class=\"byline\">By Jane Roe</p>"
+		"<time datetime=\"2024-03-01\">1 March 2024</time></header>"
+		"<div class=\"body\">" ARTICLE_PARAS "</div></article></body>"
+		"</html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "Two schools became shelters overnight"));
+	CHECK(has(d, "Rain is forecast to ease"));
+	CHECK(!has(d, "news from the valley"));
+	CHECK(!has(d, "Jane Roe"));
+	CHECK(!has(d, "1 March"));
+	CHECK(strncmp(d->text, "Two schools", 11) == 0);
+	CHECK_STR(d->byline, "By Jane Roe");
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -527,5 +752,10 @@ int main(void)
 	RUN(seed_shaped_page);
 	RUN(furniture_as_html);
 	RUN(record);
+	RUN(bylines);
+	RUN(math_and_most_popular);
+	RUN(body_cut_into_blocks);
+	RUN(div_paragraphs);
+	RUN(standfirst);
 	DONE();
 }

@@ -168,6 +168,7 @@ static void write_file(const char *name, const void *data, size_t len)
 /* One result of plx_reader_next: a record's fields, or an error. */
 typedef struct res {
 	int rc;
+	int html; /* plx_reader_html: 1 the record's page, 0 NULL, -1 wrong */
 	char *id, *title, *date, *source, *url, *text, *msg;
 } res;
 
@@ -186,10 +187,13 @@ static size_t read_results(plx_reader *r, res *v, size_t max)
 		res *x = &v[n++];
 		memset(x, 0, sizeof *x);
 		x->rc = rc;
+		const plx_html_doc *d = plx_reader_html(r);
 		if (rc < 0) {
+			x->html = d ? -1 : 0;
 			x->msg = strdup(plx_reader_errmsg(r));
 			continue;
 		}
+		x->html = !d ? 0 : d->text == rec->text ? 1 : -1;
 		x->id = dup_or_null(rec->id);
 		x->title = dup_or_null(rec->title);
 		x->date = dup_or_null(rec->date);
@@ -233,10 +237,13 @@ static const char *log_of(plx_reader *r)
 	size_t n = read_results(r, v, 64), k = 0;
 	g_log[0] = 0;
 	for (size_t i = 0; i < n && k < sizeof g_log; i++)
-		k += (size_t)snprintf(g_log + k, sizeof g_log - k,
-				      v[i].rc > 0 ? "%s|%.30s\n" : "! %s\n",
-				      v[i].rc > 0 ? v[i].id : v[i].msg,
-				      v[i].text);
+		k += (size_t)snprintf(
+			g_log + k, sizeof g_log - k,
+			v[i].rc > 0 ? "%s%s|%.30s\n" : "%s! %s\n",
+			/* a page for a record, none for an
+			 * error */
+			v[i].html == (v[i].rc > 0) ? "" : "(html) ",
+			v[i].rc > 0 ? v[i].id : v[i].msg, v[i].text);
 	free_results(v, n);
 	return g_log;
 }
@@ -391,7 +398,20 @@ TEST(own_pages)
 	plx_reader_free(r);
 
 	for (size_t i = 0; i < nw && i < 4; i++)
-		CHECK(warc[i].rc == 1);
+		CHECK(warc[i].rc == 1 && warc[i].html == 1);
+	for (size_t i = 0; i < 3; i++)
+		CHECK(files[i].html == 1);
+	/* A text file's record has no page behind it. */
+	char pt[64];
+	snprintf(pt, sizeof pt, "%s/t.txt", dir);
+	write_file(pt, "Plain words about the river.", 28);
+	res tx;
+	if (plx_reader_new(NULL, &r) || plx_reader_add(r, pt))
+		exit(1);
+	CHECK(read_results(r, &tx, 1) == 1 && tx.rc == 1 && tx.html == 0);
+	free_results(&tx, 1);
+	plx_reader_free(r);
+	remove(pt);
 	if (nw == 4 && nz == 4) {
 		/* Same articles, read plain or gzipped. */
 		for (size_t i = 0; i < 4; i++) {

@@ -28,9 +28,11 @@ static const char USAGE[] =
 	"      (body, title, masthead, caption, related, credit, other),\n"
 	"      register (reporting or opinion), entities, quotes and "
 	"speakers.\n"
-	"  extract [--format text|json] FILE.html...\n"
+	"  extract [--format text|json] FILE.html|FILE.warc...\n"
 	"      The article of each web page: body paragraphs, title,\n"
-	"      byline, date, site name, canonical URL and language.\n"
+	"      byline, date, site name, canonical URL and language.  A\n"
+	"      WARC file (.warc, .warc.gz): each HTML response (status\n"
+	"      200), with its target URI; other records are counted.\n"
 	"  dedup [--format text|json] [--threshold X] [--window DAYS] "
 	"PATH...\n"
 	"      Find exact and near-duplicate articles (Jaccard similarity\n"
@@ -640,11 +642,60 @@ static int cmd_cluster(int argc, char **argv)
 }
 
 /* extract: the article of each HTML page (body paragraphs and metadata),
- * as text or one JSON object a line. */
+ * as text or one JSON object a line.  A WARC file goes through the reader:
+ * one article per HTML response, with its target URI; its other records
+ * are counted and the bad ones reported, as by the other commands. */
 static void json_field(const char *key, const char *v, const char *sep)
 {
 	printf("%s\"%s\":", sep, key);
 	json_str(stdout, v);
+}
+
+/* One article: path is the file, uri the WARC record's target URI (NULL
+ * for a page read from a file), date the page's else the WARC-Date. */
+static void print_doc(const options *o, const char *path, const char *uri,
+		      const plx_html_doc *d, const char *date)
+{
+	if (o->json) {
+		json_field("path", path, "{");
+		if (uri)
+			json_field("uri", uri, ",");
+		json_field("title", d->title, ",");
+		json_field("byline", d->byline, ",");
+		json_field("date", date, ",");
+		json_field("site_name", d->site_name, ",");
+		json_field("url", d->url, ",");
+		json_field("lang", d->lang, ",");
+		json_field("text", d->text, ",");
+		puts("}");
+		return;
+	}
+	printf("==> %s%s%s\ntitle: %s\nbyline: %s\ndate: %s\nsite: %s\n"
+	       "url: %s\nlang: %s\n\n%s\n\n",
+	       path, uri ? " " : "", uri ? uri : "", d->title ? d->title : "",
+	       d->byline ? d->byline : "", date ? date : "",
+	       d->site_name ? d->site_name : "", d->url ? d->url : "",
+	       d->lang ? d->lang : "", d->text);
+}
+
+static int extract_record(run *r, const plx_record *rec, void *ud)
+{
+	(void)ud;
+	const plx_html_doc *d = plx_reader_html(r->rd);
+	if (!d)
+		return PLX_EFORMAT; /* not from a page: cannot happen */
+	print_doc(r->o, rec->path, rec->id, d, rec->date);
+	return 0;
+}
+
+/* Whether path names a WARC file (.warc, .warc.gz), or its first bytes
+ * p[0, n) say it is one. */
+static int is_warc(const char *path, const char *p, size_t n)
+{
+	size_t l = strlen(path);
+	return (l > 5 && !strcmp(path + l - 5, ".warc")) ||
+	       (l > 8 && !strcmp(path + l - 8, ".warc.gz")) ||
+	       (n >= 7 && !memcmp(p, "WARC/1.", 7));
 }
 
 static int cmd_extract(int argc, char **argv)
@@ -655,76 +706,72 @@ static int cmd_extract(int argc, char **argv)
 	if (first < 0)
 		return rc;
 	if (first >= argc)
-		return usage_error("extract needs at least one FILE.html",
+		return usage_error("extract needs at least one FILE.html "
+				   "or FILE.warc",
 				   NULL);
+	run r;
+	memset(&r, 0, sizeof r);
+	r.o = &o;
+	if ((rc = plx_reader_new(NULL, &r.rd))) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+		return EXIT_FATAL;
+	}
 	int status = 0;
-	for (int i = first; i < argc; i++) {
-		FILE *f = fopen(argv[i], "rb");
+	for (int i = first; i < argc && !status; i++) {
 		char *buf = NULL;
 		size_t len = 0, cap = 0, got;
-		if (!f) {
-			fprintf(stderr, "parallax: %s: %s\n", argv[i],
-				strerror(errno));
-			status = EXIT_BADINPUT;
+		int warc = is_warc(argv[i], "", 0);
+		FILE *f = warc ? NULL : fopen(argv[i], "rb");
+		if (!warc && !f) {
+			skip_msg(&r, "%s: %s", argv[i], strerror(errno));
 			continue;
 		}
-		do {
+		while (f) {
 			if (len == cap) {
 				char *nb = realloc(buf,
 						   cap = cap ? 2 * cap : 65536);
 				if (!nb) {
-					free(buf);
-					fclose(f);
-					fprintf(stderr,
-						"parallax: out of memory\n");
-					return EXIT_FATAL;
+					status = EXIT_FATAL;
+					break;
 				}
 				buf = nb;
 			}
 			got = fread(buf + len, 1, cap - len, f);
 			len += got;
-		} while (got > 0);
-		int err = ferror(f);
-		fclose(f);
-		plx_html_doc *d = NULL;
-		rc = err ? PLX_EIO : plx_html_extract(buf, len, NULL, &d);
-		free(buf);
-		if (rc) {
-			if (!o.quiet)
-				fprintf(stderr, "parallax: %s: %s (skipped)\n",
-					argv[i], plx_strerror(rc));
-			status = rc == PLX_ENOMEM ? EXIT_FATAL : EXIT_BADINPUT;
-			if (rc == PLX_ENOMEM)
-				return status;
+			if (!got || is_warc("", buf, len))
+				break;
+		}
+		int err = f && ferror(f);
+		if (f)
+			fclose(f);
+		if (!status && !err && is_warc(argv[i], buf, len)) {
+			/* Read again from the start, record by record. */
+			free(buf);
+			if ((rc = plx_reader_add(r.rd, argv[i]))) {
+				fprintf(stderr, "parallax: %s: %s\n", argv[i],
+					plx_strerror(rc));
+				status = EXIT_FATAL;
+			} else
+				status = run_records(&r, extract_record, NULL);
 			continue;
 		}
-		if (o.json) {
-			json_field("path", argv[i], "{");
-			json_field("title", d->title, ",");
-			json_field("byline", d->byline, ",");
-			json_field("date", d->date, ",");
-			json_field("site_name", d->site_name, ",");
-			json_field("url", d->url, ",");
-			json_field("lang", d->lang, ",");
-			json_field("text", d->text, ",");
-			puts("}");
+		plx_html_doc *d = NULL;
+		rc = status ? PLX_ENOMEM
+		     : err  ? PLX_EIO
+			    : plx_html_extract(buf, len, NULL, &d);
+		free(buf);
+		if (rc == PLX_ENOMEM) {
+			fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
+			status = EXIT_FATAL;
+		} else if (rc) {
+			skip_msg(&r, "%s: %s", argv[i], plx_strerror(rc));
 		} else {
-			printf("==> %s\ntitle: %s\nbyline: %s\ndate: %s\n"
-			       "site: %s\nurl: %s\nlang: %s\n\n%s\n\n",
-			       argv[i], d->title ? d->title : "",
-			       d->byline ? d->byline : "",
-			       d->date ? d->date : "",
-			       d->site_name ? d->site_name : "",
-			       d->url ? d->url : "", d->lang ? d->lang : "",
-			       d->text);
+			print_doc(&o, argv[i], NULL, d, d->date);
+			r.done++;
 		}
 		plx_html_doc_free(d);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "parallax: write error: %s\n", strerror(errno));
-		return EXIT_FATAL;
-	}
-	return status;
+	return run_close(&r, status);
 }
 
 static double now_seconds(void)
