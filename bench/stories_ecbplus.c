@@ -51,6 +51,8 @@ static int set_param(plx_story_params *p, const char *name, double v)
 	F(max_df)
 	F(time_penalty)
 	F(person_penalty)
+	F(prior_docs)
+	F(prior_names)
 	return -1;
 #undef F
 #undef Z

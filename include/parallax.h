@@ -577,6 +577,12 @@ typedef struct plx_story_params {
 	double person_penalty;  /* ... by 1 - this when the article's main
 				   person (named 4 times or more) is not in
 				   the story (default 0.25; 0: off) */
+	double prior_docs;      /* words and numbers: the idf is blended
+				   with the built-in table's (Reuters),
+				   which counts as this many documents:
+				   weight m / (m + N) after N articles
+				   (default 30; 0: online idf only) */
+	double prior_names;     /* the same for entities (default 1000) */
 } plx_story_params;
 
 void plx_story_params_default(plx_story_params *p);

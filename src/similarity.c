@@ -229,6 +229,12 @@ static unsigned table_df(const plx_df_entry *t, size_t n, const char *term,
 	return 0;
 }
 
+unsigned plx_df_lookup(int names, const char *term, size_t len)
+{
+	return names ? table_df(plx_df_names, plx_df_n_names, term, len)
+		     : table_df(plx_df_words, plx_df_n_words, term, len);
+}
+
 static double idf_of(const plx_similarity_model *m, plx_sim_kind kind,
 		     const char *term, size_t len)
 {

@@ -50,4 +50,8 @@ extern const plx_df_entry plx_df_names[];
 extern const size_t plx_df_n_names;
 extern const unsigned plx_df_docs; /* documents counted */
 
+/* The table's document frequency of term (names: the names and places
+ * table, else words and numbers); 0 when absent. */
+unsigned plx_df_lookup(int names, const char *term, size_t len);
+
 #endif

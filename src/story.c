@@ -13,7 +13,10 @@
  *   earthquakes apart).
  * - Weights: (1 + ln tf) * idf, idf = ln((1 + N) / (1 + df)) + 1 with N and
  *   df counted online in input order (the article itself included), so the
- *   result depends only on the order of the input.  Each kind keeps its
+ *   result depends only on the order of the input; for words, numbers and
+ *   entities blended with the built-in table's idf (similarity_df.c,
+ *   Reuters), weight m / (m + N), m = prior_docs / prior_names (none in a
+ *   build without the table).  Each kind keeps its
  *   strongest terms (PLX_ART_* caps) and is L2-normalised on its own.
  * - Story centroid: the plain sum of its members' vectors, truncated to the
  *   story_terms strongest terms.  Similarity of article a and story c:
@@ -67,6 +70,7 @@
 
 #include "mem.h"
 #include "segment.h"
+#include "similarity.h"
 
 /* Strongest terms an article keeps per kind: words (a long article's
  * tail is noise), entities, numbers. */
@@ -567,8 +571,16 @@ int plx_story_store_mem_new(size_t max_posted, plx_story_store **out)
 /* ---- Clustering ------------------------------------------------------------
  */
 
+/* Prior table lookups cached per clusterer (16 bytes a slot). */
+#define PLX_PRIOR_CACHE 16384
+typedef struct prior_slot {
+	uint64_t term; /* 0: empty (term_of never gives 0) */
+	uint32_t df;
+} prior_slot;
+
 struct plx_stories {
 	plx_story_params p;
+	prior_slot *prior_cache; /* NULL: no prior (off, or no table) */
 	plx_story_store *store;
 	struct sb_stemmer *stemmer; /* for record titles (not in the text) */
 	size_t n_added;
@@ -592,8 +604,9 @@ struct plx_stories {
 
 typedef struct feat {
 	uint64_t term;
-	float w;     /* tf, then weight */
-	uint32_t df; /* document frequency */
+	float w;        /* tf, then weight */
+	uint32_t df;    /* document frequency */
+	uint32_t prior; /* document frequency in the prior table */
 } feat;
 
 void plx_story_params_default(plx_story_params *p)
@@ -612,6 +625,8 @@ void plx_story_params_default(plx_story_params *p)
 	p->max_df = 0.05;
 	p->time_penalty = 0.15;
 	p->person_penalty = 0.25;
+	p->prior_docs = 30;
+	p->prior_names = 1000;
 }
 
 int plx_stories_new(const plx_story_params *params, plx_stories **out)
@@ -627,13 +642,21 @@ int plx_stories_new(const plx_story_params *params, plx_stories **out)
 	if (!(s->p.threshold >= 0) || s->p.story_terms < 1 ||
 	    s->p.max_candidates < 1 || !(s->p.window_days >= 0) ||
 	    !(s->p.time_penalty >= 0 && s->p.time_penalty <= 1) ||
-	    !(s->p.person_penalty >= 0 && s->p.person_penalty <= 1)) {
+	    !(s->p.person_penalty >= 0 && s->p.person_penalty <= 1) ||
+	    !(s->p.prior_docs >= 0) || !(s->p.prior_names >= 0)) {
 		plx_free(s);
 		return PLX_EINVAL;
 	}
 	s->clock = PLX_STORY_NOTIME;
+	if (plx_df_docs && (s->p.prior_docs > 0 || s->p.prior_names > 0) &&
+	    !(s->prior_cache =
+		      plx_calloc(PLX_PRIOR_CACHE, sizeof *s->prior_cache))) {
+		plx_free(s);
+		return PLX_ENOMEM;
+	}
 	int rc = plx_story_store_mem_new(PLX_MAX_POSTED, &s->store);
 	if (rc) {
+		plx_free(s->prior_cache);
 		plx_free(s);
 		return rc;
 	}
@@ -659,6 +682,7 @@ void plx_stories_free(plx_stories *s)
 	plx_free(s->terms);
 	plx_free(s->df);
 	plx_free(s->qw);
+	plx_free(s->prior_cache);
 	plx_free(s->cand);
 	plx_free(s->mt);
 	plx_free(s->mw);
@@ -673,10 +697,31 @@ static uint64_t term_of(const char *s, size_t n, unsigned kind)
 	return h | kind;
 }
 
+/* The term's document frequency in the built-in table (similarity_df.c),
+ * 0 where the prior is off for its kind or the build has no table.  A
+ * direct-mapped cache by term hash saves most binary searches. */
+static uint32_t prior_df(plx_stories *s, uint64_t term, unsigned kind,
+			 const char *str, size_t len)
+{
+	int names = kind == PLX_FEAT_ENTITY;
+	if (!s->prior_cache || kind == PLX_FEAT_TIME ||
+	    (names ? s->p.prior_names : s->p.prior_docs) <= 0)
+		return 0;
+	prior_slot *c = &s->prior_cache[(term >> 2) & (PLX_PRIOR_CACHE - 1)];
+	if (c->term != term) {
+		c->term = term;
+		c->df = plx_df_lookup(names, str, len);
+	}
+	return c->df;
+}
+
 /* Counts tf more of term in the article being read (one entry per distinct
  * term, found through a hash map instead of sorting every occurrence). */
-static int add_feat(plx_stories *s, uint64_t term, float tf)
+
+static int add_feat(plx_stories *s, const char *str, size_t len, unsigned kind,
+		    float tf)
 {
+	uint64_t term = term_of(str, len, kind);
 	if (plx_grow((void **)&s->f, &s->cap_f, s->n_f + 1, sizeof *s->f))
 		return PLX_ENOMEM;
 	uint32_t *at = map_put(&s->seen, term, (uint32_t)s->n_f);
@@ -688,6 +733,7 @@ static int add_feat(plx_stories *s, uint64_t term, float tf)
 	}
 	s->f[s->n_f].term = term;
 	s->f[s->n_f].w = tf;
+	s->f[s->n_f].prior = prior_df(s, term, kind, str, len);
 	s->n_f++;
 	return PLX_OK;
 }
@@ -704,8 +750,7 @@ static const char *const TITLE_STOP[] = {
 static int title_word(void *ud, const char *w, size_t n, int number)
 {
 	plx_stories *s = ud;
-	return add_feat(s,
-			term_of(w, n, number ? PLX_FEAT_NUMBER : PLX_FEAT_WORD),
+	return add_feat(s, w, n, number ? PLX_FEAT_NUMBER : PLX_FEAT_WORD,
 			(float)s->p.title_boost);
 }
 
@@ -889,10 +934,8 @@ static int article_vector(plx_stories *s, const plx_article *art)
 				const char *tw;
 				if (s->p.time_penalty > 0 &&
 				    (tw = time_word(t)) != NULL &&
-				    (rc = add_feat(s,
-						   term_of(tw, strlen(tw),
-							   PLX_FEAT_TIME),
-						   1.0f)))
+				    (rc = add_feat(s, tw, strlen(tw),
+						   PLX_FEAT_TIME, 1.0f)))
 					break;
 				if (t->flags & PLX_TOK_STOP)
 					continue;
@@ -905,25 +948,18 @@ static int article_vector(plx_stories *s, const plx_article *art)
 				    (t->flags &
 				     (PLX_TOK_UPPER | PLX_TOK_WORD)) ==
 					    (PLX_TOK_UPPER | PLX_TOK_WORD) &&
-				    (rc = add_feat(s,
-						   term_of(t->norm,
-							   strlen(t->norm),
-							   PLX_FEAT_ENTITY),
-						   1.0f)))
+				    (rc = add_feat(s, t->norm, strlen(t->norm),
+						   PLX_FEAT_ENTITY, 1.0f)))
 					break;
 				if (t->flags & PLX_TOK_NUMBER)
-					rc = add_feat(s,
-						      term_of(t->norm,
-							      strlen(t->norm),
-							      PLX_FEAT_NUMBER),
-						      tf);
+					rc = add_feat(s, t->norm,
+						      strlen(t->norm),
+						      PLX_FEAT_NUMBER, tf);
 				else if ((t->flags & PLX_TOK_WORD) &&
 					 t->stem[0] && t->stem[1])
-					rc = add_feat(s,
-						      term_of(t->stem,
-							      strlen(t->stem),
-							      PLX_FEAT_WORD),
-						      tf);
+					rc = add_feat(s, t->stem,
+						      strlen(t->stem),
+						      PLX_FEAT_WORD, tf);
 			}
 	}
 	s->main_person = s->p.person_penalty > 0 ? main_person(ents, ne) : 0;
@@ -932,9 +968,8 @@ static int article_vector(plx_stories *s, const plx_article *art)
 		rc = title_feats(s, title);
 	for (size_t i = 0; i < ne && !rc; i++)
 		if (ents[i].key && ents[i].key[0])
-			rc = add_feat(s,
-				      term_of(ents[i].key, strlen(ents[i].key),
-					      PLX_FEAT_ENTITY),
+			rc = add_feat(s, ents[i].key, strlen(ents[i].key),
+				      PLX_FEAT_ENTITY,
 				      (float)(ents[i].n_mentions
 						      ? ents[i].n_mentions
 						      : 1));
@@ -959,7 +994,21 @@ static int article_vector(plx_stories *s, const plx_article *art)
 	if ((rc = s->store->vt->df_add(s->store, s->terms, n, s->df, &n_docs)))
 		return rc;
 	for (size_t i = 0; i < n; i++) {
+		/* Blend with the prior table's idf, which counts as m
+		 * documents: its share m / (m + N) fades as the stream
+		 * grows. */
+		unsigned kind = PLX_FEAT_KIND(s->f[i].term);
+		double m = kind == PLX_FEAT_ENTITY ? s->p.prior_names
+			   : kind == PLX_FEAT_TIME ? 0
+						   : s->p.prior_docs;
 		double idf = log((1.0 + (double)n_docs) / (1.0 + s->df[i])) + 1;
+		if (plx_df_docs && m > 0) {
+			double wp = m / (m + (double)n_docs);
+			double ip = log((1.0 + plx_df_docs) /
+					(1.0 + s->f[i].prior)) +
+				    1;
+			idf = wp * ip + (1 - wp) * idf;
+		}
 		s->f[i].df = s->df[i];
 		s->f[i].w = (float)((1 + log(s->f[i].w)) * idf);
 	}
@@ -1135,7 +1184,7 @@ static int centroid_add(plx_stories *s, plx_story_state *c)
 		/* The merged terms are in term order already: filter them. */
 		size_t m = 0;
 		for (size_t k = 0; k < o && m < keep; k++) {
-			feat x = {s->mt[k], s->mw[k], 0};
+			feat x = {s->mt[k], s->mw[k], 0, 0};
 			if (!feat_weight_less(&cut, &x)) {
 				c->terms[m] = x.term;
 				c->w[m++] = x.w;

@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "parallax.h"
+#include "similarity.h"
 
 static plx_analyzer *an;
 
@@ -371,6 +372,54 @@ TEST(sample_and_determinism)
 	}
 }
 
+/* Score of QUAKE1B after QUAKE1, preceded by BUDGET and QUAKE2 when
+ * longer; -1 if it does not join QUAKE1's story. */
+static double quake_score(double prior_docs, double prior_names, int longer)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	p.prior_docs = prior_docs;
+	p.prior_names = prior_names;
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(&p, &s) == PLX_OK);
+	if (!s)
+		return -1;
+	if (longer) {
+		add(s, art("b", NULL, NULL, NULL, BUDGET), NULL);
+		add(s, art("q2", NULL, NULL, NULL, QUAKE2), NULL);
+	}
+	size_t first = add(s, art("q1", NULL, NULL, NULL, QUAKE1), NULL);
+	double sc = -1;
+	size_t joined = add(s, art("q1b", NULL, NULL, NULL, QUAKE1B), &sc);
+	plx_stories_free(s);
+	return joined == first ? sc : -1;
+}
+
+TEST(prior_idf)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	CHECK(p.prior_docs == 30 && p.prior_names == 1000);
+	plx_stories *s = NULL;
+	p.prior_names = -1;
+	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
+	double off = quake_score(0, 0, 0), off_long = quake_score(0, 0, 1);
+	double on = quake_score(30, 1000, 0);
+	double huge = quake_score(1e9, 1e9, 0);
+	double huge_long = quake_score(1e9, 1e9, 1);
+	CHECK(off > 0.25 && off_long > 0.25 && on > 0.25 && huge > 0.25);
+	/* Online, the idf depends on what came before. */
+	CHECK(off - off_long > 1e-4 || off_long - off > 1e-4);
+	if (!plx_df_docs) { /* no table in this build: the online idf */
+		CHECK(on == off && huge == off && huge_long == off_long);
+		return;
+	}
+	CHECK(on - off > 1e-4 || off - on > 1e-4);
+	/* A prior of a billion documents is the table's idf alone: the
+	 * articles before no longer matter. */
+	CHECK(huge - huge_long < 1e-5 && huge_long - huge < 1e-5);
+}
+
 TEST(bad_arguments)
 {
 	plx_story_params p;
@@ -502,6 +551,7 @@ int main(void)
 	RUN(window_expiry);
 	RUN(seeds_one_story);
 	RUN(sample_and_determinism);
+	RUN(prior_idf);
 	RUN(bad_arguments);
 	RUN(every_allocation_fails);
 	plx_analyzer_free(an);
