@@ -89,7 +89,7 @@ struct plx_ingest {
 
 void plx_ingest_params_default(plx_ingest_params *p)
 {
-	p->batch = 1000;
+	p->batch = 5000;
 	p->busy_ms = 10000;
 	plx_story_params_default(&p->stories);
 	plx_dedup_params_default(&p->dedup);

@@ -177,19 +177,27 @@ TEST(sample_same_with_1_and_4_threads)
 	same_for(path, (size_t)-1);
 }
 
-TEST(reuters_same_with_1_and_4_threads)
+/* The shared data's Reuters file into path: 1, or 0 (said) when it is
+ * absent. */
+static int reuters_path(char *path, size_t len)
 {
 	const char *d = getenv("PLX_SHARED_DATA");
-	char path[4096];
-	snprintf(path, sizeof path, "%s/reuters21578/articles.jsonl",
+	snprintf(path, len, "%s/reuters21578/articles.jsonl",
 		 d ? d : PLX_SHARED_DATA);
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		fprintf(stderr, "reuters: SKIPPED (%s absent)\n", path);
-		return;
+		return 0;
 	}
 	fclose(f);
-	same_for(path, 3000);
+	return 1;
+}
+
+TEST(reuters_same_with_1_and_4_threads)
+{
+	char path[4096];
+	if (reuters_path(path, sizeof path))
+		same_for(path, 3000);
 }
 
 /* Analyzers told to skip quotes and register give the engines the same
@@ -219,16 +227,8 @@ TEST(skip_quotes_register_same_engine_input)
 	char path[4096];
 	snprintf(path, sizeof path, "%s/sample/articles.jsonl", PLX_SOURCE_DIR);
 	skip_same_for(path, (size_t)-1);
-	const char *d = getenv("PLX_SHARED_DATA");
-	snprintf(path, sizeof path, "%s/reuters21578/articles.jsonl",
-		 d ? d : PLX_SHARED_DATA);
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		fprintf(stderr, "reuters: SKIPPED (%s absent)\n", path);
-		return;
-	}
-	fclose(f);
-	skip_same_for(path, 1000);
+	if (reuters_path(path, sizeof path))
+		skip_same_for(path, 1000);
 }
 
 /* Appends a line to a growing string. */
