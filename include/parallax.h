@@ -811,8 +811,9 @@ int plx_similarity_compare(const plx_article *a, const plx_article *b,
 /* ---- Story records ----------------------------------------------------- */
 
 /* Calls fn for every stored article of story, in ingest order, as the
- * record it was read from (borrowed for the call); PLX_ENOTFOUND when the
- * story has no article.  A non-zero return from fn stops and is returned. */
+ * record it was read from (borrowed for the call), its source the outlet
+ * ingest found when the record named none; PLX_ENOTFOUND when the story
+ * has no article.  A non-zero return from fn stops and is returned. */
 int plx_store_story_records(plx_store *s, int64_t story,
 			    int (*fn)(const plx_record *rec, int64_t seq,
 				      void *ud),

@@ -578,10 +578,12 @@ int plx_store_story_records(plx_store *s, int64_t story,
 			    void *ud)
 {
 	sqlite3_stmt *st = NULL;
+	/* A record that named no source gets the outlet ingest found (from
+	 * its text, URL or outlets table), so a report needs no --outlets. */
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT seq, id, path, rec_title, date,"
-			       " rec_source, url, text FROM articles"
-			       " WHERE story = ?1 ORDER BY seq",
+			       " COALESCE(rec_source, source), url, text"
+			       " FROM articles WHERE story = ?1 ORDER BY seq",
 			       -1, &st, NULL) != SQLITE_OK)
 		return PLX_EDB;
 	sqlite3_bind_int64(st, 1, story);

@@ -207,6 +207,44 @@ TEST(search_index_at_commit)
 	plx_article_free(g);
 }
 
+static int story_source(const plx_record *rec, int64_t seq, void *ud)
+{
+	(void)seq;
+	snprintf(ud, 64, "%s|%s", rec->id, rec->source ? rec->source : "-");
+	return 0;
+}
+
+/* A story's records carry the outlet ingest found when the input named
+ * none, so a report shows it without the outlets table. */
+TEST(story_records_carry_found_source)
+{
+	unlink_db(dbpath);
+	plx_store *s = NULL;
+	CHECK(plx_store_open(dbpath, 0, &s, NULL, 0) == PLX_OK);
+	if (!s)
+		return;
+	plx_record r;
+	memset(&r, 0, sizeof r);
+	r.id = "h1";
+	r.text = "The Harbor Ledger\n\nThe bridge reopened on Monday.";
+	r.text_len = strlen(r.text);
+	r.source = "The Harbor Ledger";
+	plx_article *h = NULL;
+	CHECK(plx_analyze(an, &r, &h) == PLX_OK);
+	plx_record given; /* as the input gave it: no source */
+	memset(&given, 0, sizeof given);
+	plx_store_article sh = {h,         &given, h ? plx_article_hash(h) : 0,
+				INT64_MIN, 3,      1};
+	CHECK(h && plx_store_put(s, &sh, NULL) == PLX_OK);
+	char out[64] = "";
+	CHECK(plx_store_story_records(s, 3, story_source, out) == PLX_OK);
+	CHECK_STR(out, "h1|The Harbor Ledger");
+	CHECK(plx_store_story_records(s, 4, story_source, out) ==
+	      PLX_ENOTFOUND);
+	plx_store_close(s);
+	plx_article_free(h);
+}
+
 TEST(errors)
 {
 	plx_store *s = (plx_store *)1;
@@ -233,6 +271,7 @@ int main(void)
 	RUN(put_find_list_records);
 	RUN(rollback_leaves_nothing);
 	RUN(search_index_at_commit);
+	RUN(story_records_carry_found_source);
 	RUN(errors);
 	plx_analyzer_free(an);
 	char p[80];
