@@ -154,20 +154,27 @@ static char *run_pipe(const char *path, unsigned n, size_t depth,
 	return run_pipe_skip(path, n, depth, max_records, 0);
 }
 
+/* Checks that three outputs exist, are not empty and are equal; frees
+ * them. */
+static void check_same3(char *a, char *b, char *c)
+{
+	CHECK(a && b && c);
+	if (a && b && c) {
+		CHECK(strlen(a) > 0);
+		CHECK(strcmp(a, b) == 0);
+		CHECK(strcmp(a, c) == 0);
+	}
+	free(a);
+	free(b);
+	free(c);
+}
+
 static void same_for(const char *path, size_t max_records)
 {
 	char *one = run_pipe(path, 1, 3, max_records);
 	char *four = run_pipe(path, 4, 5, max_records);
 	char *four_deep = run_pipe(path, 4, 0, max_records);
-	CHECK(one && four && four_deep);
-	if (one && four && four_deep) {
-		CHECK(strlen(one) > 0);
-		CHECK(strcmp(one, four) == 0);
-		CHECK(strcmp(one, four_deep) == 0);
-	}
-	free(one);
-	free(four);
-	free(four_deep);
+	check_same3(one, four, four_deep);
 }
 
 TEST(sample_same_with_1_and_4_threads)
@@ -211,15 +218,7 @@ static void skip_same_for(const char *path, size_t max_records)
 	want_core = 0;
 	char *one = run_pipe_skip(path, 1, 3, max_records, skip);
 	char *four = run_pipe_skip(path, 4, 5, max_records, skip);
-	CHECK(full && one && four);
-	if (full && one && four) {
-		CHECK(strlen(full) > 0);
-		CHECK(strcmp(full, one) == 0);
-		CHECK(strcmp(full, four) == 0);
-	}
-	free(full);
-	free(one);
-	free(four);
+	check_same3(full, one, four);
 }
 
 TEST(skip_quotes_register_same_engine_input)
