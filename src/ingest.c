@@ -43,11 +43,12 @@ typedef struct wcopy {
 	double score;
 } wcopy;
 
-/* One article for the writer: everything it stores, owned. */
+/* One article's writes: everything stored, owned (the writer's queue, or
+ * add_sync in the caller's thread). */
 typedef struct wjob {
 	struct wjob *next;
-	plx_article *art;
-	plx_store_article sa; /* sa.art == art; sa.rec points at rec */
+	plx_article *art;     /* owned (queued jobs), or NULL (the caller's) */
+	plx_store_article sa; /* sa.art: the article; sa.rec points at rec */
 	plx_record rec;       /* title and source only (in block) */
 	plx_story_row row;    /* headline in block */
 	wcopy *copies;        /* in block */
@@ -124,40 +125,6 @@ static int fatal(plx_ingest *g, int rc)
 	plx_store_rollback(g->store);
 	g->in_batch = 0;
 	g->failed = rc;
-	return rc;
-}
-
-/* Writes story id's current summary. */
-static int put_story(plx_ingest *g, size_t id)
-{
-	plx_story st;
-	int rc = plx_stories_get(g->stories, id, &st);
-	if (rc)
-		return rc;
-	plx_story_row row = {(int64_t)id,
-			     st.headline,
-			     st.n_articles,
-			     st.n_sources,
-			     st.first_seen < 0 ? INT64_MIN : st.first_seen,
-			     st.last_seen < 0 ? INT64_MIN : st.last_seen};
-	return plx_store_put_story(g->store, &row);
-}
-
-/* Copy links of a dedup result: who copies whom, and reused passages. */
-static int put_copies(plx_ingest *g, const char *id, const plx_dedup_result *r)
-{
-	int rc = PLX_OK;
-	for (size_t i = 0; i < r->n_near && !rc; i++) {
-		const plx_dedup_match *m = &r->near[i];
-		const char *kind = m->exact ? "exact" : "near";
-		rc = m->copies ? plx_store_put_copy(g->store, id, m->id, kind,
-						    m->score)
-			       : plx_store_put_copy(g->store, m->id, id, kind,
-						    m->score);
-	}
-	for (size_t i = 0; i < r->n_reused && !rc; i++)
-		rc = plx_store_put_copy(g->store, id, r->reused[i].id, "reuse",
-					r->reused[i].score);
 	return rc;
 }
 
@@ -496,10 +463,11 @@ static void writer_stop(plx_ingest *g)
 }
 
 /* The job of an assigned article: its record fields, story row and copy
- * links copied, the article itself taken over. */
-static wjob *make_job(plx_ingest *g, const plx_record *rec, plx_article *art,
-		      const char *id, uint64_t hash, size_t story, double score,
-		      const plx_dedup_result *dr)
+ * links copied; art is borrowed (the caller sets j->art to hand it
+ * over). */
+static wjob *make_job(plx_ingest *g, const plx_record *rec,
+		      const plx_article *art, const char *id, uint64_t hash,
+		      size_t story, double score, const plx_dedup_result *dr)
 {
 	plx_story st;
 	if (plx_stories_get(g->stories, story, &st))
@@ -560,7 +528,6 @@ static wjob *make_job(plx_ingest *g, const plx_record *rec, plx_article *art,
 	int64_t t;
 	if (plx_date_parse(plx_article_date(art), &t))
 		t = INT64_MIN;
-	j->art = art;
 	j->sa = (plx_store_article){art, &j->rec,        hash,
 				    t,   (int64_t)story, score};
 	j->row = (plx_story_row){(int64_t)story,
@@ -584,10 +551,7 @@ static int add_queued(plx_ingest *g, const plx_record *rec, plx_article *art)
 	uint64_t hash = plx_article_hash(art);
 	const char *id = plx_article_id(art);
 	char idbuf[32];
-	if (!id) { /* the store names id-less articles by their hash */
-		snprintf(idbuf, sizeof idbuf, "%016llx",
-			 (unsigned long long)hash);
-	}
+	const char *sid = plx_store_id(art, hash, idbuf, sizeof idbuf);
 	if (id ? set_has(&w->ids, id_key(id)) : set_has(&w->hashes, hash)) {
 		/* Maybe stored (or queued): ask the database once it has
 		 * everything. */
@@ -612,16 +576,17 @@ static int add_queued(plx_ingest *g, const plx_record *rec, plx_article *art)
 	double score;
 	wjob *j = NULL;
 	if ((rc = assign(g, art, &dr, &story, &score)) ||
-	    (rc = set_add(&w->ids, id_key(id ? id : idbuf))) ||
+	    (rc = set_add(&w->ids, id_key(sid))) ||
 	    (rc = set_add(&w->hashes, hash))) {
 		plx_article_free(art);
 		return fatal_drained(g, rc);
 	}
-	j = make_job(g, rec, art, id ? id : idbuf, hash, story, score, dr);
+	j = make_job(g, rec, art, sid, hash, story, score, dr);
 	if (!j) {
 		plx_article_free(art);
 		return fatal_drained(g, PLX_ENOMEM);
 	}
+	j->art = art;
 	pthread_mutex_lock(&w->mu);
 	while (w->queued >= WRITER_QUEUE && !g->failed)
 		pthread_cond_wait(&w->room, &w->mu);
@@ -753,27 +718,12 @@ int plx_ingest_add_analyzed(plx_ingest *g, const plx_record *rec,
 		int rc = failed_status(g);
 		if (rc)
 			return rc;
-		size_t stored = g->stats.stored;
-		rc = add_sync(g, rec, art);
-		if (!rc && g->stats.stored > stored) {
-			uint64_t hash = plx_article_hash(art);
-			char idbuf[32];
-			const char *id = plx_article_id(art);
-			if (!id)
-				snprintf(idbuf, sizeof idbuf, "%016llx",
-					 (unsigned long long)hash);
-			if ((rc = set_add(&g->w->ids,
-					  id_key(id ? id : idbuf))) ||
-			    (rc = set_add(&g->w->hashes, hash)))
-				return fatal_drained(g, rc);
-		}
-		return rc;
 	}
 	return add_sync(g, rec, art);
 }
 
-/* Identity, duplicates, story and the writes, all in the caller's
- * thread. */
+/* Identity, duplicates, story and the writes (the writer's job, written
+ * here), all in the caller's thread. */
 static int add_sync(plx_ingest *g, const plx_record *rec,
 		    const plx_article *art)
 {
@@ -788,36 +738,27 @@ static int add_sync(plx_ingest *g, const plx_record *rec,
 		return PLX_OK;
 	}
 	if (rc < 0)
-		goto fail;
-	if (g->in_batch == 0 && (rc = plx_store_begin(g->store)))
-		goto fail;
-
+		return fatal(g, rc);
 	const plx_dedup_result *dr;
 	size_t story;
 	double score;
-	if ((rc = assign(g, art, &dr, &story, &score)))
-		goto fail;
-	int64_t t;
-	if (plx_date_parse(plx_article_date(art), &t))
-		t = INT64_MIN;
-	plx_store_article sa = {art, rec, hash, t, (int64_t)story, score};
-	const char *id = plx_article_id(art);
 	char idbuf[32];
-	if (!id) { /* the store names id-less articles by their hash */
-		snprintf(idbuf, sizeof idbuf, "%016llx",
-			 (unsigned long long)hash);
-		id = idbuf;
-	}
-	if ((rc = plx_store_put(g->store, &sa, NULL)) ||
-	    (rc = put_story(g, story)) || (rc = put_copies(g, id, dr)))
-		goto fail;
+	const char *sid = plx_store_id(art, hash, idbuf, sizeof idbuf);
+	if ((rc = assign(g, art, &dr, &story, &score)))
+		return fatal(g, rc);
+	wjob *j = make_job(g, rec, art, sid, hash, story, score, dr);
+	if (!j)
+		return fatal(g, PLX_ENOMEM);
+	rc = write_job(g, j);
+	job_free(j);
+	if (rc)
+		return fatal(g, rc < 0 ? rc : PLX_EDB);
+	if (g->w && ((rc = set_add(&g->w->ids, id_key(sid))) ||
+		     (rc = set_add(&g->w->hashes, hash))))
+		return fatal(g, rc);
 	g->stats.stored++;
 	g->stats.stories = plx_stories_count(g->stories);
-	if (++g->in_batch >= g->p.batch)
-		return plx_ingest_commit(g);
 	return PLX_OK;
-fail:
-	return fatal(g, rc < 0 ? rc : PLX_EDB);
 }
 
 int plx_ingest_commit(plx_ingest *g)

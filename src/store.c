@@ -421,6 +421,15 @@ static int step_done(sqlite3_stmt *st)
 	return rc == SQLITE_NOMEM ? PLX_ENOMEM : PLX_EDB;
 }
 
+const char *plx_store_id(const plx_article *art, uint64_t hash, char *buf,
+			 size_t len)
+{
+	if (art->id)
+		return art->id;
+	snprintf(buf, len, "%016llx", (unsigned long long)hash);
+	return buf;
+}
+
 int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 {
 	if (s->readonly)
@@ -428,12 +437,7 @@ int plx_store_put(plx_store *s, const plx_store_article *a, int64_t *seq)
 	const plx_article *art = a->art;
 	int rc;
 	char idbuf[32];
-	const char *id = art->id;
-	if (!id) {
-		snprintf(idbuf, sizeof idbuf, "%016llx",
-			 (unsigned long long)a->hash);
-		id = idbuf;
-	}
+	const char *id = plx_store_id(art, a->hash, idbuf, sizeof idbuf);
 	sqlite3_stmt *st = s->st[ST_PUT_ARTICLE];
 	bind_text(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)a->hash);

@@ -16,6 +16,11 @@
 typedef struct sqlite3 sqlite3;
 sqlite3 *plx_store_db(plx_store *s);
 
+/* The id the store files art under: its own, else its content hash in
+ * hex, written to buf (17 bytes at least). */
+const char *plx_store_id(const plx_article *art, uint64_t hash, char *buf,
+			 size_t len);
+
 /* Calls fn with each stored article's id and content hash, in no
  * particular order; fn's nonzero status stops the walk and is returned. */
 int plx_store_keys(plx_store *s,
