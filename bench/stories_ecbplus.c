@@ -53,6 +53,8 @@ static int set_param(plx_story_params *p, const char *name, double v)
 	F(person_penalty)
 	F(prior_docs)
 	F(prior_names)
+	F(time_bonus)
+	F(doubtful_band)
 	return -1;
 #undef F
 #undef Z

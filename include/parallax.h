@@ -571,9 +571,9 @@ typedef struct plx_story_params {
 				   articles are not looked up (default
 				   0.05) */
 	double time_penalty;    /* the similarity is multiplied by 1 - this
-				   when article and story both name times
-				   (months, weekdays, years) and share none
-				   (default 0.15; 0: off) */
+				   when article and story both name
+				   weekdays and share none (default 0.15;
+				   0: off) */
 	double person_penalty;  /* ... by 1 - this when the article's main
 				   person (named 4 times or more) is not in
 				   the story (default 0.25; 0: off) */
@@ -583,6 +583,13 @@ typedef struct plx_story_params {
 				   weight m / (m + N) after N articles
 				   (default 30; 0: online idf only) */
 	double prior_names;     /* the same for entities (default 1000) */
+	double time_bonus;      /* ... by 1 + this when both name weekdays
+				   and share one (default 0.1; 0: off; the
+				   score may then exceed 1) */
+	double doubtful_band;   /* a join scoring below threshold + this
+				   adds the article to the story's centroid
+				   scaled by (score - threshold) / this
+				   (default 0.1; 0: off) */
 } plx_story_params;
 
 void plx_story_params_default(plx_story_params *p);

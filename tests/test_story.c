@@ -142,56 +142,137 @@ static const char DAM2[] =
 	"Kovel said engineers had found cracks in the dam wall.  Residents "
 	"thanked Kovel for the quick response.";
 
-/* The score of DAM2 against a story of DAM1 under the given penalties. */
-static double dam_score(double time_penalty, double person_penalty)
+/* DAM2 naming no weekday (October against March still), and naming
+ * DAM1's Monday. */
+static const char DAM2_NODAY[] =
+	"Governor Marta Kovel said that the dam on the Ardesh river "
+	"would be repaired by October.  Kovel told reporters the repairs would "
+	"cost 40 million.\n\n"
+	"Kovel said engineers had found cracks in the dam wall.  Residents "
+	"thanked Kovel for the quick response.";
+static const char DAM2_MONDAY[] =
+	"Governor Marta Kovel said on Monday that the dam on the Ardesh river "
+	"would be repaired by October.  Kovel told reporters the repairs would "
+	"cost 40 million.\n\n"
+	"Kovel said engineers had found cracks in the dam wall.  Residents "
+	"thanked Kovel for the quick response.";
+
+/* The score of text against a story of DAM1 under the given factors. */
+static double dam_score_of(const char *text, double time_penalty,
+			   double person_penalty, double time_bonus)
 {
 	plx_story_params p;
 	plx_story_params_default(&p);
 	p.time_penalty = time_penalty;
 	p.person_penalty = person_penalty;
+	p.time_bonus = time_bonus;
 	plx_stories *s = NULL;
 	CHECK(plx_stories_new(&p, &s) == PLX_OK);
 	double sc = -1;
 	if (!s)
 		return sc;
 	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
-	add(s, art("d2", NULL, NULL, NULL, DAM2), &sc);
+	add(s, art("d2", NULL, NULL, NULL, text), &sc);
 	plx_stories_free(s);
 	return sc;
 }
 
-/* Other times named (Monday, March against Friday, October) and another
- * main person (Kovel, named 4 times, not in the story): each test scales
- * the similarity by its factor, and only then. */
+static double dam_score(double time_penalty, double person_penalty)
+{
+	return dam_score_of(DAM2, time_penalty, person_penalty, 0.1);
+}
+
+#define NEAR(x, y) ((x) - (y) < 1e-9 && (x) - (y) > -1e-9)
+
+/* Other days named (Monday against Friday) and another main person
+ * (Kovel, named 4 times, not in the story): each test scales the
+ * similarity by its factor, and only then. */
 TEST(disagreement_tests)
 {
 	plx_story_params p;
 	plx_story_params_default(&p);
 	CHECK(p.time_penalty == 0.15 && p.person_penalty == 0.25);
+	CHECK(p.time_bonus == 0.1);
 	double s0 = dam_score(0, 0);
 	CHECK(s0 > 0.2 && s0 < 1);
-	double d = dam_score(0.15, 0) - s0 * 0.85;
-	CHECK(d < 1e-9 && d > -1e-9);
-	d = dam_score(0, 0.25) - s0 * 0.75;
-	CHECK(d < 1e-9 && d > -1e-9);
-	d = dam_score(0.15, 0.25) - s0 * 0.85 * 0.75;
-	CHECK(d < 1e-9 && d > -1e-9);
-	/* The same person and times: no test fires. */
+	CHECK(NEAR(dam_score(0.15, 0), s0 * 0.85));
+	CHECK(NEAR(dam_score(0, 0.25), s0 * 0.75));
+	CHECK(NEAR(dam_score(0.15, 0.25), s0 * 0.85 * 0.75));
+	/* The same person and day: no test fires, the day counts for. */
 	plx_stories *s = NULL;
 	CHECK(plx_stories_new(NULL, &s) == PLX_OK);
 	double a = -1, b = -1;
 	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
 	CHECK(add(s, art("d1b", NULL, NULL, NULL, DAM1), &a) == 0);
 	plx_stories_free(s);
-	p.time_penalty = p.person_penalty = 0;
+	p.time_penalty = p.person_penalty = p.time_bonus = 0;
 	CHECK(plx_stories_new(&p, &s) == PLX_OK);
 	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
 	add(s, art("d1b", NULL, NULL, NULL, DAM1), &b);
 	plx_stories_free(s);
-	CHECK(a > 0.9 && a == b);
+	CHECK(b > 0.9 && NEAR(a, b * 1.1));
 	/* Out of range. */
 	p.time_penalty = 1.5;
 	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
+	plx_story_params_default(&p);
+	p.time_bonus = -0.1;
+	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
+	plx_story_params_default(&p);
+	p.doubtful_band = -1;
+	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
+}
+
+/* The time test reads weekdays only: other months named (March against
+ * October) and no weekday in the article leave the score as it is; the
+ * same weekday scales it by 1 + time_bonus. */
+TEST(time_test_weekdays)
+{
+	double s0 = dam_score_of(DAM2_NODAY, 0, 0, 0);
+	CHECK(s0 > 0.2 && s0 < 1);
+	CHECK(NEAR(dam_score_of(DAM2_NODAY, 0.15, 0, 0.1), s0));
+	double m0 = dam_score_of(DAM2_MONDAY, 0, 0, 0);
+	CHECK(m0 > 0.2 && m0 < 1);
+	CHECK(NEAR(dam_score_of(DAM2_MONDAY, 0.15, 0, 0.1), m0 * 1.1));
+	CHECK(NEAR(dam_score_of(DAM2_MONDAY, 0.15, 0, 0), m0));
+}
+
+/* DAM1, then DAM2 joining at a score s0 and DAM2 again: the third
+ * article's score, with the join of the second put at threshold + q *
+ * band (q < 1: doubtful, its vector scaled by q in the centroid). */
+static double doubtful_third(double q, double band)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	p.time_penalty = p.person_penalty = p.time_bonus = 0;
+	double s0 = dam_score_of(DAM2, 0, 0, 0);
+	p.doubtful_band = band;
+	p.threshold = s0 - q * 0.1;
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(&p, &s) == PLX_OK);
+	double sc = -1;
+	if (!s)
+		return sc;
+	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
+	CHECK(add(s, art("d2", NULL, NULL, NULL, DAM2), NULL) == 0);
+	CHECK(add(s, art("d2b", NULL, NULL, NULL, DAM2), &sc) == 0);
+	plx_stories_free(s);
+	return sc;
+}
+
+/* A doubtful join counts for less in the centroid, the more so the nearer
+ * the threshold; a join above threshold + band counts in full. */
+TEST(doubtful_join)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	CHECK(p.doubtful_band == 0.1);
+	double full = doubtful_third(0.5, 0); /* band off */
+	double half = doubtful_third(0.5, 0.1);
+	double tenth = doubtful_third(0.1, 0.1);
+	CHECK(full > 0.5 && full < 1);
+	CHECK(half < full - 0.01);
+	CHECK(tenth < half - 0.01);
+	CHECK(NEAR(doubtful_third(1.5, 0.1), full));
 }
 
 TEST(window_expiry)
@@ -548,6 +629,8 @@ int main(void)
 	RUN(join_and_open);
 	RUN(same_kind_other_event);
 	RUN(disagreement_tests);
+	RUN(time_test_weekdays);
+	RUN(doubtful_join);
 	RUN(window_expiry);
 	RUN(seeds_one_story);
 	RUN(sample_and_determinism);
