@@ -27,13 +27,16 @@
  *   share their whole vocabulary still differ where it matters.
  * - Two disagreement tests then scale it down (fitted on ECB+, held out by
  *   topic halves in docs/stories.md): x (1 - time_penalty) when article and
- *   story both name times (a fourth feature kind, outside the sum: month
- *   and weekday names, years) and share none; x (1 - person_penalty) when
- *   the article's main person (the person the entity stage found most
- *   often, named PLX_MAIN_PERSON_MENTIONS times or more) is not in the
- *   story's centroid.  Both target the costliest error, the first article
- *   of a second same-kind event joining the first event's story (its
- *   followers then join too).
+ *   story both name weekdays (a fourth feature kind, outside the sum) and
+ *   share none, x (1 + time_bonus) when they share one; x (1 -
+ *   person_penalty) when the article's main person (the person the entity
+ *   stage found most often, named PLX_MAIN_PERSON_MENTIONS times or more)
+ *   is not in the story's centroid.  Both target the costliest error, the
+ *   first article of a second same-kind event joining the first event's
+ *   story (its followers then join too).
+ * - A doubtful join (score below threshold + doubtful_band) adds the
+ *   article to the centroid scaled by (score - threshold) / doubtful_band,
+ *   so that a wrong one draws fewer of the other event's followers.
  * - Candidates: the query_terms strongest terms of the article (terms in
  *   more than max_df of all documents skipped once N >= PLX_DF_MIN_DOCS) are
  *   looked up in an inverted index term -> active stories, at most
@@ -830,7 +833,7 @@ static void select_strongest(feat *a, size_t n, size_t k)
 }
 
 /* The time term of a token: a capitalised weekday name, or NULL.  Month
- * names and years were read too until 24 Nov: on ECB+ the test was worth
+ * names and years were read too until 23 Nov: on ECB+ the test was worth
  * more without them (docs/stories.md, fifth round): two events of a kind
  * are often in the same month or year, while the articles of one event
  * name the same day. */
