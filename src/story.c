@@ -86,6 +86,12 @@
 #define PLX_ART_ENTITIES 40
 #define PLX_ART_NUMBERS  24
 #define PLX_ART_TIMES    16
+/* Slots of the article's term table (similarity's lookups): a power of
+ * two, loaded to at most a quarter. */
+#define PLX_ART_SLOTS 1024
+_Static_assert(PLX_ART_SLOTS >= 4 * (PLX_ART_WORDS + PLX_ART_ENTITIES +
+				     PLX_ART_NUMBERS + PLX_ART_TIMES),
+	       "PLX_ART_SLOTS too small");
 /* The article's main person is the person the entity stage found most
  * often, if named at least this often (on ECB+, 2 and 3 split more
  * same-event articles than they kept apart; docs/stories.md). */
@@ -612,6 +618,10 @@ struct plx_stories {
 	size_t cap_m;
 	uint64_t main_person; /* surname term of the article's main person,
 				 or 0 (0 too when person_penalty is) */
+	/* The article's terms by hash (open addressing, linear probing; 0
+	 * empty) and their weights, for similarity. */
+	uint64_t ak[PLX_ART_SLOTS];
+	float aw[PLX_ART_SLOTS];
 };
 
 typedef struct feat {
@@ -1166,34 +1176,38 @@ static double lambda(const plx_stories *s, unsigned kind)
 					 : 0.0; /* time: agreement only */
 }
 
-/* Is term in story c's centroid (sorted by term)? */
-static int has_term(const plx_story_state *c, uint64_t term)
+/* Fills the article's term table from s->f. */
+static void article_table(plx_stories *s)
 {
-	size_t lo = 0, hi = c->n_terms;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->terms[mid] < term)
-			lo = mid + 1;
-		else
-			hi = mid;
+	memset(s->ak, 0, sizeof s->ak);
+	for (size_t i = 0; i < s->n_f; i++) {
+		size_t j = (s->f[i].term >> 2) & (PLX_ART_SLOTS - 1);
+		while (s->ak[j])
+			j = (j + 1) & (PLX_ART_SLOTS - 1);
+		s->ak[j] = s->f[i].term;
+		s->aw[j] = s->f[i].w;
 	}
-	return lo < c->n_terms && c->terms[lo] == term;
 }
 
-/* Similarity of the article vector (s->f) and a story centroid. */
+/* Similarity of the article vector (s->f, s->ak) and a story centroid. */
 static double similarity(const plx_stories *s, const double *present,
 			 const plx_story_state *c)
 {
-	/* Merge join without a branch on the order of the two terms (its
-	 * outcome is unpredictable; this is the clusterer's inner loop). */
+	/* The centroid's terms looked up in the article's table (in term
+	 * order, so the sums are those of a merge join); this is the
+	 * clusterer's inner loop. */
 	double dot[PLX_FEAT_KINDS] = {0};
-	size_t i = 0, j = 0;
-	while (i < s->n_f && j < c->n_terms) {
-		uint64_t a = s->f[i].term, b = c->terms[j];
-		if (a == b) /* rare: a predictable branch */
-			dot[PLX_FEAT_KIND(a)] += (double)s->f[i].w * c->w[j];
-		i += a <= b;
-		j += b <= a;
+	int person = 0;
+	for (size_t j = 0; j < c->n_terms; j++) {
+		uint64_t b = c->terms[j];
+		size_t h = (b >> 2) & (PLX_ART_SLOTS - 1);
+		for (; s->ak[h]; h = (h + 1) & (PLX_ART_SLOTS - 1))
+			if (s->ak[h] == b) {
+				dot[PLX_FEAT_KIND(b)] +=
+					(double)s->aw[h] * c->w[j];
+				break;
+			}
+		person |= b == s->main_person;
 	}
 	double num = 0, den = 0;
 	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
@@ -1209,7 +1223,7 @@ static double similarity(const plx_stories *s, const double *present,
 	if (present[PLX_FEAT_TIME] && c->norm[PLX_FEAT_TIME] > 0 &&
 	    dot[PLX_FEAT_TIME] == 0)
 		sim *= 1 - s->p.time_penalty;
-	if (s->main_person && !has_term(c, s->main_person))
+	if (s->main_person && !person)
 		sim *= 1 - s->p.person_penalty;
 	return sim;
 }
@@ -1396,6 +1410,7 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		return rc;
 	s->n_added++;
 
+	article_table(s);
 	/* Query: the strongest terms, frequent ones left out. */
 	double present[PLX_FEAT_KINDS] = {0};
 	for (size_t i = 0; i < s->n_f; i++)
