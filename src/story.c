@@ -622,6 +622,8 @@ struct plx_stories {
 	 * empty) and their weights, for similarity. */
 	uint64_t ak[PLX_ART_SLOTS];
 	float aw[PLX_ART_SLOTS];
+	uint16_t used[PLX_ART_SLOTS / 4]; /* slots filled, to clear them */
+	size_t n_used;
 };
 
 typedef struct feat {
@@ -758,6 +760,7 @@ struct plx_story_scratch {
 	u64map seen; /* term -> index in t, while an article is read */
 	plx_story_term *t;
 	size_t n, cap;
+	int rehashed; /* seen was grown (or not filled) by the last article */
 	uint64_t main_person;
 	struct sb_stemmer *stemmer; /* borrowed, for the record title */
 };
@@ -968,13 +971,23 @@ static uint64_t main_person(const plx_entity *ents, size_t ne)
 static int count_terms(plx_story_scratch *sc, const plx_article *art)
 {
 	pthread_once(&prior_once, prior_build);
-	sc->n = 0;
 	if (sc->seen.cap > PLX_SEEN_KEEP) { /* after a huge article */
 		map_free(&sc->seen);
-	} else if (sc->seen.n) {
+	} else if (sc->seen.n && sc->rehashed) {
 		memset(sc->seen.keys, 0, sc->seen.cap * sizeof *sc->seen.keys);
-		sc->seen.n = 0;
+	} else {
+		/* The last article's terms, newest first: with linear probing
+		 * a key's probe path holds only keys inserted before it, so
+		 * each is found and cleared without touching the whole map
+		 * (the map fits the longest article; most are far shorter). */
+		for (size_t i = sc->n; i-- > 0;)
+			sc->seen.keys[map_find(&sc->seen, sc->t[i].term) -
+				      sc->seen.vals] = 0;
 	}
+	sc->seen.n = 0;
+	sc->n = 0;
+	size_t cap0 = sc->seen.cap;
+	sc->rehashed = 1; /* until the article is read through */
 	int rc = PLX_OK;
 	size_t np, ns, nt, ne;
 	const plx_paragraph *paras = plx_article_paragraphs(art, &np);
@@ -1038,6 +1051,7 @@ static int count_terms(plx_story_scratch *sc, const plx_article *art)
 					(float)(ents[i].n_mentions
 							? ents[i].n_mentions
 							: 1));
+	sc->rehashed = rc != 0 || sc->seen.cap != cap0;
 	return rc;
 }
 
@@ -1179,13 +1193,16 @@ static double lambda(const plx_stories *s, unsigned kind)
 /* Fills the article's term table from s->f. */
 static void article_table(plx_stories *s)
 {
-	memset(s->ak, 0, sizeof s->ak);
+	for (size_t i = 0; i < s->n_used; i++)
+		s->ak[s->used[i]] = 0;
+	s->n_used = 0;
 	for (size_t i = 0; i < s->n_f; i++) {
 		size_t j = (s->f[i].term >> 2) & (PLX_ART_SLOTS - 1);
 		while (s->ak[j])
 			j = (j + 1) & (PLX_ART_SLOTS - 1);
 		s->ak[j] = s->f[i].term;
 		s->aw[j] = s->f[i].w;
+		s->used[s->n_used++] = (uint16_t)j;
 	}
 }
 
