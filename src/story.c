@@ -287,8 +287,11 @@ typedef struct mem_store {
 	mem_story *stories;
 	size_t n_stories, cap_stories, n_active;
 	uint32_t lru_head, lru_tail;
-	float *acc; /* candidate scores by story id (scratch) */
+	float *acc; /* candidate scores by story id (scratch), -1 for a quiet
+		       story: one look tells both */
 	size_t cap_acc;
+	struct cand *cands; /* ranking scratch */
+	size_t cap_cands;
 	uint32_t *touched; /* ids with acc != 0 */
 	size_t cap_touched;
 } mem_store;
@@ -333,7 +336,10 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 		float *a = plx_realloc(m->acc, c * sizeof *a);
 		if (!a)
 			return PLX_ENOMEM;
-		memset(a + m->cap_acc, 0, (c - m->cap_acc) * sizeof *a);
+		for (size_t i = m->cap_acc; i < c; i++)
+			a[i] = i < m->n_stories && !m->stories[i].s.active
+				       ? -1.0f
+				       : 0.0f;
 		m->acc = a;
 		m->cap_acc = c;
 	}
@@ -346,7 +352,7 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 		size_t seen = 0;
 		for (size_t j = pl->n; j-- > 0 && seen < max_postings; seen++) {
 			uint32_t id = pl->ids[j];
-			if (!m->stories[id].s.active)
+			if (m->acc[id] < 0) /* quiet */
 				continue;
 			if (m->acc[id] == 0) {
 				if (plx_grow((void **)&m->touched,
@@ -361,14 +367,13 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 			m->acc[id] += w[i] > 0 ? w[i] : 1e-6f;
 		}
 	}
-	/* Rank in place: the touched ids become cand records in a scratch
-	 * array carved from the same buffer would alias; use a local one. */
-	cand *c = plx_malloc((n_touched ? n_touched : 1) * sizeof *c);
-	if (!c) {
+	if (plx_grow((void **)&m->cands, &m->cap_cands,
+		     n_touched ? n_touched : 1, sizeof *m->cands)) {
 		for (size_t k = 0; k < n_touched; k++)
 			m->acc[m->touched[k]] = 0;
 		return PLX_ENOMEM;
 	}
+	cand *c = m->cands;
 	for (size_t k = 0; k < n_touched; k++) {
 		c[k].id = m->touched[k];
 		c[k].score = m->acc[c[k].id];
@@ -379,7 +384,6 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 	for (size_t i = 0; i < k; i++)
 		out[i] = c[i].id;
 	*n_out = k;
-	plx_free(c);
 	return PLX_OK;
 }
 
@@ -490,6 +494,8 @@ static void quiet(mem_store *m, uint32_t id)
 	mem_story *s = &m->stories[id];
 	lru_unlink(m, id);
 	s->s.active = 0;
+	if (id < m->cap_acc)
+		m->acc[id] = -1.0f;
 	m->n_active--;
 	for (uint32_t j = 0; j < s->n_posted; j++) {
 		uint32_t *li = map_find(&m->post, s->posted[j]);
@@ -556,6 +562,7 @@ static void mem_free(plx_story_store *st)
 	}
 	for (size_t i = 0; i < m->n_lists; i++)
 		plx_free(m->lists[i].ids);
+	plx_free(m->cands);
 	plx_free(m->lists);
 	plx_free(m->stories);
 	plx_free(m->acc);
@@ -613,6 +620,9 @@ struct plx_stories {
 	size_t cap_terms;
 	uint32_t *cand;
 	size_t cap_cand;
+	struct feat *tmp; /* a query's and a centroid's strongest terms */
+	uint64_t *q;
+	size_t cap_tmp;
 	uint64_t *mt; /* merged centroid */
 	float *mw;
 	size_t cap_m;
@@ -700,6 +710,8 @@ void plx_stories_free(plx_stories *s)
 	plx_free(s->df);
 	plx_free(s->qw);
 	plx_free(s->cand);
+	plx_free(s->tmp);
+	plx_free(s->q);
 	plx_free(s->mt);
 	plx_free(s->mw);
 	plx_free(s);
@@ -1309,9 +1321,8 @@ static int centroid_add(plx_stories *s, plx_story_state *c)
 	}
 	if (o > keep) {
 		/* Threshold: the keep-th largest weight; ties by term. */
-		feat *tmp = plx_malloc(o * sizeof *tmp);
-		if (!tmp)
-			return PLX_ENOMEM;
+		feat *tmp = s->tmp; /* free between query and index terms;
+				       cap_tmp > story_terms + n_f >= o */
 		for (size_t k = 0; k < o; k++) {
 			tmp[k].term = s->mt[k];
 			tmp[k].w = s->mw[k];
@@ -1321,7 +1332,6 @@ static int centroid_add(plx_stories *s, plx_story_state *c)
 		for (size_t k = 1; k < keep; k++)
 			if (feat_weight_less(&cut, &tmp[k]))
 				cut = tmp[k];
-		plx_free(tmp);
 		/* The merged terms are in term order already: filter them. */
 		size_t m = 0;
 		for (size_t k = 0; k < o && m < keep; k++) {
@@ -1434,13 +1444,18 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		present[PLX_FEAT_KIND(s->f[i].term)] = 1;
 	/* Scratch for the query, then for the story's index terms. */
 	size_t n_tmp = s->n_f + s->p.story_terms + s->p.index_terms + 1;
-	feat *tmp = plx_malloc(n_tmp * sizeof *tmp);
-	uint64_t *q = plx_malloc(n_tmp * sizeof *q);
-	if (!tmp || !q) {
-		plx_free(tmp);
-		plx_free(q);
-		return PLX_ENOMEM;
+	if (n_tmp > s->cap_tmp) {
+		plx_free(s->tmp);
+		plx_free(s->q);
+		s->q = NULL;
+		s->cap_tmp = 0;
+		if (!(s->tmp = plx_malloc(n_tmp * sizeof *s->tmp)) ||
+		    !(s->q = plx_malloc(n_tmp * sizeof *s->q)))
+			return PLX_ENOMEM;
+		s->cap_tmp = n_tmp;
 	}
+	feat *tmp = s->tmp;
+	uint64_t *q = s->q;
 	size_t nq = 0;
 	uint64_t n_docs = s->n_added;
 	for (size_t i = 0; i < s->n_f; i++) {
@@ -1454,11 +1469,8 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 	for (size_t i = 0; i < nq; i++)
 		s->qw[i] = tmp[i].w;
 	if (plx_grow((void **)&s->cand, &s->cap_cand, s->p.max_candidates,
-		     sizeof *s->cand)) {
-		plx_free(tmp);
-		plx_free(q);
+		     sizeof *s->cand))
 		return PLX_ENOMEM;
-	}
 	size_t nc = 0;
 	rc = st->vt->candidates(st, q, s->qw, nq, s->p.max_postings, s->cand,
 				s->p.max_candidates, &nc);
@@ -1492,8 +1504,6 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 				     s->p.index_terms, tmp, q);
 		rc = st->vt->put(st, bs, q, k);
 	}
-	plx_free(tmp);
-	plx_free(q);
 	if (rc)
 		return rc;
 	if (story)
