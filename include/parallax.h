@@ -284,14 +284,21 @@ const char *plx_analyzer_errmsg(const plx_analyzer *a);
 void plx_analyzer_free(plx_analyzer *a);
 
 /* Stages plx_analyze can be told to skip (plx_analyzer_skip). */
-enum { PLX_SKIP_QUOTES = 1 << 0, PLX_SKIP_REGISTER = 1 << 1 };
+enum {
+	PLX_SKIP_QUOTES = 1 << 0,
+	PLX_SKIP_REGISTER = 1 << 1,
+	PLX_SKIP_STORY_TERMS = 1 << 2
+};
 
 /* Makes a's later analyses skip the stages in skip (PLX_SKIP_* bits; 0, the
  * default, runs them all).  A skipped stage leaves its fields empty: no
  * quotes; every paragraph and sentence reporting, opinion 0 (register reads
  * the quotes, so skipping quotes alone changes it).  For callers that read
  * only paragraphs, sentences, tokens and entities (the story engine, dedup):
- * about a fifth of the analysis. */
+ * about a fifth of the analysis.  The story terms stage counts the terms
+ * plx_stories_add reads, so that analysis threads do that work instead of
+ * the clusterer's (which counts them itself for an article without them):
+ * callers that do not cluster skip it. */
 void plx_analyzer_skip(plx_analyzer *a, unsigned skip);
 
 /* Analyses one record (borrowed for the call only).  PLX_EEMPTY when it has

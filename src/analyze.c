@@ -13,6 +13,7 @@
 #include "reader.h"
 #include "register.h"
 #include "segment.h"
+#include "story.h"
 #include "utf8.h"
 
 const char *plx_strerror(int code)
@@ -110,6 +111,7 @@ void plx_analyzer_free(plx_analyzer *a)
 		return;
 	plx_outlets_free(a->outlets);
 	plx_entity_lex_free(a->entity_lex);
+	plx_story_scratch_free(a->story);
 	if (a->stemmer)
 		sb_stemmer_delete(a->stemmer);
 	plx_free(a);
@@ -171,6 +173,7 @@ void plx_article_free(plx_article *art)
 	plx_free(art->toks);
 	plx_free(art->ents);
 	plx_free(art->quotes);
+	plx_free(art->sterms);
 	plx_arena_free(&art->arena);
 	plx_free(art);
 }
@@ -277,7 +280,8 @@ int plx_analyze(plx_analyzer *an, const plx_record *rec, plx_article **out)
 	    (rc = plx_entity_find(an, art)) ||
 	    (!(an->skip & PLX_SKIP_QUOTES) && (rc = plx_quote_find(an, art))) ||
 	    (!(an->skip & PLX_SKIP_REGISTER) &&
-	     (rc = plx_register_classify(an, art))))
+	     (rc = plx_register_classify(an, art))) ||
+	    (rc = plx_story_terms(an, art)))
 		goto fail;
 	*out = art;
 	return PLX_OK;

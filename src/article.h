@@ -1,7 +1,7 @@
 /*
  * article.h: the analysed article as every pipeline stage sees it.  Stages
- * run in order (clean, segment, entity, quote, register); each fills its own
- * arrays and reads those of the stages before it.
+ * run in order (clean, segment, entity, quote, register, story terms); each
+ * fills its own arrays and reads those of the stages before it.
  */
 #ifndef PLX_ARTICLE_H
 #define PLX_ARTICLE_H
@@ -40,6 +40,13 @@ struct plx_article {
 	 * stage; arena). */
 	struct plx_mention_ix *ment_ix;
 	size_t n_ment_ix;
+
+	/* The story engine's term counts (story.c, plx_story_terms;
+	 * plx_malloc), and the surname term of the main person, or 0. */
+	struct plx_story_term *sterms;
+	size_t n_sterms;
+	uint64_t main_person;
+	int has_sterms; /* the stage ran */
 };
 
 /* Appends one zeroed item and returns it, or NULL on OOM. */

@@ -135,8 +135,8 @@ static worker *worker_take(plx_server *s, char *msg, size_t msglen)
 				msglen);
 	if (!rc)
 		rc = plx_query_new(w->store, &w->q);
-	if (!rc)
-		rc = plx_analyzer_new(NULL, &w->an);
+	if (!rc && (rc = plx_analyzer_new(NULL, &w->an)) == 0)
+		plx_analyzer_skip(w->an, PLX_SKIP_STORY_TERMS);
 	if (!rc && s->outlets) {
 		rc = plx_analyzer_load_outlets(w->an, s->outlets);
 		if (rc)

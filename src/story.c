@@ -53,6 +53,11 @@
  *   of clock, or for window_articles input articles (0: no such limit),
  *   goes quiet: it leaves the index and its centroid is freed, its summary
  *   (id, headline, counts, first/last seen) stays.
+ * - Work split: counting an article's terms (stems, names, numbers, times,
+ *   each with its prior df) needs nothing but the article, so it is an
+ *   analysis stage (plx_story_terms) that runs in the analysis threads;
+ *   plx_stories_add only weighs, selects and matches (and counts the terms
+ *   itself for an article analysed without the stage).
  * - Cost: an article's duplicate terms merge through a hash map; per-kind
  *   truncation, centroid trims and top terms use quickselect, and sorts are
  *   typed (inlined comparisons): qsort's callbacks were the main cost.
@@ -66,11 +71,14 @@
 
 #include <libstemmer.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include "analyzer.h"
+#include "article.h"
 #include "mem.h"
 #include "segment.h"
 #include "similarity.h"
@@ -81,6 +89,12 @@
 #define PLX_ART_ENTITIES 40
 #define PLX_ART_NUMBERS  24
 #define PLX_ART_TIMES    16
+/* Slots of the article's term table (similarity's lookups): a power of
+ * two, loaded to at most a quarter. */
+#define PLX_ART_SLOTS 1024
+_Static_assert(PLX_ART_SLOTS >= 4 * (PLX_ART_WORDS + PLX_ART_ENTITIES +
+				     PLX_ART_NUMBERS + PLX_ART_TIMES),
+	       "PLX_ART_SLOTS too small");
 /* The article's main person is the person the entity stage found most
  * often, if named at least this often (on ECB+, 2 and 3 split more
  * same-event articles than they kept apart; docs/stories.md). */
@@ -276,8 +290,11 @@ typedef struct mem_store {
 	mem_story *stories;
 	size_t n_stories, cap_stories, n_active;
 	uint32_t lru_head, lru_tail;
-	float *acc; /* candidate scores by story id (scratch) */
+	float *acc; /* candidate scores by story id (scratch), -1 for a quiet
+		       story: one look tells both */
 	size_t cap_acc;
+	struct cand *cands; /* ranking scratch */
+	size_t cap_cands;
 	uint32_t *touched; /* ids with acc != 0 */
 	size_t cap_touched;
 } mem_store;
@@ -322,7 +339,10 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 		float *a = plx_realloc(m->acc, c * sizeof *a);
 		if (!a)
 			return PLX_ENOMEM;
-		memset(a + m->cap_acc, 0, (c - m->cap_acc) * sizeof *a);
+		for (size_t i = m->cap_acc; i < c; i++)
+			a[i] = i < m->n_stories && !m->stories[i].s.active
+				       ? -1.0f
+				       : 0.0f;
 		m->acc = a;
 		m->cap_acc = c;
 	}
@@ -335,7 +355,7 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 		size_t seen = 0;
 		for (size_t j = pl->n; j-- > 0 && seen < max_postings; seen++) {
 			uint32_t id = pl->ids[j];
-			if (!m->stories[id].s.active)
+			if (m->acc[id] < 0) /* quiet */
 				continue;
 			if (m->acc[id] == 0) {
 				if (plx_grow((void **)&m->touched,
@@ -350,14 +370,13 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 			m->acc[id] += w[i] > 0 ? w[i] : 1e-6f;
 		}
 	}
-	/* Rank in place: the touched ids become cand records in a scratch
-	 * array carved from the same buffer would alias; use a local one. */
-	cand *c = plx_malloc((n_touched ? n_touched : 1) * sizeof *c);
-	if (!c) {
+	if (plx_grow((void **)&m->cands, &m->cap_cands,
+		     n_touched ? n_touched : 1, sizeof *m->cands)) {
 		for (size_t k = 0; k < n_touched; k++)
 			m->acc[m->touched[k]] = 0;
 		return PLX_ENOMEM;
 	}
+	cand *c = m->cands;
 	for (size_t k = 0; k < n_touched; k++) {
 		c[k].id = m->touched[k];
 		c[k].score = m->acc[c[k].id];
@@ -368,7 +387,6 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 	for (size_t i = 0; i < k; i++)
 		out[i] = c[i].id;
 	*n_out = k;
-	plx_free(c);
 	return PLX_OK;
 }
 
@@ -479,6 +497,8 @@ static void quiet(mem_store *m, uint32_t id)
 	mem_story *s = &m->stories[id];
 	lru_unlink(m, id);
 	s->s.active = 0;
+	if (id < m->cap_acc)
+		m->acc[id] = -1.0f;
 	m->n_active--;
 	for (uint32_t j = 0; j < s->n_posted; j++) {
 		uint32_t *li = map_find(&m->post, s->posted[j]);
@@ -545,6 +565,7 @@ static void mem_free(plx_story_store *st)
 	}
 	for (size_t i = 0; i < m->n_lists; i++)
 		plx_free(m->lists[i].ids);
+	plx_free(m->cands);
 	plx_free(m->lists);
 	plx_free(m->stories);
 	plx_free(m->acc);
@@ -574,35 +595,48 @@ int plx_story_store_mem_new(size_t max_posted, plx_story_store **out)
 /* ---- Clustering ------------------------------------------------------------
  */
 
-/* Prior table lookups cached per clusterer (16 bytes a slot). */
-#define PLX_PRIOR_CACHE 16384
+/* The built-in table's document frequencies by term hash (words under
+ * both the word and the number kind, which look them up there; names under
+ * the entity kind), built once per process: an open-addressing table,
+ * linear probing, loaded to at most 0.4. */
+#define PLX_PRIOR_SLOTS (1u << 17)
 typedef struct prior_slot {
 	uint64_t term; /* 0: empty (term_of never gives 0) */
 	uint32_t df;
 } prior_slot;
+static prior_slot prior_tab[PLX_PRIOR_SLOTS];
+static pthread_once_t prior_once = PTHREAD_ONCE_INIT;
 
 struct plx_stories {
 	plx_story_params p;
-	prior_slot *prior_cache; /* NULL: no prior (off, or no table) */
 	plx_story_store *store;
-	struct sb_stemmer *stemmer; /* for record titles (not in the text) */
+	struct sb_stemmer *stemmer;    /* for record titles (not in the text) */
+	struct plx_story_scratch *own; /* counts for articles without them */
 	size_t n_added;
 	int64_t clock; /* latest article date, or PLX_STORY_NOTIME */
 	/* Scratch, reused per article. */
 	struct feat *f;
 	size_t n_f, cap_f;
-	u64map seen; /* term -> index in f, while an article is read */
 	uint64_t *terms;
 	uint32_t *df;
 	float *qw;
 	size_t cap_terms;
 	uint32_t *cand;
 	size_t cap_cand;
+	struct feat *tmp; /* a query's and a centroid's strongest terms */
+	uint64_t *q;
+	size_t cap_tmp;
 	uint64_t *mt; /* merged centroid */
 	float *mw;
 	size_t cap_m;
 	uint64_t main_person; /* surname term of the article's main person,
-				 or 0 */
+				 or 0 (0 too when person_penalty is) */
+	/* The article's terms by hash (open addressing, linear probing; 0
+	 * empty) and their weights, for similarity. */
+	uint64_t ak[PLX_ART_SLOTS];
+	float aw[PLX_ART_SLOTS];
+	uint16_t used[PLX_ART_SLOTS / 4]; /* slots filled, to clear them */
+	size_t n_used;
 };
 
 typedef struct feat {
@@ -655,15 +689,8 @@ int plx_stories_new(const plx_story_params *params, plx_stories **out)
 		return PLX_EINVAL;
 	}
 	s->clock = PLX_STORY_NOTIME;
-	if (plx_df_docs && (s->p.prior_docs > 0 || s->p.prior_names > 0) &&
-	    !(s->prior_cache =
-		      plx_calloc(PLX_PRIOR_CACHE, sizeof *s->prior_cache))) {
-		plx_free(s);
-		return PLX_ENOMEM;
-	}
 	int rc = plx_story_store_mem_new(PLX_MAX_POSTED, &s->store);
 	if (rc) {
-		plx_free(s->prior_cache);
 		plx_free(s);
 		return rc;
 	}
@@ -684,13 +711,14 @@ void plx_stories_free(plx_stories *s)
 		s->store->vt->free(s->store);
 	if (s->stemmer)
 		sb_stemmer_delete(s->stemmer);
+	plx_story_scratch_free(s->own);
 	plx_free(s->f);
-	map_free(&s->seen);
 	plx_free(s->terms);
 	plx_free(s->df);
 	plx_free(s->qw);
-	plx_free(s->prior_cache);
 	plx_free(s->cand);
+	plx_free(s->tmp);
+	plx_free(s->q);
 	plx_free(s->mt);
 	plx_free(s->mw);
 	plx_free(s);
@@ -704,44 +732,99 @@ static uint64_t term_of(const char *s, size_t n, unsigned kind)
 	return h | kind;
 }
 
-/* The term's document frequency in the built-in table (similarity_df.c),
- * 0 where the prior is off for its kind or the build has no table.  A
- * direct-mapped cache by term hash saves most binary searches. */
-static uint32_t prior_df(plx_stories *s, uint64_t term, unsigned kind,
-			 const char *str, size_t len)
+/* Fills prior_tab from the built-in table (pthread_once).  A table too big
+ * for it (a build with another corpus) leaves the prior off. */
+static void prior_build(void)
 {
-	int names = kind == PLX_FEAT_ENTITY;
-	if (!s->prior_cache || kind == PLX_FEAT_TIME ||
-	    (names ? s->p.prior_names : s->p.prior_docs) <= 0)
-		return 0;
-	prior_slot *c = &s->prior_cache[(term >> 2) & (PLX_PRIOR_CACHE - 1)];
-	if (c->term != term) {
-		c->term = term;
-		c->df = plx_df_lookup(names, str, len);
+	if (2 * (2 * plx_df_n_words + plx_df_n_names) > PLX_PRIOR_SLOTS)
+		return;
+	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
+		if (k == PLX_FEAT_TIME)
+			continue;
+		const plx_df_entry *t =
+			k == PLX_FEAT_ENTITY ? plx_df_names : plx_df_words;
+		size_t n =
+			k == PLX_FEAT_ENTITY ? plx_df_n_names : plx_df_n_words;
+		for (size_t i = 0; i < n; i++) {
+			uint64_t term =
+				term_of(t[i].term, strlen(t[i].term), k);
+			size_t j = (term >> 2) & (PLX_PRIOR_SLOTS - 1);
+			while (prior_tab[j].term && prior_tab[j].term != term)
+				j = (j + 1) & (PLX_PRIOR_SLOTS - 1);
+			prior_tab[j].term = term;
+			prior_tab[j].df = t[i].df;
+		}
 	}
-	return c->df;
 }
 
-/* Counts tf more of term in the article being read (one entry per distinct
- * term, found through a hash map instead of sorting every occurrence). */
+/* The term's document frequency in the built-in table (similarity_df.c;
+ * words and numbers in its words, entities in its names), 0 if absent. */
+static uint32_t prior_of(uint64_t term)
+{
+	size_t j = (term >> 2) & (PLX_PRIOR_SLOTS - 1);
+	for (; prior_tab[j].term; j = (j + 1) & (PLX_PRIOR_SLOTS - 1))
+		if (prior_tab[j].term == term)
+			return prior_tab[j].df;
+	return 0;
+}
 
-static int add_feat(plx_stories *s, const char *str, size_t len, unsigned kind,
-		    float tf)
+/* ---- The story terms of an article (an analysis stage) ------------------ */
+
+/* Prior lookups cached per scratch, direct-mapped by term (the table is
+ * too big for the cache of a core; most terms are frequent ones). */
+#define PLX_PRIOR_CACHE 8192
+
+struct plx_story_scratch {
+	prior_slot cache[PLX_PRIOR_CACHE];
+	u64map seen; /* term -> index in t, while an article is read */
+	plx_story_term *t;
+	size_t n, cap;
+	int rehashed; /* seen was grown (or not filled) by the last article */
+	uint64_t main_person;
+	struct sb_stemmer *stemmer; /* borrowed, for the record title */
+};
+
+void plx_story_scratch_free(plx_story_scratch *sc)
+{
+	if (!sc)
+		return;
+	map_free(&sc->seen);
+	plx_free(sc->t);
+	plx_free(sc);
+}
+
+/* Counts tf more of a term in the article being read, in its title or
+ * not (one entry per distinct term, found through a hash map instead of
+ * sorting every occurrence). */
+static int count_term(plx_story_scratch *sc, const char *str, size_t len,
+		      unsigned kind, int title, float tf)
 {
 	uint64_t term = term_of(str, len, kind);
-	if (plx_grow((void **)&s->f, &s->cap_f, s->n_f + 1, sizeof *s->f))
+	if (plx_grow((void **)&sc->t, &sc->cap, sc->n + 1, sizeof *sc->t))
 		return PLX_ENOMEM;
-	uint32_t *at = map_put(&s->seen, term, (uint32_t)s->n_f);
+	uint32_t *at = map_put(&sc->seen, term, (uint32_t)sc->n);
 	if (!at)
 		return PLX_ENOMEM;
-	if (*at < s->n_f) {
-		s->f[*at].w += tf;
-		return PLX_OK;
+	plx_story_term *x = &sc->t[*at];
+	if (*at == sc->n) {
+		x->term = term;
+		x->tf = x->title_tf = 0;
+		x->prior = 0;
+		if (kind != PLX_FEAT_TIME) {
+			prior_slot *c =
+				&sc->cache[(term >> 2) & (PLX_PRIOR_CACHE - 1)];
+			if (c->term != term) {
+				c->term = term;
+				c->df = prior_of(term);
+			}
+			x->prior = c->df;
+		}
+		sc->n++;
 	}
-	s->f[s->n_f].term = term;
-	s->f[s->n_f].w = tf;
-	s->f[s->n_f].prior = prior_df(s, term, kind, str, len);
-	s->n_f++;
+	if (title)
+		x->title_tf += tf;
+	else
+		x->tf += tf;
 	return PLX_OK;
 }
 
@@ -756,17 +839,16 @@ static const char *const TITLE_STOP[] = {
 
 static int title_word(void *ud, const char *w, size_t n, int number)
 {
-	plx_stories *s = ud;
-	return add_feat(s, w, n, number ? PLX_FEAT_NUMBER : PLX_FEAT_WORD,
-			(float)s->p.title_boost);
+	return count_term(ud, w, n, number ? PLX_FEAT_NUMBER : PLX_FEAT_WORD, 1,
+			  1.0f);
 }
 
 /* Words and numbers of the record's title, which is not in the text. */
-static int title_feats(plx_stories *s, const char *title)
+static int title_terms(plx_story_scratch *sc, const char *title)
 {
-	return plx_title_words(title, s->stemmer, TITLE_STOP,
+	return plx_title_words(title, sc->stemmer, TITLE_STOP,
 			       sizeof TITLE_STOP / sizeof *TITLE_STOP,
-			       PLX_TITLE_WORD_MAX, title_word, s);
+			       PLX_TITLE_WORD_MAX, title_word, sc);
 }
 
 static inline int feat_term_less(const feat *x, const feat *y)
@@ -871,17 +953,27 @@ static uint64_t main_person(const plx_entity *ents, size_t ne)
 	return term;
 }
 
-/* Builds the article's weighted, per-kind normalised vector in s->f,
- * sorted by term, and counts its terms in the document frequencies. */
-static int article_vector(plx_stories *s, const plx_article *art)
+/* Counts the story terms of art into sc. */
+static int count_terms(plx_story_scratch *sc, const plx_article *art)
 {
-	s->n_f = 0;
-	if (s->seen.cap > PLX_SEEN_KEEP) { /* after a huge article */
-		map_free(&s->seen);
-	} else if (s->seen.n) {
-		memset(s->seen.keys, 0, s->seen.cap * sizeof *s->seen.keys);
-		s->seen.n = 0;
+	pthread_once(&prior_once, prior_build);
+	if (sc->seen.cap > PLX_SEEN_KEEP) { /* after a huge article */
+		map_free(&sc->seen);
+	} else if (sc->seen.n && sc->rehashed) {
+		memset(sc->seen.keys, 0, sc->seen.cap * sizeof *sc->seen.keys);
+	} else {
+		/* The last article's terms, newest first: with linear probing
+		 * a key's probe path holds only keys inserted before it, so
+		 * each is found and cleared without touching the whole map
+		 * (the map fits the longest article; most are far shorter). */
+		for (size_t i = sc->n; i-- > 0;)
+			sc->seen.keys[map_find(&sc->seen, sc->t[i].term) -
+				      sc->seen.vals] = 0;
 	}
+	sc->seen.n = 0;
+	sc->n = 0;
+	size_t cap0 = sc->seen.cap;
+	sc->rehashed = 1; /* until the article is read through */
 	int rc = PLX_OK;
 	size_t np, ns, nt, ne;
 	const plx_paragraph *paras = plx_article_paragraphs(art, &np);
@@ -893,9 +985,8 @@ static int article_vector(plx_stories *s, const plx_article *art)
 		const plx_paragraph *p = &paras[i];
 		if (p->kind != PLX_PARA_BODY && p->kind != PLX_PARA_TITLE)
 			continue;
-		float tf = p->kind == PLX_PARA_TITLE ? (float)s->p.title_boost
-						     : 1.0f;
-		has_title_para |= p->kind == PLX_PARA_TITLE;
+		int title = p->kind == PLX_PARA_TITLE;
+		has_title_para |= title;
 		for (size_t j = p->first_sentence;
 		     j < p->first_sentence + p->n_sentences && j < ns && !rc;
 		     j++)
@@ -904,13 +995,11 @@ static int article_vector(plx_stories *s, const plx_article *art)
 			     k < nt && !rc;
 			     k++) {
 				const plx_token *t = &toks[k];
-				/* Before the stop words: "May". */
-				const char *tw;
-				if ((s->p.time_penalty > 0 ||
-				     s->p.time_bonus > 0) &&
-				    (tw = time_word(t)) != NULL &&
-				    (rc = add_feat(s, tw, strlen(tw),
-						   PLX_FEAT_TIME, 1.0f)))
+				/* Weekday names, for the time test. */
+				const char *tw = time_word(t);
+				if (tw &&
+				    (rc = count_term(sc, tw, strlen(tw),
+						     PLX_FEAT_TIME, 0, 1.0f)))
 					break;
 				if (t->flags & PLX_TOK_STOP)
 					continue;
@@ -918,39 +1007,95 @@ static int article_vector(plx_stories *s, const plx_article *art)
 				 * (part of) a name: an entity feature too,
 				 * which does not depend on the entity stage's
 				 * segmentation of the name. */
-				if (p->kind == PLX_PARA_BODY &&
-				    k > sents[j].first_token &&
+				size_t len = strlen(t->norm);
+				if (!title && k > sents[j].first_token &&
 				    (t->flags &
 				     (PLX_TOK_UPPER | PLX_TOK_WORD)) ==
 					    (PLX_TOK_UPPER | PLX_TOK_WORD) &&
-				    (rc = add_feat(s, t->norm, strlen(t->norm),
-						   PLX_FEAT_ENTITY, 1.0f)))
+				    (rc = count_term(sc, t->norm, len,
+						     PLX_FEAT_ENTITY, 0, 1.0f)))
 					break;
 				if (t->flags & PLX_TOK_NUMBER)
-					rc = add_feat(s, t->norm,
-						      strlen(t->norm),
-						      PLX_FEAT_NUMBER, tf);
+					rc = count_term(sc, t->norm, len,
+							PLX_FEAT_NUMBER, title,
+							1.0f);
 				else if ((t->flags & PLX_TOK_WORD) &&
 					 t->stem[0] && t->stem[1])
-					rc = add_feat(s, t->stem,
-						      strlen(t->stem),
-						      PLX_FEAT_WORD, tf);
+					rc = count_term(
+						sc, t->stem, strlen(t->stem),
+						PLX_FEAT_WORD, title, 1.0f);
 			}
 	}
-	s->main_person = s->p.person_penalty > 0 ? main_person(ents, ne) : 0;
+	sc->main_person = main_person(ents, ne);
 	const char *title = plx_article_title(art);
 	if (!rc && title && !has_title_para)
-		rc = title_feats(s, title);
+		rc = title_terms(sc, title);
 	for (size_t i = 0; i < ne && !rc; i++)
 		if (ents[i].key && ents[i].key[0])
-			rc = add_feat(s, ents[i].key, strlen(ents[i].key),
-				      PLX_FEAT_ENTITY,
-				      (float)(ents[i].n_mentions
-						      ? ents[i].n_mentions
-						      : 1));
+			rc = count_term(sc, ents[i].key, strlen(ents[i].key),
+					PLX_FEAT_ENTITY, 0,
+					(float)(ents[i].n_mentions
+							? ents[i].n_mentions
+							: 1));
+	sc->rehashed = rc != 0 || sc->seen.cap != cap0;
+	return rc;
+}
+
+int plx_story_terms(plx_analyzer *an, plx_article *art)
+{
+	if (an->skip & PLX_SKIP_STORY_TERMS)
+		return PLX_OK;
+	if (!an->story && !(an->story = plx_calloc(1, sizeof *an->story)))
+		return PLX_ENOMEM;
+	plx_story_scratch *sc = an->story;
+	sc->stemmer = an->stemmer;
+	int rc = count_terms(sc, art);
 	if (rc)
 		return rc;
+	if (sc->n && !(art->sterms = plx_malloc(sc->n * sizeof *art->sterms)))
+		return PLX_ENOMEM;
+	if (sc->n)
+		memcpy(art->sterms, sc->t, sc->n * sizeof *art->sterms);
+	art->n_sterms = sc->n;
+	art->main_person = sc->main_person;
+	art->has_sterms = 1;
+	return PLX_OK;
+}
 
+/* Builds the article's weighted, per-kind normalised vector in s->f,
+ * sorted by term, and counts its terms in the document frequencies. */
+static int article_vector(plx_stories *s, const plx_article *art)
+{
+	const plx_story_term *rt = art->sterms;
+	size_t nr = art->n_sterms;
+	uint64_t person = art->main_person;
+	if (!art->has_sterms) { /* analysed without the stage */
+		if (!s->own && !(s->own = plx_calloc(1, sizeof *s->own)))
+			return PLX_ENOMEM;
+		s->own->stemmer = s->stemmer;
+		int rc = count_terms(s->own, art);
+		if (rc)
+			return rc;
+		rt = s->own->t;
+		nr = s->own->n;
+		person = s->own->main_person;
+	}
+	s->main_person = s->p.person_penalty > 0 ? person : 0;
+	if (plx_grow((void **)&s->f, &s->cap_f, nr + 1, sizeof *s->f))
+		return PLX_ENOMEM;
+	s->n_f = 0;
+	for (size_t i = 0; i < nr; i++) {
+		/* Time terms only serve the time test. */
+		if (PLX_FEAT_KIND(rt[i].term) == PLX_FEAT_TIME &&
+		    !(s->p.time_penalty > 0 || s->p.time_bonus > 0))
+			continue;
+		feat *f = &s->f[s->n_f++];
+		f->term = rt[i].term;
+		f->w = rt[i].tf + (float)s->p.title_boost * rt[i].title_tf;
+		f->prior = rt[i].prior;
+		f->df = 0;
+	}
+	int rc;
 	size_t n = s->n_f; /* distinct terms, in order of first occurrence */
 	if (plx_grow((void **)&s->terms, &s->cap_terms, n + 1,
 		     sizeof *s->terms))
@@ -1031,34 +1176,41 @@ static double lambda(const plx_stories *s, unsigned kind)
 					 : 0.0; /* time: agreement only */
 }
 
-/* Is term in story c's centroid (sorted by term)? */
-static int has_term(const plx_story_state *c, uint64_t term)
+/* Fills the article's term table from s->f. */
+static void article_table(plx_stories *s)
 {
-	size_t lo = 0, hi = c->n_terms;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->terms[mid] < term)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (size_t i = 0; i < s->n_used; i++)
+		s->ak[s->used[i]] = 0;
+	s->n_used = 0;
+	for (size_t i = 0; i < s->n_f; i++) {
+		size_t j = (s->f[i].term >> 2) & (PLX_ART_SLOTS - 1);
+		while (s->ak[j])
+			j = (j + 1) & (PLX_ART_SLOTS - 1);
+		s->ak[j] = s->f[i].term;
+		s->aw[j] = s->f[i].w;
+		s->used[s->n_used++] = (uint16_t)j;
 	}
-	return lo < c->n_terms && c->terms[lo] == term;
 }
 
-/* Similarity of the article vector (s->f) and a story centroid. */
+/* Similarity of the article vector (s->f, s->ak) and a story centroid. */
 static double similarity(const plx_stories *s, const double *present,
 			 const plx_story_state *c)
 {
-	/* Merge join without a branch on the order of the two terms (its
-	 * outcome is unpredictable; this is the clusterer's inner loop). */
+	/* The centroid's terms looked up in the article's table (in term
+	 * order, so the sums are those of a merge join); this is the
+	 * clusterer's inner loop. */
 	double dot[PLX_FEAT_KINDS] = {0};
-	size_t i = 0, j = 0;
-	while (i < s->n_f && j < c->n_terms) {
-		uint64_t a = s->f[i].term, b = c->terms[j];
-		if (a == b) /* rare: a predictable branch */
-			dot[PLX_FEAT_KIND(a)] += (double)s->f[i].w * c->w[j];
-		i += a <= b;
-		j += b <= a;
+	int person = 0;
+	for (size_t j = 0; j < c->n_terms; j++) {
+		uint64_t b = c->terms[j];
+		size_t h = (b >> 2) & (PLX_ART_SLOTS - 1);
+		for (; s->ak[h]; h = (h + 1) & (PLX_ART_SLOTS - 1))
+			if (s->ak[h] == b) {
+				dot[PLX_FEAT_KIND(b)] +=
+					(double)s->aw[h] * c->w[j];
+				break;
+			}
+		person |= b == s->main_person;
 	}
 	double num = 0, den = 0;
 	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
@@ -1075,7 +1227,7 @@ static double similarity(const plx_stories *s, const double *present,
 	if (present[PLX_FEAT_TIME] && c->norm[PLX_FEAT_TIME] > 0)
 		sim *= dot[PLX_FEAT_TIME] > 0 ? 1 + s->p.time_bonus
 					      : 1 - s->p.time_penalty;
-	if (s->main_person && !has_term(c, s->main_person))
+	if (s->main_person && !person)
 		sim *= 1 - s->p.person_penalty;
 	return sim;
 }
@@ -1144,9 +1296,8 @@ static int centroid_add(plx_stories *s, plx_story_state *c)
 	}
 	if (o > keep) {
 		/* Threshold: the keep-th largest weight; ties by term. */
-		feat *tmp = plx_malloc(o * sizeof *tmp);
-		if (!tmp)
-			return PLX_ENOMEM;
+		feat *tmp = s->tmp; /* free between query and index terms;
+				       cap_tmp > story_terms + n_f >= o */
 		for (size_t k = 0; k < o; k++) {
 			tmp[k].term = s->mt[k];
 			tmp[k].w = s->mw[k];
@@ -1156,7 +1307,6 @@ static int centroid_add(plx_stories *s, plx_story_state *c)
 		for (size_t k = 1; k < keep; k++)
 			if (feat_weight_less(&cut, &tmp[k]))
 				cut = tmp[k];
-		plx_free(tmp);
 		/* The merged terms are in term order already: filter them. */
 		size_t m = 0;
 		for (size_t k = 0; k < o && m < keep; k++) {
@@ -1279,19 +1429,25 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		return rc;
 	s->n_added++;
 
+	article_table(s);
 	/* Query: the strongest terms, frequent ones left out. */
 	double present[PLX_FEAT_KINDS] = {0};
 	for (size_t i = 0; i < s->n_f; i++)
 		present[PLX_FEAT_KIND(s->f[i].term)] = 1;
 	/* Scratch for the query, then for the story's index terms. */
 	size_t n_tmp = s->n_f + s->p.story_terms + s->p.index_terms + 1;
-	feat *tmp = plx_malloc(n_tmp * sizeof *tmp);
-	uint64_t *q = plx_malloc(n_tmp * sizeof *q);
-	if (!tmp || !q) {
-		plx_free(tmp);
-		plx_free(q);
-		return PLX_ENOMEM;
+	if (n_tmp > s->cap_tmp) {
+		plx_free(s->tmp);
+		plx_free(s->q);
+		s->q = NULL;
+		s->cap_tmp = 0;
+		if (!(s->tmp = plx_malloc(n_tmp * sizeof *s->tmp)) ||
+		    !(s->q = plx_malloc(n_tmp * sizeof *s->q)))
+			return PLX_ENOMEM;
+		s->cap_tmp = n_tmp;
 	}
+	feat *tmp = s->tmp;
+	uint64_t *q = s->q;
 	size_t nq = 0;
 	uint64_t n_docs = s->n_added;
 	for (size_t i = 0; i < s->n_f; i++) {
@@ -1305,11 +1461,8 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 	for (size_t i = 0; i < nq; i++)
 		s->qw[i] = tmp[i].w;
 	if (plx_grow((void **)&s->cand, &s->cap_cand, s->p.max_candidates,
-		     sizeof *s->cand)) {
-		plx_free(tmp);
-		plx_free(q);
+		     sizeof *s->cand))
 		return PLX_ENOMEM;
-	}
 	size_t nc = 0;
 	rc = st->vt->candidates(st, q, s->qw, nq, s->p.max_postings, s->cand,
 				s->p.max_candidates, &nc);
@@ -1344,8 +1497,6 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 				     s->p.index_terms, tmp, q);
 		rc = st->vt->put(st, bs, q, k);
 	}
-	plx_free(tmp);
-	plx_free(q);
 	if (rc)
 		return rc;
 	if (story)

@@ -16,8 +16,8 @@
 #include "parallax.h"
 
 /* Feature kinds, kept in the low 2 bits of every term hash.  Time terms
- * (month and weekday names, years) take no part in the similarity sum, only
- * in the time agreement test. */
+ * (weekday names) take no part in the similarity sum, only in the time
+ * agreement test. */
 enum {
 	PLX_FEAT_WORD = 0,
 	PLX_FEAT_ENTITY = 1,
@@ -93,5 +93,23 @@ struct plx_story_store {
 /* The in-memory store.  max_posted bounds the terms one story is posted
  * under.  Caller frees with st->vt->free(st). */
 int plx_story_store_mem_new(size_t max_posted, plx_story_store **out);
+
+/* One distinct term of an article, as the analysis stage counts it for the
+ * story engine (plx_story_terms): what does not depend on the stream or on
+ * the clusterer's parameters, so that analysis workers compute it. */
+typedef struct plx_story_term {
+	uint64_t term;  /* hash, kind in the low 2 bits */
+	float tf;       /* occurrences outside titles (entities: mentions) */
+	float title_tf; /* occurrences in the title paragraph or record title */
+	uint32_t prior; /* document frequency in the built-in table, or 0 */
+} plx_story_term;
+
+/* The story stage of analysis: counts art's terms into art->sterms (and
+ * its main person), unless an->skip has PLX_SKIP_STORY_TERMS.
+ * plx_stories_add counts them itself for an article without them. */
+int plx_story_terms(plx_analyzer *an, plx_article *art);
+/* Frees an analyzer's scratch for plx_story_terms; NULL is a no-op. */
+typedef struct plx_story_scratch plx_story_scratch;
+void plx_story_scratch_free(plx_story_scratch *sc);
 
 #endif

@@ -348,6 +348,7 @@ int cmd_score(int argc, char **argv)
 		fprintf(stderr, "parallax: out of memory\n");
 		return EXIT_FATAL;
 	}
+	plx_analyzer_skip(an, PLX_SKIP_STORY_TERMS);
 	if (outlets && plx_analyzer_load_outlets(an, outlets)) {
 		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(an));
 		plx_analyzer_free(an);

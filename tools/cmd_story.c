@@ -165,7 +165,8 @@ int cmd_story(int argc, char **argv)
 	    (rc = plx_coverage_new(params(&o, &cp), &x.cov))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		status = EXIT_FATAL;
-	}
+	} else
+		plx_analyzer_skip(x.an, PLX_SKIP_STORY_TERMS);
 	if (!status && o.outlets &&
 	    plx_analyzer_load_outlets(x.an, o.outlets)) {
 		fprintf(stderr, "parallax: %s\n", plx_analyzer_errmsg(x.an));
@@ -229,6 +230,8 @@ int cmd_compare(int argc, char **argv)
 	run r;
 	plx_coverage *cov = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
+	for (unsigned i = 0; !status && i < r.n_an; i++)
+		plx_analyzer_skip(r.ans[i], PLX_SKIP_STORY_TERMS);
 	plx_coverage_params cp;
 	if (!status && (rc = plx_coverage_new(params(&so, &cp), &cov))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));

@@ -520,6 +520,8 @@ static int cmd_analyze(int argc, char **argv)
 	analyze_ctx c = {!o.json && isatty(STDOUT_FILENO) &&
 			 !getenv("NO_COLOR")};
 	int status = run_open(&r, &o, argv + first, argc - first);
+	for (unsigned i = 0; !status && i < r.n_an; i++)
+		plx_analyzer_skip(r.ans[i], PLX_SKIP_STORY_TERMS);
 	if (!status)
 		status = run_articles(&r, analyze_one, &c);
 	return run_close(&r, status);
@@ -527,12 +529,12 @@ static int cmd_analyze(int argc, char **argv)
 
 /* dedup and cluster read paragraphs, tokens and entities only: their
  * analyzers skip quotes and register (the same output, a fifth less
- * analysis). */
-static void skip_unused(run *r, int status)
+ * analysis), and what else they do not read. */
+static void skip_unused(run *r, int status, unsigned more)
 {
 	for (unsigned i = 0; !status && i < r->n_an; i++)
 		plx_analyzer_skip(r->ans[i],
-				  PLX_SKIP_QUOTES | PLX_SKIP_REGISTER);
+				  PLX_SKIP_QUOTES | PLX_SKIP_REGISTER | more);
 }
 
 static int dedup_one(run *r, const plx_record *rec, const plx_article *art,
@@ -567,7 +569,7 @@ static int cmd_dedup(int argc, char **argv)
 	run r;
 	plx_dedup *dd = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
-	skip_unused(&r, status);
+	skip_unused(&r, status, PLX_SKIP_STORY_TERMS);
 	if (!status && (rc = plx_dedup_new(&dp, &dd))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		status = EXIT_FATAL;
@@ -630,7 +632,7 @@ static int cmd_cluster(int argc, char **argv)
 	run r;
 	plx_stories *ss = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
-	skip_unused(&r, status);
+	skip_unused(&r, status, 0);
 	if (!status && (rc = plx_stories_new(&sp, &ss))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		status = EXIT_FATAL;
