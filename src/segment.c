@@ -538,12 +538,23 @@ int plx_split_sentences(const char *text, size_t len,
 	return rc;
 }
 
+/* Is w[0..n) in stop (sorted by strcmp)?  Binary search, as is_stop. */
 static int in_stop(const char *const *stop, size_t n_stop, const char *w,
 		   size_t n)
 {
-	for (size_t i = 0; i < n_stop; i++)
-		if (strlen(stop[i]) == n && !memcmp(stop[i], w, n))
+	size_t lo = 0, hi = n_stop;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(stop[mid], w, n);
+		if (c == 0 && stop[mid][n])
+			c = 1; /* stop[mid] is longer: after w */
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 

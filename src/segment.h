@@ -22,10 +22,11 @@ int plx_split_sentences(const char *text, size_t len,
 /* The words of a title given as metadata (not in the text), for engines
  * that weigh title terms: the title is NFKC case-folded like token norms
  * and split into words (letters, digits, inner apostrophes); words in stop
- * (n_stop of them) or over max_len bytes are dropped, numbers are passed as
- * they are (number 1), other words of two bytes or more stemmed with
- * stemmer (an English one: stems are shared with the segmenter's per-thread
- * cache).  fn's non-zero return stops and is returned; PLX_ENOMEM. */
+ * (n_stop of them, in strcmp order) or over max_len bytes are dropped, numbers
+ * are passed as they are (number 1), other words of two bytes or more stemmed
+ * with stemmer (an English one: stems are shared with the segmenter's
+ * per-thread cache).  fn's non-zero return stops and is returned; PLX_ENOMEM.
+ */
 struct sb_stemmer;
 int plx_title_words(const char *title, struct sb_stemmer *stemmer,
 		    const char *const *stop, size_t n_stop, size_t max_len,

@@ -256,6 +256,7 @@ static double idf_of(const plx_similarity_model *m, plx_sim_kind kind,
 
 /* ---- Terms of an article ------------------------------------------------ */
 
+/* In strcmp order: plx_title_words binary-searches them. */
 static const char *const TITLE_STOP[] = {
 	"a",   "about", "after", "all",  "also",  "an",   "and",  "are",
 	"as",  "at",    "be",    "been", "but",   "by",   "for",  "from",

@@ -828,7 +828,8 @@ static int count_term(plx_story_scratch *sc, const char *str, size_t len,
 	return PLX_OK;
 }
 
-/* Stop words for record titles (the segmenter flags those of the text). */
+/* Stop words for record titles (the segmenter flags those of the text), in
+ * strcmp order: plx_title_words binary-searches them. */
 static const char *const TITLE_STOP[] = {
 	"a",    "about", "after", "all",  "also", "an",    "and",  "are",
 	"as",   "at",    "be",    "been", "but",  "by",    "for",  "from",
