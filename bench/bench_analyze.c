@@ -239,6 +239,7 @@ static void *thread_main(void *arg)
 	pthread_barrier_wait(j->start);
 	if (j->rc)
 		return NULL;
+	plx_analyzer_skip(an, PLX_SKIP_STORY_TERMS); /* the story engine's */
 	double t[MAX_REPS], c[MAX_REPS];
 	for (int r = 0; r < j->reps; r++) {
 		double t0 = now(), c0 = cpu_now();
@@ -367,6 +368,7 @@ static int run_stages(const item *v, size_t n, int reps, double total_median)
 	int rc = plx_analyzer_new(NULL, &an);
 	if (rc)
 		return rc;
+	plx_analyzer_skip(an, PLX_SKIP_STORY_TERMS);
 	double per[ST_N][MAX_REPS];
 	for (int r = 0; r < reps; r++) {
 		double t[ST_N] = {0};
@@ -494,6 +496,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_analyze: %s\n", plx_strerror(rc));
 		return 1;
 	}
+	plx_analyzer_skip(an, PLX_SKIP_STORY_TERMS);
 	counts c = {0};
 	if ((rc = analyze_slice(an, v, n, &c))) {
 		fprintf(stderr, "bench_analyze: %s\n", plx_strerror(rc));

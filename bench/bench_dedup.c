@@ -66,6 +66,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_dedup: setup failed\n");
 		return 1;
 	}
+	plx_analyzer_skip(an, PLX_SKIP_STORY_TERMS);
 	plx_minhash mh;
 	plx_minhash_init(&mh, PLX_MINHASH_K, 1);
 	plx_fingerprint fp;

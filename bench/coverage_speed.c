@@ -104,6 +104,7 @@ int main(int argc, char **argv)
 	if (plx_reader_new(NULL, &rd) || plx_reader_add(rd, path) ||
 	    plx_analyzer_new(NULL, &an))
 		return 3;
+	plx_analyzer_skip(an, PLX_SKIP_STORY_TERMS);
 	/* records kept in memory: each run re-analyses nothing, but the
 	 * report owns its articles, so each run analyses afresh from these */
 	rec *recs = NULL;

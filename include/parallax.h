@@ -601,8 +601,9 @@ typedef struct plx_story_params {
 
 void plx_story_params_default(plx_story_params *p);
 
-/* Creates a clusterer; params may be NULL for the defaults.  Caller frees
- * with plx_stories_free. */
+/* Creates a clusterer; params may be NULL for the defaults.  PLX_EINVAL
+ * for a parameter out of range (term and candidate counts over 2^20
+ * included).  Caller frees with plx_stories_free. */
 int plx_stories_new(const plx_story_params *params, plx_stories **out);
 
 /* Adds an analysed article (borrowed for the call only).  *story gets the

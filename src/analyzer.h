@@ -19,7 +19,8 @@ struct plx_analyzer {
 	plx_entity_lex
 		*entity_lex; /* gazetteers (entity.c), built on first use */
 	unsigned skip;       /* PLX_SKIP_* stages plx_analyze leaves out */
-	struct plx_story_scratch *story; /* plx_story_terms' term map */
+	struct plx_story_scratch *story; /* plx_story_terms' term map and
+					   prior cache */
 	char err[512];
 };
 

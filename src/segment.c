@@ -220,15 +220,16 @@ static const char *const STOP[] = {
 	"when",  "where", "which",  "who",   "whom",  "why",    "will",  "with",
 	"would", "you",   "your"};
 
-/* Is w[0..n) a stop word? */
-static int is_stop(const char *w, size_t n)
+/* Is w[0..n) in stop (n_stop words in strcmp order)?  Binary search. */
+static int in_stop(const char *const *stop, size_t n_stop, const char *w,
+		   size_t n)
 {
-	size_t lo = 0, hi = sizeof STOP / sizeof *STOP;
+	size_t lo = 0, hi = n_stop;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strncmp(STOP[mid], w, n);
-		if (c == 0 && STOP[mid][n])
-			c = 1; /* STOP[mid] is longer: after w */
+		int c = strncmp(stop[mid], w, n);
+		if (c == 0 && stop[mid][n])
+			c = 1; /* stop[mid] is longer: after w */
 		if (c == 0)
 			return 1;
 		if (c < 0)
@@ -237,6 +238,12 @@ static int is_stop(const char *w, size_t n)
 			hi = mid;
 	}
 	return 0;
+}
+
+/* Is w[0..n) a stop word? */
+static int is_stop(const char *w, size_t n)
+{
+	return in_stop(STOP, sizeof STOP / sizeof *STOP, w, n);
 }
 
 /* Stem cache.  Snowball costs about a microsecond a word, and news text
@@ -536,26 +543,6 @@ int plx_split_sentences(const char *text, size_t len,
 	plx_free(art.toks);
 	plx_arena_free(&art.arena);
 	return rc;
-}
-
-/* Is w[0..n) in stop (sorted by strcmp)?  Binary search, as is_stop. */
-static int in_stop(const char *const *stop, size_t n_stop, const char *w,
-		   size_t n)
-{
-	size_t lo = 0, hi = n_stop;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strncmp(stop[mid], w, n);
-		if (c == 0 && stop[mid][n])
-			c = 1; /* stop[mid] is longer: after w */
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
 }
 
 int plx_title_words(const char *title, struct sb_stemmer *stemmer,

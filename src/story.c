@@ -95,10 +95,16 @@
 _Static_assert(PLX_ART_SLOTS >= 4 * (PLX_ART_WORDS + PLX_ART_ENTITIES +
 				     PLX_ART_NUMBERS + PLX_ART_TIMES),
 	       "PLX_ART_SLOTS too small");
+_Static_assert((PLX_ART_SLOTS & (PLX_ART_SLOTS - 1)) == 0 &&
+		       PLX_ART_SLOTS <= 65536,
+	       "PLX_ART_SLOTS: a power of two, slots numbered in 16 bits");
 /* The article's main person is the person the entity stage found most
  * often, if named at least this often (on ECB+, 2 and 3 split more
  * same-event articles than they kept apart; docs/stories.md). */
 #define PLX_MAIN_PERSON_MENTIONS 4
+/* Most terms a story, query or index entry may keep, and most candidates
+ * (parameters above it are refused: scratch sizes stay far from overflow). */
+#define PLX_TERMS_MAX (1u << 20)
 /* Terms one story may ever be posted under (bounds index memory when a
  * story's vocabulary drifts). */
 #define PLX_MAX_POSTED 64
@@ -598,13 +604,15 @@ int plx_story_store_mem_new(size_t max_posted, plx_story_store **out)
 /* The built-in table's document frequencies by term hash (words under
  * both the word and the number kind, which look them up there; names under
  * the entity kind), built once per process: an open-addressing table,
- * linear probing, loaded to at most 0.4. */
+ * linear probing, loaded to at most 0.4 (a bigger table, from a build with
+ * another corpus, is searched in place: plx_df_lookup). */
 #define PLX_PRIOR_SLOTS (1u << 17)
 typedef struct prior_slot {
 	uint64_t term; /* 0: empty (term_of never gives 0) */
 	uint32_t df;
 } prior_slot;
 static prior_slot prior_tab[PLX_PRIOR_SLOTS];
+static int prior_hashed; /* prior_tab holds the table */
 static pthread_once_t prior_once = PTHREAD_ONCE_INIT;
 
 struct plx_stories {
@@ -679,7 +687,11 @@ int plx_stories_new(const plx_story_params *params, plx_stories **out)
 	else
 		plx_story_params_default(&s->p);
 	if (!(s->p.threshold >= 0) || s->p.story_terms < 1 ||
-	    s->p.max_candidates < 1 || !(s->p.window_days >= 0) ||
+	    s->p.story_terms > PLX_TERMS_MAX ||
+	    s->p.index_terms > PLX_TERMS_MAX ||
+	    s->p.query_terms > PLX_TERMS_MAX ||
+	    s->p.max_candidates > PLX_TERMS_MAX || s->p.max_candidates < 1 ||
+	    !(s->p.window_days >= 0) ||
 	    !(s->p.time_penalty >= 0 && s->p.time_penalty <= 1) ||
 	    !(s->p.time_bonus >= 0 && s->p.time_bonus <= 1) ||
 	    !(s->p.doubtful_band >= 0) ||
@@ -732,11 +744,10 @@ static uint64_t term_of(const char *s, size_t n, unsigned kind)
 	return h | kind;
 }
 
-/* Fills prior_tab from the built-in table (pthread_once).  A table too big
- * for it (a build with another corpus) leaves the prior off. */
+/* Fills prior_tab from the built-in table (pthread_once), if it fits. */
 static void prior_build(void)
 {
-	if (2 * (2 * plx_df_n_words + plx_df_n_names) > PLX_PRIOR_SLOTS)
+	if (5 * (2 * plx_df_n_words + plx_df_n_names) > 2 * PLX_PRIOR_SLOTS)
 		return;
 	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
 		if (k == PLX_FEAT_TIME)
@@ -755,12 +766,17 @@ static void prior_build(void)
 			prior_tab[j].df = t[i].df;
 		}
 	}
+	prior_hashed = 1;
 }
 
-/* The term's document frequency in the built-in table (similarity_df.c;
- * words and numbers in its words, entities in its names), 0 if absent. */
-static uint32_t prior_of(uint64_t term)
+uint32_t plx_story_prior(unsigned kind, const char *str, size_t len)
 {
+	if (kind == PLX_FEAT_TIME)
+		return 0;
+	pthread_once(&prior_once, prior_build);
+	if (!prior_hashed)
+		return plx_df_lookup(kind == PLX_FEAT_ENTITY, str, len);
+	uint64_t term = term_of(str, len, kind);
 	size_t j = (term >> 2) & (PLX_PRIOR_SLOTS - 1);
 	for (; prior_tab[j].term; j = (j + 1) & (PLX_PRIOR_SLOTS - 1))
 		if (prior_tab[j].term == term)
@@ -815,7 +831,7 @@ static int count_term(plx_story_scratch *sc, const char *str, size_t len,
 				&sc->cache[(term >> 2) & (PLX_PRIOR_CACHE - 1)];
 			if (c->term != term) {
 				c->term = term;
-				c->df = prior_of(term);
+				c->df = plx_story_prior(kind, str, len);
 			}
 			x->prior = c->df;
 		}
@@ -957,7 +973,6 @@ static uint64_t main_person(const plx_entity *ents, size_t ne)
 /* Counts the story terms of art into sc. */
 static int count_terms(plx_story_scratch *sc, const plx_article *art)
 {
-	pthread_once(&prior_once, prior_build);
 	if (sc->seen.cap > PLX_SEEN_KEEP) { /* after a huge article */
 		map_free(&sc->seen);
 	} else if (sc->seen.n && sc->rehashed) {
@@ -967,9 +982,15 @@ static int count_terms(plx_story_scratch *sc, const plx_article *art)
 		 * a key's probe path holds only keys inserted before it, so
 		 * each is found and cleared without touching the whole map
 		 * (the map fits the longest article; most are far shorter). */
-		for (size_t i = sc->n; i-- > 0;)
-			sc->seen.keys[map_find(&sc->seen, sc->t[i].term) -
-				      sc->seen.vals] = 0;
+		for (size_t i = sc->n; i-- > 0;) {
+			uint32_t *v = map_find(&sc->seen, sc->t[i].term);
+			if (!v) { /* cannot happen; stay correct if it does */
+				memset(sc->seen.keys, 0,
+				       sc->seen.cap * sizeof *sc->seen.keys);
+				break;
+			}
+			sc->seen.keys[v - sc->seen.vals] = 0;
+		}
 	}
 	sc->seen.n = 0;
 	sc->n = 0;

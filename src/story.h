@@ -108,6 +108,12 @@ typedef struct plx_story_term {
  * its main person), unless an->skip has PLX_SKIP_STORY_TERMS.
  * plx_stories_add counts them itself for an article without them. */
 int plx_story_terms(plx_analyzer *an, plx_article *art);
+/* The document frequency of a term of the given kind (PLX_FEAT_*) in the
+ * built-in table (similarity_df.c: words and numbers in its words,
+ * entities in its names), 0 if absent or a time term; through a hash table
+ * built on first use. */
+uint32_t plx_story_prior(unsigned kind, const char *str, size_t len);
+
 /* Frees an analyzer's scratch for plx_story_terms; NULL is a no-op. */
 typedef struct plx_story_scratch plx_story_scratch;
 void plx_story_scratch_free(plx_story_scratch *sc);

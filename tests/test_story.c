@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "parallax.h"
 #include "similarity.h"
+#include "story.h"
 
 static plx_analyzer *an;
 
@@ -514,6 +515,67 @@ TEST(prior_idf)
 	CHECK(huge - huge_long < 1e-5 && huge_long - huge < 1e-5);
 }
 
+/* The prior's hash table answers as the built-in table's binary search,
+ * for every entry and kind (words and numbers: its words; entities: its
+ * names). */
+TEST(prior_table)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < plx_df_n_words; i++) {
+		const char *w = plx_df_words[i].term;
+		size_t n = strlen(w);
+		bad += plx_story_prior(PLX_FEAT_WORD, w, n) !=
+		       plx_df_lookup(0, w, n);
+		bad += plx_story_prior(PLX_FEAT_NUMBER, w, n) !=
+		       plx_df_lookup(0, w, n);
+		bad += plx_story_prior(PLX_FEAT_TIME, w, n) != 0;
+	}
+	for (size_t i = 0; i < plx_df_n_names; i++) {
+		const char *w = plx_df_names[i].term;
+		size_t n = strlen(w);
+		bad += plx_story_prior(PLX_FEAT_ENTITY, w, n) !=
+		       plx_df_lookup(1, w, n);
+	}
+	CHECK(bad == 0);
+	CHECK(plx_story_prior(PLX_FEAT_WORD, "zzqxv", 5) == 0);
+	if (plx_df_docs) { /* a build with the table */
+		CHECK(plx_df_n_words > 1000 && plx_df_n_names > 1000);
+		CHECK(plx_story_prior(PLX_FEAT_WORD, "year", 4) > 0);
+	}
+}
+
+/* The in-memory store never offers a quiet story as a candidate: one that
+ * went quiet before the candidate scores were first sized, and one after. */
+TEST(store_skips_quiet_stories)
+{
+	plx_story_store *st = NULL;
+	CHECK(plx_story_store_mem_new(64, &st) == PLX_OK);
+	if (!st)
+		return;
+	const uint64_t terms[2] = {4 | PLX_FEAT_WORD, 8 | PLX_FEAT_WORD};
+	const float w[2] = {1, 1};
+	plx_story_state *ss;
+	for (uint32_t i = 0; i < 3; i++) {
+		CHECK(st->vt->create(st, &ss) == PLX_OK && ss->id == i);
+		ss->touch_time = PLX_STORY_NOTIME;
+		ss->touch_seq = i;
+		CHECK(st->vt->put(st, ss, terms, 2) == PLX_OK);
+	}
+	/* Story 0 goes quiet; its postings stay (a list is compacted only
+	 * when over half of it is quiet). */
+	CHECK(st->vt->expire(st, PLX_STORY_NOTIME, 1) == PLX_OK);
+	CHECK(st->vt->active(st) == 2);
+	uint32_t out[3];
+	size_t n = 0;
+	CHECK(st->vt->candidates(st, terms, w, 2, 256, out, 3, &n) == PLX_OK);
+	CHECK(n == 2 && out[0] == 1 && out[1] == 2);
+	/* Story 1 goes quiet after the scores were sized. */
+	CHECK(st->vt->expire(st, PLX_STORY_NOTIME, 2) == PLX_OK);
+	CHECK(st->vt->candidates(st, terms, w, 2, 256, out, 3, &n) == PLX_OK);
+	CHECK(n == 1 && out[0] == 2);
+	st->vt->free(st);
+}
+
 TEST(bad_arguments)
 {
 	plx_story_params p;
@@ -522,6 +584,13 @@ TEST(bad_arguments)
 	plx_stories *s = (plx_stories *)&p;
 	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
 	CHECK(s == NULL);
+	/* Sizes that would overflow the clusterer's scratch. */
+	plx_story_params_default(&p);
+	p.story_terms = SIZE_MAX / 2;
+	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
+	plx_story_params_default(&p);
+	p.index_terms = SIZE_MAX;
+	CHECK(plx_stories_new(&p, &s) == PLX_EINVAL);
 	CHECK(plx_stories_add(NULL, NULL, NULL, NULL) == PLX_EINVAL);
 	plx_stories_free(NULL);
 }
@@ -655,6 +724,8 @@ int main(void)
 	RUN(window_expiry);
 	RUN(seeds_one_story);
 	RUN(prior_idf);
+	RUN(prior_table);
+	RUN(store_skips_quiet_stories);
 	RUN(bad_arguments);
 	RUN(every_allocation_fails);
 	plx_analyzer_free(an);

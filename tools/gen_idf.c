@@ -229,6 +229,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gen_idf: out of memory\n");
 		goto done;
 	}
+	plx_analyzer_skip(an, PLX_SKIP_STORY_TERMS);
 	for (int i = 2; i < argc; i++)
 		if (plx_reader_add(rd, argv[i])) {
 			fprintf(stderr, "gen_idf: %s\n", plx_reader_errmsg(rd));
