@@ -24,9 +24,10 @@
  *    cookie, newsletter, sidebar, caption, credit, legends... (unless it
  *    also says article, body, content or main, or schema.org's itemprop
  *    says articleBody).
- *    When a paragraph-like element closes (p, pre, td, h2-h6, or a div with
- *    no block children) with at least 25 characters, it gives
- *    1 + commas + min(chars / 100, 3) points to its parent (a <div> holding
+ *    When a paragraph-like element closes (p, pre, td, h2-h6, section, or a
+ *    div with no block children) with at least 25 characters (a space
+ *    between words counts as one), it gives 2 + commas + min(chars / 100, 3)
+ *    points to its parent (a <div> holding
  *    only that <p> counts as the <p> itself), half to its
  *    grandparent and 1/(3 level) to ancestors up to PLX_HTML_SCORE_LEVELS;
  *    a container starts from a tag prior (div +5, pre/td/blockquote +3,
@@ -42,17 +43,18 @@
  *    fifth of it, are link-poor paragraphs (<p>, or a <div> of text), or
  *    hold a container of the best one's class (a body cut by figures);
  *    of the article's own <header>, only its standfirst is written.  One
- * walk over that subtree writes the paragraphs, leaving out the marked regions
- * and containers that look like furniture (Readability's conditional cleaning:
- * many links, many images for little text, short link-free boxes, lists of
- *    links hinted as furniture).  Each paragraph written is then checked
- *    for furniture the markup did not give away (the seeds' kinds, as
- *    newspaper pages write them): a related-link line ("Read more:",
- *    "RELATED:" with a link), a credit line ("Reporting by", "... contributed
- *    to this report.", a copyright notice), the masthead (the site's name
- *    alone), a byline or date line among the first paragraphs (the byline
- *    becomes metadata when the page gave none), and the text beside an image
- *    in an image box (a caption without <figcaption>).
+ *    walk over that subtree writes the paragraphs, leaving out the marked
+ *    regions and containers that look like furniture (Readability's
+ *    conditional cleaning: many links, many images for little text, short
+ *    link-free boxes, lists of links hinted as furniture; a box whose text
+ *    is nine tenths lists is judged as a list).  Each paragraph written is
+ *    then checked for furniture the markup did not give away (the seeds'
+ *    kinds, as newspaper pages write them): a related-link line ("Read
+ *    more:", "RELATED:" with a link), a credit line ("Reporting by", "...
+ *    contributed to this report.", a copyright notice), the masthead (the
+ *    site's name alone), a byline or date line among the first paragraphs
+ *    (the byline becomes metadata when the page gave none), and the text
+ *    beside an image in an image box (a caption without <figcaption>).
  * Metadata comes first from JSON-LD, then from <meta>, then from the page
  * itself (<title> cut at a site-name separator, the byline element, <time>);
  * a byline element inside a skipped region (a credit bar, an aside, but
@@ -364,6 +366,7 @@ enum {
 typedef struct ninfo {
 	float score;
 	uint32_t text, link, commas; /* visible characters, in links, commas */
+	uint32_t listed;             /* visible characters in <ul> and <ol> */
 	uint16_t paras, imgs, lis;   /* descendants (saturating) */
 	uint8_t tag, flags;
 	int16_t weight; /* class/id hints */
@@ -958,11 +961,17 @@ static void count_text(ctx *c, const xmlNode *n)
 	if (!P)
 		return;
 	uint32_t chars = 0, commas = 0;
+	int gap = 0; /* a space between words counts as one character */
 	for (const unsigned char *p = n->content; *p; p++) {
 		unsigned char ch = *p;
-		if (ch <= ' ' || (ch & 0xC0) == 0x80)
+		if (ch <= ' ') {
+			gap = chars > 0;
 			continue;
-		chars++;
+		}
+		if ((ch & 0xC0) == 0x80)
+			continue;
+		chars += 1u + (uint32_t)gap;
+		gap = 0;
 		if (ch == ',')
 			commas++;
 		else if ((ch == 0xEF && p[1] == 0xBC &&
@@ -1093,9 +1102,10 @@ static void leave(ctx *c, xmlNode *n)
 		return;
 	ninfo *P = info(c, n->parent);
 	int para = t == T_P || t == T_PRE || t == T_TD || t == T_H2 ||
-		   ((t == T_DIV || t == T_SECTION) && !(I->flags & F_BLOCKS));
+		   t == T_SECTION || (t == T_DIV && !(I->flags & F_BLOCKS));
+
 	if (para && I->text >= 25) {
-		float content = 1.0f + (float)I->commas +
+		float content = 2.0f + (float)I->commas +
 				(float)(I->text / 100 < 3 ? I->text / 100 : 3);
 		xmlNode *a = n->parent;
 		/* A <div> around one <p> and nothing else is that paragraph
@@ -1132,6 +1142,7 @@ static void leave(ctx *c, xmlNode *n)
 		return;
 	P->text += I->text;
 	P->link += I->link;
+	P->listed += t == T_UL || t == T_OL ? I->text : I->listed;
 	P->commas += I->commas;
 	P->paras = add16(P->paras, I->paras);
 	P->imgs = add16(P->imgs, I->imgs);
@@ -1198,7 +1209,9 @@ static int furniture(const ctx *c, const ninfo *I)
 		return 1;
 	if (I->commas >= 10)
 		return 0;
-	int list = t == T_UL || t == T_OL;
+	/* A box that is nearly all lists is judged as a list. */
+	int list = t == T_UL || t == T_OL ||
+		   (uint64_t)I->listed * 10 > (uint64_t)I->text * 9;
 	float ld = I->text ? (float)I->link / (float)I->text : 0;
 	if (I->imgs > 1 && (unsigned)I->paras * 2 < I->imgs)
 		return 1;

@@ -741,6 +741,201 @@ TEST(standfirst)
 	plx_html_doc_free(d);
 }
 
+/* A page of sections, each holding its text in blocks (a header, a list
+ * of features, a notice): a <section> scores as a paragraph for its parent
+ * as in Readability, so the page's <main> wins over the one long notice;
+ * and a box that is nearly all a list of links and pictures is judged as a
+ * list, not dropped as a linky box. */
+#define FEATURE(name, text)                                                \
+	"<li class=\"feature\"><a href=\"/v/" name "\"><img src=\"" name   \
+	".jpg\"></a><h2>" name "</h2><p>" text "</p><a href=\"/docs/" name \
+	"\" class=\"more\">Learn more about " name "</a></li>"
+
+TEST(sections_of_lists)
+{
+	const char *page =
+		"<html><body><header id=\"masthead\"><a href=\"/\">Tools</a>"
+		"</header><main class=\"firstrun\"><section class=\"intro\">"
+		"<header><h1>Welcome</h1><p>Get to know the tools that make it "
+		"the most complete kit for building boats.</p></header><ul "
+		"class=\"features\">" FEATURE(
+			"Planer",
+			"Plane, shape and smooth planks directly on the "
+			"bench, or on a trestle, with this tool that replaces "
+			"the old rasp.")
+			FEATURE("Clamp",
+				"Hold and glue your frames "
+				"across several moulds and "
+				"jigs with this strong clamp "
+				"that comes with the kit.") "</ul><div "
+							    "class=\"notice\"><"
+							    "h4>Important: "
+							    "register your kit"
+							    "</h4><p>The kit "
+							    "comes with a new "
+							    "serial number so "
+							    "you can use "
+							    "it alongside "
+							    "older kits. To "
+							    "keep your "
+							    "warranty, your "
+							    "manuals "
+							    "and more, you "
+							    "need to register "
+							    "the number with "
+							    "your account, "
+							    "or create a new "
+							    "one. <a "
+							    "href=\"/"
+							    "kb\">Learn "
+							    "more</a></p></div>"
+							    "</"
+							    "section><section "
+							    "class=\"more-"
+							    "features\"><div "
+							    "class="
+							    "\"container\"><"
+							    "header><h2>More "
+							    "tools</h2></"
+							    "header><ul "
+							    "class="
+							    "\"features\""
+							    ">" FEATURE(
+								    "Chise"
+								    "l",
+								    "Cut "
+								    "the "
+								    "joints"
+								    " of "
+								    "any "
+								    "frame "
+								    "and "
+								    "easily"
+								    " squar"
+								    "e "
+								    "the "
+								    "corner"
+								    "s of "
+								    "a "
+								    "mortis"
+								    "e.") FEATURE("Gauge",
+										  "See all the "
+										  "lines your "
+										  "marks make, "
+										  "how deep each "
+										  "cut goes and "
+										  "where it ends.")
+								    FEATURE("Sa"
+									    "w",
+									    "Cu"
+									    "t "
+									    "al"
+									    "on"
+									    "g "
+									    "an"
+									    "d "
+									    "ac"
+									    "ro"
+									    "ss"
+									    " t"
+									    "he"
+									    " g"
+									    "ra"
+									    "in"
+									    " i"
+									    "n "
+									    "re"
+									    "al"
+									    " t"
+									    "im"
+									    "e "
+									    "to"
+									    " m"
+									    "ak"
+									    "e "
+									    "su"
+									    "re"
+									    " t"
+									    "ha"
+									    "t "
+									    "ev"
+									    "er"
+									    "y "
+									    "pl"
+									    "an"
+									    "k "
+									    "fi"
+									    "ts"
+									    " t"
+									    "he"
+									    " w"
+									    "ay"
+									    " "
+									    "yo"
+									    "u "
+									    "ex"
+									    "pe"
+									    "ct"
+									    ".") "</ul></div></section></main></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "register the number"));
+	CHECK(has(d, "Plane, shape and smooth planks"));
+	CHECK(has(d, "Cut the joints of any frame"));
+	CHECK(has(d, "Cut along and across the grain"));
+	plx_html_doc_free(d);
+}
+
+/* Paragraph scores as Readability counts them: a paragraph is worth a
+ * point more than its commas (many plain sentences beat one list of
+ * words), and its length counts the spaces between words (short lines of
+ * 25 characters score). */
+TEST(paragraph_scores)
+{
+	const char *page =
+		"<html><body><div class=\"left\"><div class=\"a\">"
+		"<p>The little dog ran down to the river.</p>"
+		"<p>He held a big bone in his mouth.</p>"
+		"<p>On the bridge he looked down at the water.</p>"
+		"<p>There he saw another dog with a bigger bone.</p>"
+		"<p>He barked at it to take the other bone.</p>"
+		"<p>His own bone fell into the deep river.</p>"
+		"<p>The other dog was only his own face.</p>"
+		"</div></div><div class=\"right\"><div><div class=\"b\"><h3>"
+		"More</h3><p>Topics: dogs, rivers, bones, bridges, greed, "
+		"water, fables, animals, morals, reflections, "
+		"children</p></div>"
+		"</div></div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The little dog ran down to the river."));
+	CHECK(has(d, "His own bone fell into the deep river."));
+	CHECK(!has(d, "Topics:"));
+	plx_html_doc_free(d);
+	const char *shorts =
+		"<html><body><div class=\"col\"><div class=\"story\">"
+		"<p>The dog ran to the river.</p><p>He had a bone to eat.</p>"
+		"<p>He saw a dog in the water.</p><p>He barked at the dog.</p>"
+		"<p>His bone fell in the river.</p><p>The dog was his face.</p>"
+		"</div><div class=\"box\"><p>Share with your friends "
+		"now</p></div>"
+		"</div></body></html>";
+	d = extract(shorts, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The dog ran to the river."));
+	CHECK(has(d, "The dog was his face."));
+	CHECK(!has(d, "Share with"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -757,5 +952,7 @@ int main(void)
 	RUN(body_cut_into_blocks);
 	RUN(div_paragraphs);
 	RUN(standfirst);
+	RUN(sections_of_lists);
+	RUN(paragraph_scores);
 	DONE();
 }
