@@ -46,8 +46,9 @@
  *    walk over that subtree writes the paragraphs, leaving out the marked
  *    regions and containers that look like furniture (Readability's
  *    conditional cleaning: many links, many images for little text, short
- *    link-free boxes, lists of links hinted as furniture; a box whose text
- *    is nine tenths lists is judged as a list).  Each paragraph written is
+ *    link-free boxes but not a heading's, lists of links hinted as
+ *    furniture, short boxes named share; a box whose text is nine tenths
+ *    lists is judged as a list).  Each paragraph written is
  *    then checked for furniture the markup did not give away (the seeds'
  *    kinds, as newspaper pages write them): a related-link line ("Read
  *    more:", "RELATED:" with a link), a credit line ("Reporting by", "...
@@ -296,6 +297,8 @@ static const char *const NEG_SUB[] = {
 	"sponsor", "shopping", "tags",  "widget",   "cookie",   "newsletter",
 	"caption", "credit",   NULL};
 static const char *const NEG_WORD[] = {"ad", "ads", "nav", NULL};
+/* Sharing boxes: dropped inside the content when short. */
+static const char *const SHARE_WORD[] = {"share", "sharedaddy", NULL};
 
 /* Lower-cases an attribute into buf (cut at size-1). */
 static size_t lower_attr(const xmlChar *v, char *buf, size_t size)
@@ -367,8 +370,10 @@ typedef struct ninfo {
 	float score;
 	uint32_t text, link, commas; /* visible characters, in links, commas */
 	uint32_t listed;             /* visible characters in <ul> and <ol> */
+	uint32_t headed;             /* visible characters in headings */
 	uint16_t paras, imgs, lis;   /* descendants (saturating) */
 	uint8_t tag, flags;
+	uint8_t share;  /* class or id has the word share (a sharing box) */
 	int16_t weight; /* class/id hints */
 } ninfo;
 
@@ -935,6 +940,7 @@ static int enter(ctx *c, xmlNode *n)
 			    !strstr(both, "masthead"))
 				flags |= F_HARD;
 		}
+		I->share = has_word(both, SHARE_WORD) != 0;
 		if (strstr(both, "byline") ||
 		    (strstr(both, "author") && !strstr(both, "authoriz") &&
 		     !strstr(both, "note")) ||
@@ -1143,6 +1149,7 @@ static void leave(ctx *c, xmlNode *n)
 	P->text += I->text;
 	P->link += I->link;
 	P->listed += t == T_UL || t == T_OL ? I->text : I->listed;
+	P->headed += t == T_H1 || t == T_H2 ? I->text : I->headed;
 	P->commas += I->commas;
 	P->paras = add16(P->paras, I->paras);
 	P->imgs = add16(P->imgs, I->imgs);
@@ -1215,7 +1222,8 @@ static int furniture(const ctx *c, const ninfo *I)
 	float ld = I->text ? (float)I->link / (float)I->text : 0;
 	if (I->imgs > 1 && (unsigned)I->paras * 2 < I->imgs)
 		return 1;
-	if (!list && I->text < 25 && (I->imgs == 0 || I->imgs > 2))
+	if (!list && I->text < 25 && (I->imgs == 0 || I->imgs > 2) &&
+	    !(I->text && I->headed * 10 >= I->text * 9))
 		return 1;
 	if (!list && I->weight < 25 && ld > 0.2f)
 		return 1;
@@ -1473,6 +1481,10 @@ static int out_pre(ctx *c, xmlNode *n)
 	}
 	if (!I || (I->flags & F_SKIP) ||
 	    (!(I->flags & F_SEL) && furniture(c, I)))
+		return 0;
+	/* A short sharing box inside the content (Readability's rule: under
+	 * its 500-character threshold). */
+	if (I->share && !(I->flags & F_SEL) && !c->nodrop && I->text < 500)
 		return 0;
 	if ((I->tag == T_H1 || I->tag == T_H2) && is_title(c, n))
 		return 0;

@@ -936,6 +936,35 @@ TEST(paragraph_scores)
 	plx_html_doc_free(d);
 }
 
+/* Section headings in boxes of their own between the text's boxes: a short
+ * box that is all heading is no furniture (Readability's heading density);
+ * a short box of a link is, and so is a short sharing box. */
+TEST(heading_boxes)
+{
+	const char *page =
+		"<html><body><div class=\"grid\"><p>The ferry between the two "
+		"islands stopped on Monday, when the harbour office found "
+		"cracks in the old ramp, and the council said repairs would "
+		"take a month.</p><div class=\"sec\"><div class=\"sec-title\">"
+		"<h2>Who pays</h2></div></div>" ARTICLE_PARAS "<div "
+		"class=\"sec\"><div class=\"sec-title\"><a href=\"/more\">More "
+		"ferries</a></div></div><div class=\"sd-block share-post\">"
+		"<h3>Tell your friends:</h3></div><p>Passengers, many of them "
+		"students and workers, crowded onto the small boats of local "
+		"fishermen, who charged double the usual fare.</p></div>"
+		"</body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "month.\n\nWho pays\n\nThe river rose"));
+	CHECK(has(d, "Passengers, many of them"));
+	CHECK(!has(d, "More ferries"));
+	CHECK(!has(d, "Tell your friends"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -954,5 +983,6 @@ int main(void)
 	RUN(standfirst);
 	RUN(sections_of_lists);
 	RUN(paragraph_scores);
+	RUN(heading_boxes);
 	DONE();
 }
