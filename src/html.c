@@ -59,7 +59,8 @@
  * Metadata comes first from JSON-LD, then from <meta>, then from the page
  * itself (<title> cut at a site-name separator, the byline element, <time>);
  * a byline element inside a skipped region (a credit bar, an aside, but
- * not comments) is the last resort.
+ * not comments) is the last resort.  The byline element is not body, nor
+ * is a short box with a byline hint around it ("By <a>Name</a>, Desk").
  *
  * Known limits: pages built by scripts have no body in their HTML; a
  * listing page (many short teasers) gives its biggest teaser; a body split
@@ -281,8 +282,10 @@ static const char *const SKIP_WORD[] = {"ad",    "ads",   "nav",    "tags",
 					"tools", "print", "hidden", NULL};
 /* Lists of other articles, whatever else the name says ("article" in
  * c-article-most-popular names the page's part, not the body). */
-static const char *const LISTS_SUB[] = {"most-popular", "mostpopular",
-					"most-read", "mostread", NULL};
+static const char *const LISTS_SUB[] = {
+	"most-popular",    "mostpopular",     "most-read",       "mostread",
+	"related-article", "relatedarticle",  "related-post",    "relatedpost",
+	"related-stor",    "related-content", "related_article", NULL};
 /* ...unless they also say this. */
 static const char *const MAYBE_SUB[] = {"article", "body",   "content",
 					"main",    "column", "story-body",
@@ -397,7 +400,8 @@ typedef struct ctx {
 	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
-	char *byline2; /* a byline found in a skipped region */
+	char *byline2;            /* a byline found in a skipped region */
+	const xmlNode *byline_at; /* the element that gave the page's byline */
 	char *ld_name; /* JSON-LD name, when it differs from its headline */
 	/* output */
 	plx_buf out;
@@ -1038,6 +1042,15 @@ static void trim_byline(char *b)
 	b[n] = 0;
 }
 
+/* Whether d is n or one of its descendants a few levels down. */
+static int holds(const xmlNode *n, const xmlNode *d)
+{
+	for (int up = 0; d && up < 4; d = d->parent, up++)
+		if (d == n)
+			return 1;
+	return 0;
+}
+
 /* Whether n is inside comments (the authors of comments are no byline). */
 static int in_comments(const xmlNode *n)
 {
@@ -1093,8 +1106,18 @@ static void leave(ctx *c, xmlNode *n)
 		if (b && strlen(b) < 100 && byline_ok(b)) {
 			trim_byline(b);
 			c->pg.v[M_BYLINE] = b;
+			c->byline_at = n;
 			if (!(I->flags & F_SKIP))
 				c->skip++; /* not body: undone just below */
+			I->flags |= F_SKIP;
+		}
+	} else if ((I->flags & F_BYLINE) && c->byline_at &&
+		   !(I->flags & F_SKIP) && holds(n, c->byline_at)) {
+		/* A byline box around the byline ("By <a rel=author>Name</a>,
+		 * Staff writer"): all of it is the byline, none of it body. */
+		char *b = text_of(c, n, 200);
+		if (b && strlen(b) < 100) {
+			c->skip++; /* undone just below */
 			I->flags |= F_SKIP;
 		}
 	}
@@ -1202,9 +1225,52 @@ static float final_score(const ninfo *I)
 	return I->score * (1.0f - ld);
 }
 
+/* Case-insensitive: whether s[0, n) starts with the ASCII word w. */
+static int starts_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	return n >= m && strncasecmp(s, w, m) == 0;
+}
+
+/* Whether the text of n is only an advertisement's or a loader's label
+ * ("Advertisement", "Publicité", "Loading...", as Readability's ad and
+ * loading words) or a sponsor's ("Promoted by ...", "Sponsored by ..."). */
+static int ad_label(ctx *c, const xmlNode *n)
+{
+	static const char *const ADS[] = {"ad",
+					  "advertising",
+					  "advertisement",
+					  "pub",
+					  "publicit\xc3\xa9",
+					  "publicite",
+					  "werbung",
+					  "anuncio",
+					  "\xe5\xb9\xbf\xe5\x91\x8a", /* 广告 */
+					  "\xd0\xa0\xd0\xb5\xd0\xba\xd0\xbb\xd0"
+					  "\xb0\xd0\xbc\xd0\xb0", /* Реклама */
+					  "loading",
+					  "loading...",
+					  "loading\xe2\x80\xa6",
+					  "chargement",
+					  "cargando",
+					  NULL};
+	static const char *const PAID[] = {"promoted by", "sponsored by",
+					   "paid content", "paid post", NULL};
+	char *t = text_of(c, n, 64);
+	if (!t)
+		return 0;
+	for (size_t i = 0; ADS[i]; i++)
+		if (strcasecmp(t, ADS[i]) == 0)
+			return 1;
+	for (size_t i = 0; PAID[i]; i++)
+		if (starts_ci(t, strlen(t), PAID[i]))
+			return 1;
+	return 0;
+}
+
 /* Readability's conditional cleaning: containers that look like furniture
  * inside the chosen content. */
-static int furniture(const ctx *c, const ninfo *I)
+static int furniture(ctx *c, const xmlNode *n, const ninfo *I)
 {
 	int t = I->tag;
 	if (c->nodrop ||
@@ -1222,21 +1288,18 @@ static int furniture(const ctx *c, const ninfo *I)
 	float ld = I->text ? (float)I->link / (float)I->text : 0;
 	if (I->imgs > 1 && (unsigned)I->paras * 2 < I->imgs)
 		return 1;
+	/* A short box: furniture when it has links, no text at all, or only
+	 * an advertisement's label; a heading or a short line of text is not
+	 * (Readability's "suspiciously short" and ad-word tests). */
 	if (!list && I->text < 25 && (I->imgs == 0 || I->imgs > 2) &&
-	    !(I->text && I->headed * 10 >= I->text * 9))
+	    !(I->text && I->headed * 10 >= I->text * 9) &&
+	    (I->link > 0 || I->text == 0 || ad_label(c, n)))
 		return 1;
 	if (!list && I->weight < 25 && ld > 0.2f)
 		return 1;
 	if (ld > 0.5f && I->weight >= 25)
 		return 1;
 	return 0;
-}
-
-/* Case-insensitive: whether s[0, n) starts with the ASCII word w. */
-static int starts_ci(const char *s, size_t n, const char *w)
-{
-	size_t m = strlen(w);
-	return n >= m && strncasecmp(s, w, m) == 0;
 }
 
 static int ends_ci(const char *s, size_t n, const char *w)
@@ -1290,8 +1353,9 @@ static int is_site_name(const ctx *c, const char *p, size_t n)
 /* Whether the paragraph p[0, n), link bytes in it, is page furniture the
  * class names did not give away: a related-link line ("Read more: ..."), a
  * credit line ("Reporting by ...", "... contributed to this report.", a
- * copyright notice), the masthead (the site's name alone), or a byline or
- * date line at the top.  The seeds' kinds of furniture, as HTML. */
+ * copyright notice), the masthead (the site's name alone), a reading time,
+ * or a byline or date line at the top.  The seeds' kinds of furniture, as
+ * HTML. */
 static int furniture_para(ctx *c, const char *p, size_t n, size_t link)
 {
 	static const char *const RELATED[] = {
@@ -1340,6 +1404,11 @@ static int furniture_para(ctx *c, const char *p, size_t n, size_t link)
 	    contains_ci(p, n, "may not be published, broadcast"))
 		return 1;
 	if (is_site_name(c, p, n))
+		return 1;
+	/* A reading time ("14 min read"). */
+	if (n < 24 && p[0] >= '0' && p[0] <= '9' &&
+	    (ends_ci(p, n, " min read") || ends_ci(p, n, " mins read") ||
+	     ends_ci(p, n, " minute read") || ends_ci(p, n, " minutes read")))
 		return 1;
 	if (c->npara < 3 && n < 80) {
 		if (starts_ci(p, n, "by ") && n > 3 && p[3] >= 'A' &&
@@ -1480,7 +1549,7 @@ static int out_pre(ctx *c, xmlNode *n)
 		return 0;
 	}
 	if (!I || (I->flags & F_SKIP) ||
-	    (!(I->flags & F_SEL) && furniture(c, I)))
+	    (!(I->flags & F_SEL) && furniture(c, n, I)))
 		return 0;
 	/* A short sharing box inside the content (Readability's rule: under
 	 * its 500-character threshold). */

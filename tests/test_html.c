@@ -965,6 +965,78 @@ TEST(heading_boxes)
 	plx_html_doc_free(d);
 }
 
+/* Short boxes inside the content: a line of dialogue in a box of its own
+ * is body (Readability drops short boxes only when they hold links); an
+ * advertisement's or a sponsor's label, a reading time and a box of
+ * related articles (its class says article too) are not. */
+TEST(short_boxes)
+{
+	const char *page =
+		"<html><body><div class=\"chapter\">"
+		"<div class=\"line\"><div><span>The ferry between the two "
+		"islands stopped on Monday, when the harbour office found "
+		"cracks in the old ramp.</span></div></div>"
+		"<div class=\"line\"><div><span>They both took one.</span>"
+		"</div></div><div class=\"slot\">Advertisement</div>"
+		"<div class=\"line\"><div><span>Passengers, many of them "
+		"students and workers, crowded onto the small boats of local "
+		"fishermen, who charged double the usual fare.</span></div>"
+		"</div><div class=\"line\"><div><span>\xe2\x80\x9cGotcha."
+		"\xe2\x80\x9d</span></div></div><div class=\"pw\">Promoted by "
+		"Acme</div><div class=\"stamp\"><span>14 min read</span>"
+		"</div><div class=\"line\"><div><span>The mayor said the "
+		"island could not wait for a new ramp, and asked the region "
+		"for a temporary pier, which engineers said could be built in "
+		"ten days.</span></div></div><div "
+		"class=\"related-article-links\"><h3>Related</h3><ul><li><a "
+		"href=\"/a\">Council votes on a new levee, after years of "
+		"delay and argument in the town hall</a></li><li><a "
+		"href=\"/b\">Drought last summer hit the same farms, the "
+		"worst in decades</a></li></ul></div>"
+		"<div class=\"line\"><div><span>Engineers said the old "
+		"levee, built in 1952, had held, but water came through the "
+		"drains, the mayor said.</span></div></div><div "
+		"class=\"line\"><div><span>Farmers upstream reported losses of "
+		"wheat, barley and feed, and the regional office said it would "
+		"count the damage once the water went down.</span></div></div>"
+		"</div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "They both took one."));
+	CHECK(has(d, "\xe2\x80\x9cGotcha.\xe2\x80\x9d"));
+	CHECK(has(d, "The mayor said the island"));
+	CHECK(!has(d, "Advertisement"));
+	CHECK(!has(d, "Promoted"));
+	CHECK(!has(d, "min read"));
+	CHECK(!has(d, "new levee"));
+	plx_html_doc_free(d);
+}
+
+/* A byline box around the byline element ("By <a rel=author>Name</a>,
+ * News desk"): none of it is body. */
+TEST(byline_box)
+{
+	const char *page =
+		"<html><body><article><h2>Flood in the lower town</h2><div "
+		"class=\"body\"><div class=\"author_fmt\">By <a "
+		"rel=\"author\" href=\"/jroe\">Jane Roe</a><br>Valley News "
+		"Desk</div>" ARTICLE_PARAS "</div></article></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The river rose"));
+	CHECK(!has(d, "News Desk"));
+	CHECK(!has(d, "Jane Roe"));
+	CHECK(strncmp(d->text, "By", 2) != 0);
+	CHECK_STR(d->byline, "Jane Roe");
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -984,5 +1056,7 @@ int main(void)
 	RUN(sections_of_lists);
 	RUN(paragraph_scores);
 	RUN(heading_boxes);
+	RUN(short_boxes);
+	RUN(byline_box);
 	DONE();
 }
