@@ -48,7 +48,8 @@
  *    conditional cleaning: many links, many images for little text, short
  *    link-free boxes but not a heading's, lists of links hinted as
  *    furniture, short boxes named share; a box whose text is nine tenths
- *    lists is judged as a list).  Each paragraph written is
+ *    lists is judged as a list; nothing in a data table that is not mostly
+ *    links is furniture).  Each paragraph written is
  *    then checked for furniture the markup did not give away (the seeds'
  *    kinds, as newspaper pages write them): a related-link line ("Read
  *    more:", "RELATED:" with a link), a credit line ("Reporting by", "...
@@ -410,6 +411,7 @@ typedef struct ctx {
 	size_t npara;         /* paragraphs written */
 	int relaxed;          /* second try: no skipping by class or id */
 	int in_header;        /* writing a standfirst (standfirst) */
+	const xmlNode *in_data; /* the data table being written, if any */
 } ctx;
 
 static ninfo *info(const ctx *c, const xmlNode *n)
@@ -1502,6 +1504,64 @@ static int caption_box(const ctx *c, const xmlNode *n, const ninfo *I)
 }
 
 static int out_pre(ctx *c, xmlNode *n);
+
+static int name_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	       strcasecmp((const char *)n->name, name) == 0;
+}
+
+/* Readability's data table (a table of facts, not one for layout): it says
+ * so (summary, a caption, header cells, column groups) or it is big enough
+ * (10 rows, more than 4 columns, or more than 10 cells), and holds no other
+ * table.  Its cells are never furniture. */
+static int data_table(const xmlNode *t)
+{
+	const char *role = get_attr(t, "role");
+	const char *dt = get_attr(t, "datatable");
+	if ((role && strcasecmp(role, "presentation") == 0) ||
+	    (dt && strcmp(dt, "0") == 0))
+		return 0;
+	if (get_attr(t, "summary"))
+		return 1;
+	size_t rows = 0, cols = 0, cells = 0;
+	int says = 0;
+	const xmlNode *n = t->children;
+	while (n) {
+		int down = n->type == XML_ELEMENT_NODE;
+		if (down) {
+			if (name_is(n, "table"))
+				return 0; /* layout: tables in tables */
+			if ((name_is(n, "caption") && n->children) ||
+			    name_is(n, "th") || name_is(n, "thead") ||
+			    name_is(n, "tfoot") || name_is(n, "col") ||
+			    name_is(n, "colgroup"))
+				says = 1;
+			if (name_is(n, "tr")) {
+				rows++;
+				cells = 0;
+			} else if (name_is(n, "td") || name_is(n, "th")) {
+				const char *span = get_attr(n, "colspan");
+				long k = span ? strtol(span, NULL, 10) : 1;
+				cells += k > 0 && k < 1000 ? (size_t)k : 1;
+				if (cells > cols)
+					cols = cells;
+				down = 0; /* cells hold the text */
+			}
+		}
+		if (down && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != t && !n->next)
+			n = n->parent;
+		if (n == t)
+			break;
+		n = n->next;
+	}
+	return says ||
+	       (cols > 1 && (rows >= 10 || cols > 4 || rows * cols > 10));
+}
 static void out_post(ctx *c, xmlNode *n);
 static void out_text(ctx *c, const xmlNode *n);
 
@@ -1548,8 +1608,12 @@ static int out_pre(ctx *c, xmlNode *n)
 		c->in_header = 0;
 		return 0;
 	}
-	if (!I || (I->flags & F_SKIP) ||
-	    (!(I->flags & F_SEL) && furniture(c, n, I)))
+	if (!I || (I->flags & F_SKIP))
+		return 0;
+	if (!c->in_data && I->tag == T_TABLE && I->link * 2 <= I->text &&
+	    data_table(n))
+		c->in_data = n; /* nothing in it is furniture */
+	if (!c->in_data && !(I->flags & F_SEL) && furniture(c, n, I))
 		return 0;
 	/* A short sharing box inside the content (Readability's rule: under
 	 * its 500-character threshold). */
@@ -1567,6 +1631,8 @@ static int out_pre(ctx *c, xmlNode *n)
 static void out_post(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
+	if (n == c->in_data)
+		c->in_data = NULL;
 	if (I && is_block(I->tag))
 		flush(c);
 	else if (I && I->tag == T_TD)

@@ -1037,6 +1037,51 @@ TEST(byline_box)
 	plx_html_doc_free(d);
 }
 
+/* A data table in the article (header cells, or rows and columns enough)
+ * keeps all its cells, short links included; a one-column table of rows
+ * is layout (a sidebar of links), judged as any other box. */
+#define APP_ROW(app, a, b)                                                \
+	"<tr><td><div><a href=\"/app\">" app "</a></div></td><td><div>" a \
+	"</div></td><td><div>" b "</div></td></tr>"
+#define APP_TABLE                                                            \
+	"<table><tr><th>App</th><th>Before</th><th>After</th></tr>" APP_ROW( \
+		"Ferry Times", "71.1 MB",                                    \
+		"13.4 MB") APP_ROW("Tide Tables", "32.7 MB", "17.5 MB")      \
+		APP_ROW("Harbour Maps", "18.9 MB", "17.2 MB") "</table>"
+#define SIDE_ROW(label, link)                                            \
+	"<tr><td><b>" label " in the valley</b><br><a href=\"/s\">" link \
+	"</a></td></tr>"
+#define SIDE_TABLE                                                            \
+	"<table>" SIDE_ROW("Word of the day", "Levee") SIDE_ROW(              \
+		"Flower of the day", "Pine") SIDE_ROW("Born today",           \
+						      "A magician")           \
+		SIDE_ROW("Riddle", "A bed that never sleeps") SIDE_ROW(       \
+			"Job", "Singer") SIDE_ROW("Fortune", "Letters")       \
+			SIDE_ROW("Story", "A dog") SIDE_ROW("Tale", "Zodiac") \
+				SIDE_ROW("Fable", "Ants")                     \
+					SIDE_ROW("Legend", "Ghost") "</table>"
+
+TEST(data_tables)
+{
+	const char *page =
+		"<html><body><div class=\"post\">" ARTICLE_PARAS APP_TABLE
+		"<p>The council said the new ramp would open in the spring, "
+		"once the engineers had tested it with a loaded "
+		"ferry.</p>" SIDE_TABLE "</div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "Ferry Times"));
+	CHECK(has(d, "Harbour Maps"));
+	CHECK(has(d, "17.2 MB"));
+	CHECK(has(d, "new ramp would open"));
+	CHECK(!has(d, "Flower of the day"));
+	CHECK(!has(d, "Zodiac"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -1058,5 +1103,6 @@ int main(void)
 	RUN(heading_boxes);
 	RUN(short_boxes);
 	RUN(byline_box);
+	RUN(data_tables);
 	DONE();
 }
