@@ -1005,17 +1005,23 @@ static uint16_t add16(uint16_t a, uint16_t b)
 }
 
 /* Whether b is a name and not only the word before one ("By", "Par:"),
- * which some pages mark up as a byline of its own. */
+ * which some pages mark up as a byline of its own, nor a date line. */
 static int byline_ok(const char *b)
 {
 	static const char *const BY[] = {"by",         "par", "por",  "von",
 					 "di",         "de",  "door", "av",
 					 "written by", NULL};
+	/* A date line marked up as a byline ("Last updated: ..."). */
+	static const char *const DATED[] = {"updated", "last updated",
+					    "published", "posted on", NULL};
 	size_t n = strlen(b);
 	while (n && (b[n - 1] == ':' || b[n - 1] == ' '))
 		n--;
 	for (size_t i = 0; BY[i]; i++)
 		if (n == strlen(BY[i]) && strncasecmp(b, BY[i], n) == 0)
+			return 0;
+	for (size_t i = 0; DATED[i]; i++)
+		if (strncasecmp(b, DATED[i], strlen(DATED[i])) == 0)
 			return 0;
 	return n >= 2;
 }
@@ -1025,10 +1031,45 @@ static int byline_ok(const char *b)
 static void trim_byline(char *b)
 {
 	size_t n = strlen(b);
+	/* A date after the name ("Jane Roe March 25, 2015", "Jane Roe Monday,
+	 * February 29"): the byline ends before it. */
+	static const char *const WHEN[] = {
+		"monday",    "tuesday", "wednesday", "thursday", "friday",
+		"saturday",  "sunday",  "january",   "february", "march",
+		"april",     "may",     "june",      "july",     "august",
+		"september", "october", "november",  "december", "jan.",
+		"feb.",      "mar.",    "apr.",      "jun.",     "jul.",
+		"aug.",      "sept.",   "sep.",      "oct.",     "nov.",
+		"dec.",      NULL};
+	for (size_t i = 1; i < n; i++) {
+		if (b[i - 1] != ' ' || !(b[i] >= 'A' && b[i] <= 'Z'))
+			continue;
+		size_t j = 0;
+		for (; WHEN[j]; j++) {
+			size_t m = strlen(WHEN[j]);
+			/* the word, then a space and a digit, or a comma */
+			if (i + m + 2 <= n &&
+			    strncasecmp(b + i, WHEN[j], m) == 0 &&
+			    ((b[i + m] == ' ' && b[i + m + 1] >= '0' &&
+			      b[i + m + 1] <= '9') ||
+			     b[i + m] == ','))
+				break;
+		}
+		if (WHEN[j]) {
+			n = i;
+			break;
+		}
+	}
 	for (;;) {
 		while (n && (b[n - 1] == ' ' || b[n - 1] == '|' ||
 			     b[n - 1] == ',' || b[n - 1] == '-'))
 			n--;
+		/* no-break space */
+		if (n >= 2 && (unsigned char)b[n - 2] == 0xC2 &&
+		    (unsigned char)b[n - 1] == 0xA0) {
+			n -= 2;
+			continue;
+		}
 		/* em dash, en dash, middle dot */
 		if (n >= 3 && (unsigned char)b[n - 3] == 0xE2 &&
 		    (unsigned char)b[n - 2] == 0x80 &&

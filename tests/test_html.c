@@ -580,6 +580,26 @@ TEST(bylines)
 		CHECK(d->byline == NULL); /* an author's note is no byline */
 		plx_html_doc_free(d);
 	}
+	const char *dated =
+		"<html><body><article><div class=\"byline\">By Jane "
+		"Roe\xc2\xa0 March 25, 2015 3:46 PM</div>" ARTICLE_PARAS
+		"</article></body></html>";
+	d = extract(dated, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->byline, "By Jane Roe"); /* without its date */
+		plx_html_doc_free(d);
+	}
+	const char *updated =
+		"<html><body><article><div class=\"author-details\"><em>Last "
+		"Updated:</em> January 7, 2025</div>" ARTICLE_PARAS
+		"</article></body></html>";
+	d = extract(updated, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(d->byline == NULL); /* a date line is no byline */
+		plx_html_doc_free(d);
+	}
 	const char *meta = "<html><head><meta property=\"og:article:author\" "
 			   "content=\"Valley News "
 			   "Desk\"></head><body><article>" ARTICLE_PARAS
