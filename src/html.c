@@ -1607,9 +1607,25 @@ static void out_post(ctx *c, xmlNode *n);
 static void out_text(ctx *c, const xmlNode *n);
 
 /* The standfirst in an article's <header> (skipped for its headline,
- * byline and date): its paragraphs of sentences, 80 bytes or more. */
+ * byline and date): its paragraphs of sentences, 80 bytes or more, or the
+ * header's own text when it holds no blocks. */
 static void standfirst(ctx *c, xmlNode *h)
 {
+	int blocks = 0;
+	for (const xmlNode *k = h->children; k && !blocks; k = k->next)
+		blocks = k->type == XML_ELEMENT_NODE && is_block(tag_of(k));
+	if (!blocks) { /* the header is the standfirst's paragraph itself */
+		char *t = text_of(c, h, 2000);
+		size_t len = t ? strlen(t) : 0;
+		if (len >= 80 && (strstr(t, ". ") || t[len - 1] == '.' ||
+				  t[len - 1] == '?' || t[len - 1] == '!')) {
+			flush(c);
+			for (xmlNode *k = h->children; k && !c->rc; k = k->next)
+				walk(c, k, out_pre, out_post, out_text);
+			flush(c);
+		}
+		return;
+	}
 	xmlNode *n = h->children;
 	while (n && !c->rc) {
 		int down = n->type == XML_ELEMENT_NODE;
@@ -2135,19 +2151,23 @@ int plx_html_extract_charset(const char *html, size_t len, const char *url,
 		goto done;
 	}
 	run(&c, doc);
-	if (!c.rc && !c.out.rc && c.out.len < PLX_HTML_RETRY_BYTES) {
-		/* Too little: a class or id hid the article, or the scoring
-		 * chose a box.  Try again without class and id hints and
-		 * conditional cleaning; keep the longer text. */
-		plx_buf first = c.out;
+	/* Too little: a class or id hid the article, or the scoring chose a
+	 * box.  Try again without skipping by class and id, then without
+	 * conditional cleaning too (Readability's retries); keep the longest
+	 * text. */
+	for (int step = 1; step <= 2 && !c.rc && !c.out.rc &&
+			   c.out.len < PLX_HTML_RETRY_BYTES;
+	     step++) {
+		plx_buf kept = c.out;
 		plx_buf_init(&c.out);
-		c.relaxed = c.nodrop = 1;
+		c.relaxed = 1;
+		c.nodrop = step == 2;
 		run(&c, doc);
-		if (c.out.len <= first.len) {
+		if (c.out.len <= kept.len) {
 			plx_buf_free(&c.out);
-			c.out = first;
+			c.out = kept;
 		} else
-			plx_buf_free(&first);
+			plx_buf_free(&kept);
 	}
 	if ((rc = c.rc ? c.rc : c.out.rc))
 		goto done;

@@ -731,8 +731,9 @@ TEST(div_paragraphs)
 	}
 }
 
-/* The standfirst in the article's <header> is body; its headline, byline
- * and date, and the site's own header, are not. */
+/* The standfirst in the article's <header> is body (its paragraphs, or
+ * the header's own text); its headline, byline and date, and the site's
+ * own header, are not. */
 TEST(standfirst)
 {
 	const char *page =
@@ -758,6 +759,17 @@ TEST(standfirst)
 	CHECK(!has(d, "1 March"));
 	CHECK(strncmp(d->text, "Two schools", 11) == 0);
 	CHECK_STR(d->byline, "By Jane Roe");
+	plx_html_doc_free(d);
+	const char *bare =
+		"<html><body><article><div class=\"body\"><header>Two "
+		"schools became shelters overnight as the river rose. The old "
+		"levee held, but the drains did not.</header>" ARTICLE_PARAS
+		"</div></article></body></html>";
+	d = extract(bare, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(strncmp(d->text, "Two schools became shelters", 27) == 0);
 	plx_html_doc_free(d);
 }
 
@@ -1102,6 +1114,30 @@ TEST(data_tables)
 	plx_html_doc_free(d);
 }
 
+/* An article inside a box whose class says header: found on the retry
+ * without skipping by class, which still cleans the furniture in it (a
+ * related link), as Readability's retries do. */
+TEST(retry_keeps_cleaning)
+{
+	const char *page =
+		"<html><body><div class=\"row site_header\"><article><div "
+		"class=\"article_body\">" ARTICLE_PARAS
+		"<div class=\"related_inline\"><a href=\"/315\"><div "
+		"class=\"headline\">Scientists find a new way to measure "
+		"floods</div><div class=\"excerpt\">How high will it go? New "
+		"research has the answer.</div></a></div><p>The council will "
+		"meet on Monday.</p></div></article></div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The river rose four metres"));
+	CHECK(has(d, "The council will meet on Monday."));
+	CHECK(!has(d, "Scientists find"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -1124,5 +1160,6 @@ int main(void)
 	RUN(short_boxes);
 	RUN(byline_box);
 	RUN(data_tables);
+	RUN(retry_keeps_cleaning);
 	DONE();
 }
