@@ -49,14 +49,15 @@
  *    link-free boxes but not a heading's, lists of links hinted as
  *    furniture, short boxes named share; a box whose text is nine tenths
  *    lists is judged as a list; nothing in a data table that is not mostly
- *    links is furniture).  Each paragraph written is
- *    then checked for furniture the markup did not give away (the seeds'
- *    kinds, as newspaper pages write them): a related-link line ("Read
- *    more:", "RELATED:" with a link), a credit line ("Reporting by", "...
- *    contributed to this report.", a copyright notice), the masthead (the
- *    site's name alone), a byline or date line among the first paragraphs
- *    (the byline becomes metadata when the page gave none), and the text
- *    beside an image in an image box (a caption without <figcaption>).
+ *    links is furniture).  Each paragraph written is then checked for
+ *    furniture the markup did not give away (the seeds' kinds, as
+ *    newspaper pages write them): a related-link line ("Read more:",
+ *    "RELATED:" with a link), a credit line ("Reporting by", "...
+ *    contributed to this report.", a copyright notice, "Originally
+ *    published at"), the masthead (the site's name alone), a reading time,
+ *    a byline or date line among the first paragraphs (the byline becomes
+ *    metadata when the page gave none), and the text beside an image in an
+ *    image box (a caption without <figcaption>).
  * Metadata comes first from JSON-LD, then from <meta>, then from the page
  * itself (<title> cut at a site-name separator, the byline element, <time>);
  * a byline element inside a skipped region (a credit bar, an aside, but
@@ -1406,25 +1407,28 @@ static int furniture_para(ctx *c, const char *p, size_t n, size_t link)
 		"see also",      "more:",      "recommended", "don't miss",
 		"read next",     "watch:",     "listen:",     "more on this",
 		"read the full", "click here", NULL};
-	static const char *const CREDIT_START[] = {"reporting by",
-						   "additional reporting by",
-						   "(reporting by",
-						   "editing by",
-						   "(editing by",
-						   "writing by",
-						   "compiled by",
-						   "photo:",
-						   "photos:",
-						   "photograph:",
-						   "photo by",
-						   "photograph by",
-						   "image:",
-						   "picture:",
-						   "credit:",
-						   "illustration:",
-						   "(photo",
-						   "photo credit",
-						   NULL};
+	static const char *const CREDIT_START[] = {
+		"reporting by",
+		"additional reporting by",
+		"(reporting by",
+		"editing by",
+		"(editing by",
+		"writing by",
+		"compiled by",
+		"photo:",
+		"photos:",
+		"photograph:",
+		"photo by",
+		"photograph by",
+		"image:",
+		"picture:",
+		"credit:",
+		"illustration:",
+		"(photo",
+		"photo credit",
+		"originally published",
+		"this article was originally",
+		NULL};
 	static const char *const CREDIT_END[] = {"contributed to this report.",
 						 "contributed to this report",
 						 "contributed reporting.",

@@ -394,6 +394,8 @@ TEST(furniture_as_html)
 		"reserved. This material may not be published, broadcast, "
 		"rewritten or redistributed.</em></p>"
 		"<p>(Reporting by Tom Vey; Editing by Ann Lisk)</p>"
+		"<p>Originally published at www.example.com on May 2, 2024. "
+		"Share it with your neighbours.</p>"
 		"</div></div></div></body></html>";
 	int rc;
 	plx_html_doc *d = extract(page, &rc);
@@ -410,6 +412,7 @@ TEST(furniture_as_html)
 	CHECK(!has(d, "A century of floods")); /* related-link headline */
 	CHECK(!has(d, "contributed to this report")); /* credit line */
 	CHECK(!has(d, "Reporting by"));               /* credit line */
+	CHECK(!has(d, "Originally published"));       /* repost note */
 	CHECK(!has(d, "rights reserved"));            /* copyright notice */
 	CHECK(!has(d, "Mara Quill"));                 /* byline */
 	CHECK(!has(d, "Published March"));            /* date line */
