@@ -24,9 +24,10 @@
  *    cookie, newsletter, sidebar, caption, credit, legends... (unless it
  *    also says article, body, content or main, or schema.org's itemprop
  *    says articleBody).
- *    When a paragraph-like element closes (p, pre, td, h2-h6, or a div with
- *    no block children) with at least 25 characters, it gives
- *    1 + commas + min(chars / 100, 3) points to its parent (a <div> holding
+ *    When a paragraph-like element closes (p, pre, td, h2-h6, section, or a
+ *    div with no block children) with at least 25 characters (a space
+ *    between words counts as one), it gives 2 + commas + min(chars / 100, 3)
+ *    points to its parent (a <div> holding
  *    only that <p> counts as the <p> itself), half to its
  *    grandparent and 1/(3 level) to ancestors up to PLX_HTML_SCORE_LEVELS;
  *    a container starts from a tag prior (div +5, pre/td/blockquote +3,
@@ -42,21 +43,26 @@
  *    fifth of it, are link-poor paragraphs (<p>, or a <div> of text), or
  *    hold a container of the best one's class (a body cut by figures);
  *    of the article's own <header>, only its standfirst is written.  One
- * walk over that subtree writes the paragraphs, leaving out the marked regions
- * and containers that look like furniture (Readability's conditional cleaning:
- * many links, many images for little text, short link-free boxes, lists of
- *    links hinted as furniture).  Each paragraph written is then checked
- *    for furniture the markup did not give away (the seeds' kinds, as
+ *    walk over that subtree writes the paragraphs, leaving out the marked
+ *    regions and containers that look like furniture (Readability's
+ *    conditional cleaning: many links, many images for little text, short
+ *    link-free boxes but not a heading's, lists of links hinted as
+ *    furniture, short boxes named share; a box whose text is nine tenths
+ *    lists is judged as a list; nothing in a data table that is not mostly
+ *    links is furniture).  Each paragraph written is then checked for
+ *    furniture the markup did not give away (the seeds' kinds, as
  *    newspaper pages write them): a related-link line ("Read more:",
- *    "RELATED:" with a link), a credit line ("Reporting by", "... contributed
- *    to this report.", a copyright notice), the masthead (the site's name
- *    alone), a byline or date line among the first paragraphs (the byline
- *    becomes metadata when the page gave none), and the text beside an image
- *    in an image box (a caption without <figcaption>).
+ *    "RELATED:" with a link), a credit line ("Reporting by", "...
+ *    contributed to this report.", a copyright notice, "Originally
+ *    published at"), the masthead (the site's name alone), a reading time,
+ *    a byline or date line among the first paragraphs (the byline becomes
+ *    metadata when the page gave none), and the text beside an image in an
+ *    image box (a caption without <figcaption>).
  * Metadata comes first from JSON-LD, then from <meta>, then from the page
  * itself (<title> cut at a site-name separator, the byline element, <time>);
  * a byline element inside a skipped region (a credit bar, an aside, but
- * not comments) is the last resort.
+ * not comments) is the last resort.  The byline element is not body, nor
+ * is a short box with a byline hint around it ("By <a>Name</a>, Desk").
  *
  * Known limits: pages built by scripts have no body in their HTML; a
  * listing page (many short teasers) gives its biggest teaser; a body split
@@ -278,8 +284,10 @@ static const char *const SKIP_WORD[] = {"ad",    "ads",   "nav",    "tags",
 					"tools", "print", "hidden", NULL};
 /* Lists of other articles, whatever else the name says ("article" in
  * c-article-most-popular names the page's part, not the body). */
-static const char *const LISTS_SUB[] = {"most-popular", "mostpopular",
-					"most-read", "mostread", NULL};
+static const char *const LISTS_SUB[] = {
+	"most-popular",    "mostpopular",     "most-read",       "mostread",
+	"related-article", "relatedarticle",  "related-post",    "relatedpost",
+	"related-stor",    "related-content", "related_article", NULL};
 /* ...unless they also say this. */
 static const char *const MAYBE_SUB[] = {"article", "body",   "content",
 					"main",    "column", "story-body",
@@ -294,6 +302,8 @@ static const char *const NEG_SUB[] = {
 	"sponsor", "shopping", "tags",  "widget",   "cookie",   "newsletter",
 	"caption", "credit",   NULL};
 static const char *const NEG_WORD[] = {"ad", "ads", "nav", NULL};
+/* Sharing boxes: dropped inside the content when short. */
+static const char *const SHARE_WORD[] = {"share", "sharedaddy", NULL};
 
 /* Lower-cases an attribute into buf (cut at size-1). */
 static size_t lower_attr(const xmlChar *v, char *buf, size_t size)
@@ -364,8 +374,11 @@ enum {
 typedef struct ninfo {
 	float score;
 	uint32_t text, link, commas; /* visible characters, in links, commas */
+	uint32_t listed;             /* visible characters in <ul> and <ol> */
+	uint32_t headed;             /* visible characters in headings */
 	uint16_t paras, imgs, lis;   /* descendants (saturating) */
 	uint8_t tag, flags;
+	uint8_t share;  /* class or id has the word share (a sharing box) */
 	int16_t weight; /* class/id hints */
 } ninfo;
 
@@ -389,7 +402,8 @@ typedef struct ctx {
 	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
-	char *byline2; /* a byline found in a skipped region */
+	char *byline2;            /* a byline found in a skipped region */
+	const xmlNode *byline_at; /* the element that gave the page's byline */
 	char *ld_name; /* JSON-LD name, when it differs from its headline */
 	/* output */
 	plx_buf out;
@@ -398,6 +412,7 @@ typedef struct ctx {
 	size_t npara;         /* paragraphs written */
 	int relaxed;          /* second try: no skipping by class or id */
 	int in_header;        /* writing a standfirst (standfirst) */
+	const xmlNode *in_data; /* the data table being written, if any */
 } ctx;
 
 static ninfo *info(const ctx *c, const xmlNode *n)
@@ -932,6 +947,7 @@ static int enter(ctx *c, xmlNode *n)
 			    !strstr(both, "masthead"))
 				flags |= F_HARD;
 		}
+		I->share = has_word(both, SHARE_WORD) != 0;
 		if (strstr(both, "byline") ||
 		    (strstr(both, "author") && !strstr(both, "authoriz") &&
 		     !strstr(both, "note")) ||
@@ -958,11 +974,17 @@ static void count_text(ctx *c, const xmlNode *n)
 	if (!P)
 		return;
 	uint32_t chars = 0, commas = 0;
+	int gap = 0; /* a space between words counts as one character */
 	for (const unsigned char *p = n->content; *p; p++) {
 		unsigned char ch = *p;
-		if (ch <= ' ' || (ch & 0xC0) == 0x80)
+		if (ch <= ' ') {
+			gap = chars > 0;
 			continue;
-		chars++;
+		}
+		if ((ch & 0xC0) == 0x80)
+			continue;
+		chars += 1u + (uint32_t)gap;
+		gap = 0;
 		if (ch == ',')
 			commas++;
 		else if ((ch == 0xEF && p[1] == 0xBC &&
@@ -984,17 +1006,23 @@ static uint16_t add16(uint16_t a, uint16_t b)
 }
 
 /* Whether b is a name and not only the word before one ("By", "Par:"),
- * which some pages mark up as a byline of its own. */
+ * which some pages mark up as a byline of its own, nor a date line. */
 static int byline_ok(const char *b)
 {
 	static const char *const BY[] = {"by",         "par", "por",  "von",
 					 "di",         "de",  "door", "av",
 					 "written by", NULL};
+	/* A date line marked up as a byline ("Last updated: ..."). */
+	static const char *const DATED[] = {"updated", "last updated",
+					    "published", "posted on", NULL};
 	size_t n = strlen(b);
 	while (n && (b[n - 1] == ':' || b[n - 1] == ' '))
 		n--;
 	for (size_t i = 0; BY[i]; i++)
 		if (n == strlen(BY[i]) && strncasecmp(b, BY[i], n) == 0)
+			return 0;
+	for (size_t i = 0; DATED[i]; i++)
+		if (strncasecmp(b, DATED[i], strlen(DATED[i])) == 0)
 			return 0;
 	return n >= 2;
 }
@@ -1004,10 +1032,45 @@ static int byline_ok(const char *b)
 static void trim_byline(char *b)
 {
 	size_t n = strlen(b);
+	/* A date after the name ("Jane Roe March 25, 2015", "Jane Roe Monday,
+	 * February 29"): the byline ends before it. */
+	static const char *const WHEN[] = {
+		"monday",    "tuesday", "wednesday", "thursday", "friday",
+		"saturday",  "sunday",  "january",   "february", "march",
+		"april",     "may",     "june",      "july",     "august",
+		"september", "october", "november",  "december", "jan.",
+		"feb.",      "mar.",    "apr.",      "jun.",     "jul.",
+		"aug.",      "sept.",   "sep.",      "oct.",     "nov.",
+		"dec.",      NULL};
+	for (size_t i = 1; i < n; i++) {
+		if (b[i - 1] != ' ' || !(b[i] >= 'A' && b[i] <= 'Z'))
+			continue;
+		size_t j = 0;
+		for (; WHEN[j]; j++) {
+			size_t m = strlen(WHEN[j]);
+			/* the word, then a space and a digit, or a comma */
+			if (i + m + 2 <= n &&
+			    strncasecmp(b + i, WHEN[j], m) == 0 &&
+			    ((b[i + m] == ' ' && b[i + m + 1] >= '0' &&
+			      b[i + m + 1] <= '9') ||
+			     b[i + m] == ','))
+				break;
+		}
+		if (WHEN[j]) {
+			n = i;
+			break;
+		}
+	}
 	for (;;) {
 		while (n && (b[n - 1] == ' ' || b[n - 1] == '|' ||
 			     b[n - 1] == ',' || b[n - 1] == '-'))
 			n--;
+		/* no-break space */
+		if (n >= 2 && (unsigned char)b[n - 2] == 0xC2 &&
+		    (unsigned char)b[n - 1] == 0xA0) {
+			n -= 2;
+			continue;
+		}
 		/* em dash, en dash, middle dot */
 		if (n >= 3 && (unsigned char)b[n - 3] == 0xE2 &&
 		    (unsigned char)b[n - 2] == 0x80 &&
@@ -1021,6 +1084,15 @@ static void trim_byline(char *b)
 			break;
 	}
 	b[n] = 0;
+}
+
+/* Whether d is n or one of its descendants a few levels down. */
+static int holds(const xmlNode *n, const xmlNode *d)
+{
+	for (int up = 0; d && up < 4; d = d->parent, up++)
+		if (d == n)
+			return 1;
+	return 0;
 }
 
 /* Whether n is inside comments (the authors of comments are no byline). */
@@ -1078,8 +1150,18 @@ static void leave(ctx *c, xmlNode *n)
 		if (b && strlen(b) < 100 && byline_ok(b)) {
 			trim_byline(b);
 			c->pg.v[M_BYLINE] = b;
+			c->byline_at = n;
 			if (!(I->flags & F_SKIP))
 				c->skip++; /* not body: undone just below */
+			I->flags |= F_SKIP;
+		}
+	} else if ((I->flags & F_BYLINE) && c->byline_at &&
+		   !(I->flags & F_SKIP) && holds(n, c->byline_at)) {
+		/* A byline box around the byline ("By <a rel=author>Name</a>,
+		 * Staff writer"): all of it is the byline, none of it body. */
+		char *b = text_of(c, n, 200);
+		if (b && strlen(b) < 100) {
+			c->skip++; /* undone just below */
 			I->flags |= F_SKIP;
 		}
 	}
@@ -1093,9 +1175,10 @@ static void leave(ctx *c, xmlNode *n)
 		return;
 	ninfo *P = info(c, n->parent);
 	int para = t == T_P || t == T_PRE || t == T_TD || t == T_H2 ||
-		   ((t == T_DIV || t == T_SECTION) && !(I->flags & F_BLOCKS));
+		   t == T_SECTION || (t == T_DIV && !(I->flags & F_BLOCKS));
+
 	if (para && I->text >= 25) {
-		float content = 1.0f + (float)I->commas +
+		float content = 2.0f + (float)I->commas +
 				(float)(I->text / 100 < 3 ? I->text / 100 : 3);
 		xmlNode *a = n->parent;
 		/* A <div> around one <p> and nothing else is that paragraph
@@ -1132,6 +1215,8 @@ static void leave(ctx *c, xmlNode *n)
 		return;
 	P->text += I->text;
 	P->link += I->link;
+	P->listed += t == T_UL || t == T_OL ? I->text : I->listed;
+	P->headed += t == T_H1 || t == T_H2 ? I->text : I->headed;
 	P->commas += I->commas;
 	P->paras = add16(P->paras, I->paras);
 	P->imgs = add16(P->imgs, I->imgs);
@@ -1184,9 +1269,52 @@ static float final_score(const ninfo *I)
 	return I->score * (1.0f - ld);
 }
 
+/* Case-insensitive: whether s[0, n) starts with the ASCII word w. */
+static int starts_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	return n >= m && strncasecmp(s, w, m) == 0;
+}
+
+/* Whether the text of n is only an advertisement's or a loader's label
+ * ("Advertisement", "Publicité", "Loading...", as Readability's ad and
+ * loading words) or a sponsor's ("Promoted by ...", "Sponsored by ..."). */
+static int ad_label(ctx *c, const xmlNode *n)
+{
+	static const char *const ADS[] = {"ad",
+					  "advertising",
+					  "advertisement",
+					  "pub",
+					  "publicit\xc3\xa9",
+					  "publicite",
+					  "werbung",
+					  "anuncio",
+					  "\xe5\xb9\xbf\xe5\x91\x8a", /* 广告 */
+					  "\xd0\xa0\xd0\xb5\xd0\xba\xd0\xbb\xd0"
+					  "\xb0\xd0\xbc\xd0\xb0", /* Реклама */
+					  "loading",
+					  "loading...",
+					  "loading\xe2\x80\xa6",
+					  "chargement",
+					  "cargando",
+					  NULL};
+	static const char *const PAID[] = {"promoted by", "sponsored by",
+					   "paid content", "paid post", NULL};
+	char *t = text_of(c, n, 64);
+	if (!t)
+		return 0;
+	for (size_t i = 0; ADS[i]; i++)
+		if (strcasecmp(t, ADS[i]) == 0)
+			return 1;
+	for (size_t i = 0; PAID[i]; i++)
+		if (starts_ci(t, strlen(t), PAID[i]))
+			return 1;
+	return 0;
+}
+
 /* Readability's conditional cleaning: containers that look like furniture
  * inside the chosen content. */
-static int furniture(const ctx *c, const ninfo *I)
+static int furniture(ctx *c, const xmlNode *n, const ninfo *I)
 {
 	int t = I->tag;
 	if (c->nodrop ||
@@ -1198,24 +1326,24 @@ static int furniture(const ctx *c, const ninfo *I)
 		return 1;
 	if (I->commas >= 10)
 		return 0;
-	int list = t == T_UL || t == T_OL;
+	/* A box that is nearly all lists is judged as a list. */
+	int list = t == T_UL || t == T_OL ||
+		   (uint64_t)I->listed * 10 > (uint64_t)I->text * 9;
 	float ld = I->text ? (float)I->link / (float)I->text : 0;
 	if (I->imgs > 1 && (unsigned)I->paras * 2 < I->imgs)
 		return 1;
-	if (!list && I->text < 25 && (I->imgs == 0 || I->imgs > 2))
+	/* A short box: furniture when it has links, no text at all, or only
+	 * an advertisement's label; a heading or a short line of text is not
+	 * (Readability's "suspiciously short" and ad-word tests). */
+	if (!list && I->text < 25 && (I->imgs == 0 || I->imgs > 2) &&
+	    !(I->text && I->headed * 10 >= I->text * 9) &&
+	    (I->link > 0 || I->text == 0 || ad_label(c, n)))
 		return 1;
 	if (!list && I->weight < 25 && ld > 0.2f)
 		return 1;
 	if (ld > 0.5f && I->weight >= 25)
 		return 1;
 	return 0;
-}
-
-/* Case-insensitive: whether s[0, n) starts with the ASCII word w. */
-static int starts_ci(const char *s, size_t n, const char *w)
-{
-	size_t m = strlen(w);
-	return n >= m && strncasecmp(s, w, m) == 0;
 }
 
 static int ends_ci(const char *s, size_t n, const char *w)
@@ -1269,8 +1397,9 @@ static int is_site_name(const ctx *c, const char *p, size_t n)
 /* Whether the paragraph p[0, n), link bytes in it, is page furniture the
  * class names did not give away: a related-link line ("Read more: ..."), a
  * credit line ("Reporting by ...", "... contributed to this report.", a
- * copyright notice), the masthead (the site's name alone), or a byline or
- * date line at the top.  The seeds' kinds of furniture, as HTML. */
+ * copyright notice), the masthead (the site's name alone), a reading time,
+ * or a byline or date line at the top.  The seeds' kinds of furniture, as
+ * HTML. */
 static int furniture_para(ctx *c, const char *p, size_t n, size_t link)
 {
 	static const char *const RELATED[] = {
@@ -1278,25 +1407,28 @@ static int furniture_para(ctx *c, const char *p, size_t n, size_t link)
 		"see also",      "more:",      "recommended", "don't miss",
 		"read next",     "watch:",     "listen:",     "more on this",
 		"read the full", "click here", NULL};
-	static const char *const CREDIT_START[] = {"reporting by",
-						   "additional reporting by",
-						   "(reporting by",
-						   "editing by",
-						   "(editing by",
-						   "writing by",
-						   "compiled by",
-						   "photo:",
-						   "photos:",
-						   "photograph:",
-						   "photo by",
-						   "photograph by",
-						   "image:",
-						   "picture:",
-						   "credit:",
-						   "illustration:",
-						   "(photo",
-						   "photo credit",
-						   NULL};
+	static const char *const CREDIT_START[] = {
+		"reporting by",
+		"additional reporting by",
+		"(reporting by",
+		"editing by",
+		"(editing by",
+		"writing by",
+		"compiled by",
+		"photo:",
+		"photos:",
+		"photograph:",
+		"photo by",
+		"photograph by",
+		"image:",
+		"picture:",
+		"credit:",
+		"illustration:",
+		"(photo",
+		"photo credit",
+		"originally published",
+		"this article was originally",
+		NULL};
 	static const char *const CREDIT_END[] = {"contributed to this report.",
 						 "contributed to this report",
 						 "contributed reporting.",
@@ -1319,6 +1451,11 @@ static int furniture_para(ctx *c, const char *p, size_t n, size_t link)
 	    contains_ci(p, n, "may not be published, broadcast"))
 		return 1;
 	if (is_site_name(c, p, n))
+		return 1;
+	/* A reading time ("14 min read"). */
+	if (n < 24 && p[0] >= '0' && p[0] <= '9' &&
+	    (ends_ci(p, n, " min read") || ends_ci(p, n, " mins read") ||
+	     ends_ci(p, n, " minute read") || ends_ci(p, n, " minutes read")))
 		return 1;
 	if (c->npara < 3 && n < 80) {
 		if (starts_ci(p, n, "by ") && n > 3 && p[3] >= 'A' &&
@@ -1412,13 +1549,87 @@ static int caption_box(const ctx *c, const xmlNode *n, const ninfo *I)
 }
 
 static int out_pre(ctx *c, xmlNode *n);
+
+static int name_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	       strcasecmp((const char *)n->name, name) == 0;
+}
+
+/* Readability's data table (a table of facts, not one for layout): it says
+ * so (summary, a caption, header cells, column groups) or it is big enough
+ * (10 rows, more than 4 columns, or more than 10 cells), and holds no other
+ * table.  Its cells are never furniture. */
+static int data_table(const xmlNode *t)
+{
+	const char *role = get_attr(t, "role");
+	const char *dt = get_attr(t, "datatable");
+	if ((role && strcasecmp(role, "presentation") == 0) ||
+	    (dt && strcmp(dt, "0") == 0))
+		return 0;
+	if (get_attr(t, "summary"))
+		return 1;
+	size_t rows = 0, cols = 0, cells = 0;
+	int says = 0;
+	const xmlNode *n = t->children;
+	while (n) {
+		int down = n->type == XML_ELEMENT_NODE;
+		if (down) {
+			if (name_is(n, "table"))
+				return 0; /* layout: tables in tables */
+			if ((name_is(n, "caption") && n->children) ||
+			    name_is(n, "th") || name_is(n, "thead") ||
+			    name_is(n, "tfoot") || name_is(n, "col") ||
+			    name_is(n, "colgroup"))
+				says = 1;
+			if (name_is(n, "tr")) {
+				rows++;
+				cells = 0;
+			} else if (name_is(n, "td") || name_is(n, "th")) {
+				const char *span = get_attr(n, "colspan");
+				long k = span ? strtol(span, NULL, 10) : 1;
+				cells += k > 0 && k < 1000 ? (size_t)k : 1;
+				if (cells > cols)
+					cols = cells;
+				down = 0; /* cells hold the text */
+			}
+		}
+		if (down && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != t && !n->next)
+			n = n->parent;
+		if (n == t)
+			break;
+		n = n->next;
+	}
+	return says ||
+	       (cols > 1 && (rows >= 10 || cols > 4 || rows * cols > 10));
+}
 static void out_post(ctx *c, xmlNode *n);
 static void out_text(ctx *c, const xmlNode *n);
 
 /* The standfirst in an article's <header> (skipped for its headline,
- * byline and date): its paragraphs of sentences, 80 bytes or more. */
+ * byline and date): its paragraphs of sentences, 80 bytes or more, or the
+ * header's own text when it holds no blocks. */
 static void standfirst(ctx *c, xmlNode *h)
 {
+	int blocks = 0;
+	for (const xmlNode *k = h->children; k && !blocks; k = k->next)
+		blocks = k->type == XML_ELEMENT_NODE && is_block(tag_of(k));
+	if (!blocks) { /* the header is the standfirst's paragraph itself */
+		char *t = text_of(c, h, 2000);
+		size_t len = t ? strlen(t) : 0;
+		if (len >= 80 && (strstr(t, ". ") || t[len - 1] == '.' ||
+				  t[len - 1] == '?' || t[len - 1] == '!')) {
+			flush(c);
+			for (xmlNode *k = h->children; k && !c->rc; k = k->next)
+				walk(c, k, out_pre, out_post, out_text);
+			flush(c);
+		}
+		return;
+	}
 	xmlNode *n = h->children;
 	while (n && !c->rc) {
 		int down = n->type == XML_ELEMENT_NODE;
@@ -1458,8 +1669,16 @@ static int out_pre(ctx *c, xmlNode *n)
 		c->in_header = 0;
 		return 0;
 	}
-	if (!I || (I->flags & F_SKIP) ||
-	    (!(I->flags & F_SEL) && furniture(c, I)))
+	if (!I || (I->flags & F_SKIP))
+		return 0;
+	if (!c->in_data && I->tag == T_TABLE && I->link * 2 <= I->text &&
+	    data_table(n))
+		c->in_data = n; /* nothing in it is furniture */
+	if (!c->in_data && !(I->flags & F_SEL) && furniture(c, n, I))
+		return 0;
+	/* A short sharing box inside the content (Readability's rule: under
+	 * its 500-character threshold). */
+	if (I->share && !(I->flags & F_SEL) && !c->nodrop && I->text < 500)
 		return 0;
 	if ((I->tag == T_H1 || I->tag == T_H2) && is_title(c, n))
 		return 0;
@@ -1473,6 +1692,8 @@ static int out_pre(ctx *c, xmlNode *n)
 static void out_post(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
+	if (n == c->in_data)
+		c->in_data = NULL;
 	if (I && is_block(I->tag))
 		flush(c);
 	else if (I && I->tag == T_TD)
@@ -1934,19 +2155,23 @@ int plx_html_extract_charset(const char *html, size_t len, const char *url,
 		goto done;
 	}
 	run(&c, doc);
-	if (!c.rc && !c.out.rc && c.out.len < PLX_HTML_RETRY_BYTES) {
-		/* Too little: a class or id hid the article, or the scoring
-		 * chose a box.  Try again without class and id hints and
-		 * conditional cleaning; keep the longer text. */
-		plx_buf first = c.out;
+	/* Too little: a class or id hid the article, or the scoring chose a
+	 * box.  Try again without skipping by class and id, then without
+	 * conditional cleaning too (Readability's retries); keep the longest
+	 * text. */
+	for (int step = 1; step <= 2 && !c.rc && !c.out.rc &&
+			   c.out.len < PLX_HTML_RETRY_BYTES;
+	     step++) {
+		plx_buf kept = c.out;
 		plx_buf_init(&c.out);
-		c.relaxed = c.nodrop = 1;
+		c.relaxed = 1;
+		c.nodrop = step == 2;
 		run(&c, doc);
-		if (c.out.len <= first.len) {
+		if (c.out.len <= kept.len) {
 			plx_buf_free(&c.out);
-			c.out = first;
+			c.out = kept;
 		} else
-			plx_buf_free(&first);
+			plx_buf_free(&kept);
 	}
 	if ((rc = c.rc ? c.rc : c.out.rc))
 		goto done;

@@ -394,6 +394,8 @@ TEST(furniture_as_html)
 		"reserved. This material may not be published, broadcast, "
 		"rewritten or redistributed.</em></p>"
 		"<p>(Reporting by Tom Vey; Editing by Ann Lisk)</p>"
+		"<p>Originally published at www.example.com on May 2, 2024. "
+		"Share it with your neighbours.</p>"
 		"</div></div></div></body></html>";
 	int rc;
 	plx_html_doc *d = extract(page, &rc);
@@ -410,6 +412,7 @@ TEST(furniture_as_html)
 	CHECK(!has(d, "A century of floods")); /* related-link headline */
 	CHECK(!has(d, "contributed to this report")); /* credit line */
 	CHECK(!has(d, "Reporting by"));               /* credit line */
+	CHECK(!has(d, "Originally published"));       /* repost note */
 	CHECK(!has(d, "rights reserved"));            /* copyright notice */
 	CHECK(!has(d, "Mara Quill"));                 /* byline */
 	CHECK(!has(d, "Published March"));            /* date line */
@@ -580,6 +583,26 @@ TEST(bylines)
 		CHECK(d->byline == NULL); /* an author's note is no byline */
 		plx_html_doc_free(d);
 	}
+	const char *dated =
+		"<html><body><article><div class=\"byline\">By Jane "
+		"Roe\xc2\xa0 March 25, 2015 3:46 PM</div>" ARTICLE_PARAS
+		"</article></body></html>";
+	d = extract(dated, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK_STR(d->byline, "By Jane Roe"); /* without its date */
+		plx_html_doc_free(d);
+	}
+	const char *updated =
+		"<html><body><article><div class=\"author-details\"><em>Last "
+		"Updated:</em> January 7, 2025</div>" ARTICLE_PARAS
+		"</article></body></html>";
+	d = extract(updated, &rc);
+	CHECK(rc == PLX_OK);
+	if (d) {
+		CHECK(d->byline == NULL); /* a date line is no byline */
+		plx_html_doc_free(d);
+	}
 	const char *meta = "<html><head><meta property=\"og:article:author\" "
 			   "content=\"Valley News "
 			   "Desk\"></head><body><article>" ARTICLE_PARAS
@@ -711,8 +734,9 @@ TEST(div_paragraphs)
 	}
 }
 
-/* The standfirst in the article's <header> is body; its headline, byline
- * and date, and the site's own header, are not. */
+/* The standfirst in the article's <header> is body (its paragraphs, or
+ * the header's own text); its headline, byline and date, and the site's
+ * own header, are not. */
 TEST(standfirst)
 {
 	const char *page =
@@ -739,6 +763,382 @@ TEST(standfirst)
 	CHECK(strncmp(d->text, "Two schools", 11) == 0);
 	CHECK_STR(d->byline, "By Jane Roe");
 	plx_html_doc_free(d);
+	const char *bare =
+		"<html><body><article><div class=\"body\"><header>Two "
+		"schools became shelters overnight as the river rose. The old "
+		"levee held, but the drains did not.</header>" ARTICLE_PARAS
+		"</div></article></body></html>";
+	d = extract(bare, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(strncmp(d->text, "Two schools became shelters", 27) == 0);
+	plx_html_doc_free(d);
+}
+
+/* A page of sections, each holding its text in blocks (a header, a list
+ * of features, a notice): a <section> scores as a paragraph for its parent
+ * as in Readability, so the page's <main> wins over the one long notice;
+ * and a box that is nearly all a list of links and pictures is judged as a
+ * list, not dropped as a linky box. */
+#define FEATURE(name, text)                                                \
+	"<li class=\"feature\"><a href=\"/v/" name "\"><img src=\"" name   \
+	".jpg\"></a><h2>" name "</h2><p>" text "</p><a href=\"/docs/" name \
+	"\" class=\"more\">Learn more about " name "</a></li>"
+
+TEST(sections_of_lists)
+{
+	const char *page =
+		"<html><body><header id=\"masthead\"><a href=\"/\">Tools</a>"
+		"</header><main class=\"firstrun\"><section class=\"intro\">"
+		"<header><h1>Welcome</h1><p>Get to know the tools that make it "
+		"the most complete kit for building boats.</p></header><ul "
+		"class=\"features\">" FEATURE(
+			"Planer",
+			"Plane, shape and smooth planks directly on the "
+			"bench, or on a trestle, with this tool that replaces "
+			"the old rasp.")
+			FEATURE("Clamp",
+				"Hold and glue your frames "
+				"across several moulds and "
+				"jigs with this strong clamp "
+				"that comes with the kit.") "</ul><div "
+							    "class=\"notice\"><"
+							    "h4>Important: "
+							    "register your kit"
+							    "</h4><p>The kit "
+							    "comes with a new "
+							    "serial number so "
+							    "you can use "
+							    "it alongside "
+							    "older kits. To "
+							    "keep your "
+							    "warranty, your "
+							    "manuals "
+							    "and more, you "
+							    "need to register "
+							    "the number with "
+							    "your account, "
+							    "or create a new "
+							    "one. <a "
+							    "href=\"/"
+							    "kb\">Learn "
+							    "more</a></p></div>"
+							    "</"
+							    "section><section "
+							    "class=\"more-"
+							    "features\"><div "
+							    "class="
+							    "\"container\"><"
+							    "header><h2>More "
+							    "tools</h2></"
+							    "header><ul "
+							    "class="
+							    "\"features\""
+							    ">" FEATURE(
+								    "Chise"
+								    "l",
+								    "Cut "
+								    "the "
+								    "joints"
+								    " of "
+								    "any "
+								    "frame "
+								    "and "
+								    "easily"
+								    " squar"
+								    "e "
+								    "the "
+								    "corner"
+								    "s of "
+								    "a "
+								    "mortis"
+								    "e.") FEATURE("Gauge",
+										  "See all the "
+										  "lines your "
+										  "marks make, "
+										  "how deep each "
+										  "cut goes and "
+										  "where it ends.")
+								    FEATURE("Sa"
+									    "w",
+									    "Cu"
+									    "t "
+									    "al"
+									    "on"
+									    "g "
+									    "an"
+									    "d "
+									    "ac"
+									    "ro"
+									    "ss"
+									    " t"
+									    "he"
+									    " g"
+									    "ra"
+									    "in"
+									    " i"
+									    "n "
+									    "re"
+									    "al"
+									    " t"
+									    "im"
+									    "e "
+									    "to"
+									    " m"
+									    "ak"
+									    "e "
+									    "su"
+									    "re"
+									    " t"
+									    "ha"
+									    "t "
+									    "ev"
+									    "er"
+									    "y "
+									    "pl"
+									    "an"
+									    "k "
+									    "fi"
+									    "ts"
+									    " t"
+									    "he"
+									    " w"
+									    "ay"
+									    " "
+									    "yo"
+									    "u "
+									    "ex"
+									    "pe"
+									    "ct"
+									    ".") "</ul></div></section></main></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "register the number"));
+	CHECK(has(d, "Plane, shape and smooth planks"));
+	CHECK(has(d, "Cut the joints of any frame"));
+	CHECK(has(d, "Cut along and across the grain"));
+	plx_html_doc_free(d);
+}
+
+/* Paragraph scores as Readability counts them: a paragraph is worth a
+ * point more than its commas (many plain sentences beat one list of
+ * words), and its length counts the spaces between words (short lines of
+ * 25 characters score). */
+TEST(paragraph_scores)
+{
+	const char *page =
+		"<html><body><div class=\"left\"><div class=\"a\">"
+		"<p>The little dog ran down to the river.</p>"
+		"<p>He held a big bone in his mouth.</p>"
+		"<p>On the bridge he looked down at the water.</p>"
+		"<p>There he saw another dog with a bigger bone.</p>"
+		"<p>He barked at it to take the other bone.</p>"
+		"<p>His own bone fell into the deep river.</p>"
+		"<p>The other dog was only his own face.</p>"
+		"</div></div><div class=\"right\"><div><div class=\"b\"><h3>"
+		"More</h3><p>Topics: dogs, rivers, bones, bridges, greed, "
+		"water, fables, animals, morals, reflections, "
+		"children</p></div>"
+		"</div></div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The little dog ran down to the river."));
+	CHECK(has(d, "His own bone fell into the deep river."));
+	CHECK(!has(d, "Topics:"));
+	plx_html_doc_free(d);
+	const char *shorts =
+		"<html><body><div class=\"col\"><div class=\"story\">"
+		"<p>The dog ran to the river.</p><p>He had a bone to eat.</p>"
+		"<p>He saw a dog in the water.</p><p>He barked at the dog.</p>"
+		"<p>His bone fell in the river.</p><p>The dog was his face.</p>"
+		"</div><div class=\"box\"><p>Share with your friends "
+		"now</p></div>"
+		"</div></body></html>";
+	d = extract(shorts, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The dog ran to the river."));
+	CHECK(has(d, "The dog was his face."));
+	CHECK(!has(d, "Share with"));
+	plx_html_doc_free(d);
+}
+
+/* Section headings in boxes of their own between the text's boxes: a short
+ * box that is all heading is no furniture (Readability's heading density);
+ * a short box of a link is, and so is a short sharing box. */
+TEST(heading_boxes)
+{
+	const char *page =
+		"<html><body><div class=\"grid\"><p>The ferry between the two "
+		"islands stopped on Monday, when the harbour office found "
+		"cracks in the old ramp, and the council said repairs would "
+		"take a month.</p><div class=\"sec\"><div class=\"sec-title\">"
+		"<h2>Who pays</h2></div></div>" ARTICLE_PARAS "<div "
+		"class=\"sec\"><div class=\"sec-title\"><a href=\"/more\">More "
+		"ferries</a></div></div><div class=\"sd-block share-post\">"
+		"<h3>Tell your friends:</h3></div><p>Passengers, many of them "
+		"students and workers, crowded onto the small boats of local "
+		"fishermen, who charged double the usual fare.</p></div>"
+		"</body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "month.\n\nWho pays\n\nThe river rose"));
+	CHECK(has(d, "Passengers, many of them"));
+	CHECK(!has(d, "More ferries"));
+	CHECK(!has(d, "Tell your friends"));
+	plx_html_doc_free(d);
+}
+
+/* Short boxes inside the content: a line of dialogue in a box of its own
+ * is body (Readability drops short boxes only when they hold links); an
+ * advertisement's or a sponsor's label, a reading time and a box of
+ * related articles (its class says article too) are not. */
+TEST(short_boxes)
+{
+	const char *page =
+		"<html><body><div class=\"chapter\">"
+		"<div class=\"line\"><div><span>The ferry between the two "
+		"islands stopped on Monday, when the harbour office found "
+		"cracks in the old ramp.</span></div></div>"
+		"<div class=\"line\"><div><span>They both took one.</span>"
+		"</div></div><div class=\"slot\">Advertisement</div>"
+		"<div class=\"line\"><div><span>Passengers, many of them "
+		"students and workers, crowded onto the small boats of local "
+		"fishermen, who charged double the usual fare.</span></div>"
+		"</div><div class=\"line\"><div><span>\xe2\x80\x9cGotcha."
+		"\xe2\x80\x9d</span></div></div><div class=\"pw\">Promoted by "
+		"Acme</div><div class=\"stamp\"><span>14 min read</span>"
+		"</div><div class=\"line\"><div><span>The mayor said the "
+		"island could not wait for a new ramp, and asked the region "
+		"for a temporary pier, which engineers said could be built in "
+		"ten days.</span></div></div><div "
+		"class=\"related-article-links\"><h3>Related</h3><ul><li><a "
+		"href=\"/a\">Council votes on a new levee, after years of "
+		"delay and argument in the town hall</a></li><li><a "
+		"href=\"/b\">Drought last summer hit the same farms, the "
+		"worst in decades</a></li></ul></div>"
+		"<div class=\"line\"><div><span>Engineers said the old "
+		"levee, built in 1952, had held, but water came through the "
+		"drains, the mayor said.</span></div></div><div "
+		"class=\"line\"><div><span>Farmers upstream reported losses of "
+		"wheat, barley and feed, and the regional office said it would "
+		"count the damage once the water went down.</span></div></div>"
+		"</div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "They both took one."));
+	CHECK(has(d, "\xe2\x80\x9cGotcha.\xe2\x80\x9d"));
+	CHECK(has(d, "The mayor said the island"));
+	CHECK(!has(d, "Advertisement"));
+	CHECK(!has(d, "Promoted"));
+	CHECK(!has(d, "min read"));
+	CHECK(!has(d, "new levee"));
+	plx_html_doc_free(d);
+}
+
+/* A byline box around the byline element ("By <a rel=author>Name</a>,
+ * News desk"): none of it is body. */
+TEST(byline_box)
+{
+	const char *page =
+		"<html><body><article><h2>Flood in the lower town</h2><div "
+		"class=\"body\"><div class=\"author_fmt\">By <a "
+		"rel=\"author\" href=\"/jroe\">Jane Roe</a><br>Valley News "
+		"Desk</div>" ARTICLE_PARAS "</div></article></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The river rose"));
+	CHECK(!has(d, "News Desk"));
+	CHECK(!has(d, "Jane Roe"));
+	CHECK(strncmp(d->text, "By", 2) != 0);
+	CHECK_STR(d->byline, "Jane Roe");
+	plx_html_doc_free(d);
+}
+
+/* A data table in the article (header cells, or rows and columns enough)
+ * keeps all its cells, short links included; a one-column table of rows
+ * is layout (a sidebar of links), judged as any other box. */
+#define APP_ROW(app, a, b)                                                \
+	"<tr><td><div><a href=\"/app\">" app "</a></div></td><td><div>" a \
+	"</div></td><td><div>" b "</div></td></tr>"
+#define APP_TABLE                                                            \
+	"<table><tr><th>App</th><th>Before</th><th>After</th></tr>" APP_ROW( \
+		"Ferry Times", "71.1 MB",                                    \
+		"13.4 MB") APP_ROW("Tide Tables", "32.7 MB", "17.5 MB")      \
+		APP_ROW("Harbour Maps", "18.9 MB", "17.2 MB") "</table>"
+#define SIDE_ROW(label, link)                                            \
+	"<tr><td><b>" label " in the valley</b><br><a href=\"/s\">" link \
+	"</a></td></tr>"
+#define SIDE_TABLE                                                            \
+	"<table>" SIDE_ROW("Word of the day", "Levee") SIDE_ROW(              \
+		"Flower of the day", "Pine") SIDE_ROW("Born today",           \
+						      "A magician")           \
+		SIDE_ROW("Riddle", "A bed that never sleeps") SIDE_ROW(       \
+			"Job", "Singer") SIDE_ROW("Fortune", "Letters")       \
+			SIDE_ROW("Story", "A dog") SIDE_ROW("Tale", "Zodiac") \
+				SIDE_ROW("Fable", "Ants")                     \
+					SIDE_ROW("Legend", "Ghost") "</table>"
+
+TEST(data_tables)
+{
+	const char *page =
+		"<html><body><div class=\"post\">" ARTICLE_PARAS APP_TABLE
+		"<p>The council said the new ramp would open in the spring, "
+		"once the engineers had tested it with a loaded "
+		"ferry.</p>" SIDE_TABLE "</div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "Ferry Times"));
+	CHECK(has(d, "Harbour Maps"));
+	CHECK(has(d, "17.2 MB"));
+	CHECK(has(d, "new ramp would open"));
+	CHECK(!has(d, "Flower of the day"));
+	CHECK(!has(d, "Zodiac"));
+	plx_html_doc_free(d);
+}
+
+/* An article inside a box whose class says header: found on the retry
+ * without skipping by class, which still cleans the furniture in it (a
+ * related link), as Readability's retries do. */
+TEST(retry_keeps_cleaning)
+{
+	const char *page =
+		"<html><body><div class=\"row site_header\"><article><div "
+		"class=\"article_body\">" ARTICLE_PARAS
+		"<div class=\"related_inline\"><a href=\"/315\"><div "
+		"class=\"headline\">Scientists find a new way to measure "
+		"floods</div><div class=\"excerpt\">How high will it go? New "
+		"research has the answer.</div></a></div><p>The council will "
+		"meet on Monday.</p></div></article></div></body></html>";
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK);
+	if (!d)
+		return;
+	CHECK(has(d, "The river rose four metres"));
+	CHECK(has(d, "The council will meet on Monday."));
+	CHECK(!has(d, "Scientists find"));
+	plx_html_doc_free(d);
 }
 
 int main(void)
@@ -757,5 +1157,12 @@ int main(void)
 	RUN(body_cut_into_blocks);
 	RUN(div_paragraphs);
 	RUN(standfirst);
+	RUN(sections_of_lists);
+	RUN(paragraph_scores);
+	RUN(heading_boxes);
+	RUN(short_boxes);
+	RUN(byline_box);
+	RUN(data_tables);
+	RUN(retry_keeps_cleaning);
 	DONE();
 }
