@@ -20,6 +20,19 @@ static plx_html_doc *extract(const char *page, int *rc)
 	return d;
 }
 
+/* extract that must succeed: NULL (and a failed check) if it does not. */
+static plx_html_doc *extract_ok(const char *page)
+{
+	int rc;
+	plx_html_doc *d = extract(page, &rc);
+	CHECK(rc == PLX_OK && d != NULL);
+	if (rc != PLX_OK) {
+		plx_html_doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
 static int has(const plx_html_doc *d, const char *s)
 {
 	return d && d->text && strstr(d->text, s) != NULL;
@@ -94,9 +107,7 @@ TEST(furniture_around_an_article)
 		"\n</div><footer><p>Copyright Valley Gazette, all rights "
 		"reserved, contact us, privacy policy.</p></footer>"
 		"</body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK_STR(d->text, ARTICLE_TEXT);
@@ -136,9 +147,7 @@ TEST(json_ld_and_open_graph)
 		"\"The Valley "
 		"Gazette\"}}]}</script></head><body><article>" ARTICLE_PARAS
 		"</article></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK_STR(d->title, "Flood in the lower town"); /* JSON-LD first */
@@ -158,8 +167,7 @@ TEST(json_ld_and_open_graph)
 		"<meta property=\"article:published_time\" "
 		"content=\"2024-03-01T08:00:00Z\"></"
 		"head><body><article>" ARTICLE_PARAS "</article></body></html>";
-	d = extract(og, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(og);
 	if (d) {
 		CHECK_STR(d->title, "OG & title");
 		CHECK_STR(d->byline, "Jane Roe");
@@ -173,8 +181,7 @@ TEST(json_ld_and_open_graph)
 		"class=\"byline\">By Jane Roe</p><time "
 		"datetime=\"2024-03-01\">March 1</time></header>" ARTICLE_PARAS
 		"</article></body></html>";
-	d = extract(bare, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(bare);
 	if (d) {
 		CHECK_STR(d->title, "Flood in the lower town");
 		CHECK_STR(d->byline, "By Jane Roe");
@@ -211,8 +218,7 @@ TEST(character_sets)
 	/* Undeclared and not UTF-8: windows-1252 (curly quotes 0x93 0x94). */
 	const char *cp1252 = "<html><body><article>" CAFE_PARAS(
 		"\xe9", "\x93", "\x94") "</article></body></html>";
-	d = extract(cp1252, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(cp1252);
 	if (d) {
 		CHECK(has(d, "The caf\xc3\xa9 on the square"));
 		CHECK(has(d,
@@ -227,8 +233,7 @@ TEST(character_sets)
 		"src=\"x.js\"></script></head><body><article>" CAFE_PARAS(
 			"\xc3\xa9", "\xe2\x80\x9c",
 			"\xe2\x80\x9d") "</article></body></html>";
-	d = extract(utf8, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(utf8);
 	if (d) {
 		CHECK(has(d, "The caf\xc3\xa9 on the square"));
 		CHECK(has(d,
@@ -242,8 +247,7 @@ TEST(character_sets)
 		"<html><head><meta charset=\"utf-8\"><title>Bad \xff "
 		"byte</title></head><body><article>" CAFE_PARAS(
 			"\xc3", "\xe2\x80", "\xff") "</article></body></html>";
-	d = extract(bad, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(bad);
 	if (d) {
 		CHECK(all_valid(d));
 		CHECK(has(d, "on the square reopened"));
@@ -397,9 +401,7 @@ TEST(furniture_as_html)
 		"<p>Originally published at www.example.com on May 2, 2024. "
 		"Share it with your neighbours.</p>"
 		"</div></div></div></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(strncmp(d->text, "MILLBROOK - County engineers", 28) == 0);
@@ -473,9 +475,7 @@ TEST(seed_shaped_page)
 		"</div></article></main>"
 		"<footer><p>\xc2\xa9 1996-2022 The Washington Post</p></footer>"
 		"</body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "GENEVA \xe2\x80\x94 The United States and Russia"));
@@ -504,9 +504,7 @@ TEST(record)
 		"<meta property=\"article:published_time\" content=\"2024-03-"
 		"01\"></head><body><article>" ARTICLE_PARAS
 		"</article></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	plx_record rec;
@@ -545,8 +543,7 @@ TEST(bylines)
 		"</article><aside class=\"comments\"><div "
 		"class=\"author\">Commenter One</div><p>First!</p></aside>"
 		"</body></html>";
-	d = extract(credit, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(credit);
 	if (d) {
 		CHECK_STR(d->byline, "By JANE ROE");
 		CHECK_STR(d->text, ARTICLE_TEXT);
@@ -556,8 +553,7 @@ TEST(bylines)
 		"<html><body><article>" ARTICLE_PARAS
 		"</article><aside><p><span itemprop=\"author\">Jane Roe "
 		"&mdash;</span> 2024-03-01</p></aside></body></html>";
-	d = extract(aside, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(aside);
 	if (d) {
 		CHECK_STR(d->byline, "Jane Roe"); /* without its dash */
 		plx_html_doc_free(d);
@@ -567,8 +563,7 @@ TEST(bylines)
 		"</article><section id=\"comments\"><footer><span "
 		"class=\"comment-author\">Commenter One</span></footer><p>I "
 		"live there.</p></section></body></html>";
-	d = extract(comments_only, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(comments_only);
 	if (d) {
 		CHECK(d->byline == NULL);
 		plx_html_doc_free(d);
@@ -577,8 +572,7 @@ TEST(bylines)
 		"<html><body><article>" ARTICLE_PARAS
 		"<div class=\"author-note\"><p>Notes from the author</p>"
 		"</div></article></body></html>";
-	d = extract(note, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(note);
 	if (d) {
 		CHECK(d->byline == NULL); /* an author's note is no byline */
 		plx_html_doc_free(d);
@@ -587,8 +581,7 @@ TEST(bylines)
 		"<html><body><article><div class=\"byline\">By Jane "
 		"Roe\xc2\xa0 March 25, 2015 3:46 PM</div>" ARTICLE_PARAS
 		"</article></body></html>";
-	d = extract(dated, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(dated);
 	if (d) {
 		CHECK_STR(d->byline, "By Jane Roe"); /* without its date */
 		plx_html_doc_free(d);
@@ -597,8 +590,7 @@ TEST(bylines)
 		"<html><body><article><div class=\"author-details\"><em>Last "
 		"Updated:</em> January 7, 2025</div>" ARTICLE_PARAS
 		"</article></body></html>";
-	d = extract(updated, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(updated);
 	if (d) {
 		CHECK(d->byline == NULL); /* a date line is no byline */
 		plx_html_doc_free(d);
@@ -607,8 +599,7 @@ TEST(bylines)
 			   "content=\"Valley News "
 			   "Desk\"></head><body><article>" ARTICLE_PARAS
 			   "</article></body></html>";
-	d = extract(meta, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(meta);
 	if (d) {
 		CHECK_STR(d->byline, "Valley News Desk");
 		plx_html_doc_free(d);
@@ -619,8 +610,7 @@ TEST(bylines)
 		"name=\"DC.Creator\" content=\"Roe, "
 		"J.\"></head><body><article>" ARTICLE_PARAS
 		"</article></body></html>";
-	d = extract(two, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(two);
 	if (d) {
 		CHECK_STR(d->byline, "Roe, J.; Doe, John");
 		plx_html_doc_free(d);
@@ -644,9 +634,7 @@ TEST(math_and_most_popular)
 		"href=\"/2\">Markets</a><p>The farmers' market moves to the "
 		"square for the summer, the council said on Tuesday.</p>"
 		"</li></ol></section></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "The level rose as h = 4 t for the first hours"));
@@ -681,9 +669,7 @@ TEST(body_cut_into_blocks)
 		"class=\"inner\"><div class=\"sec\"><div "
 		"class=\"txt\">" ARTICLE_PARAS ARTICLE_PARAS
 		"</div></div></div></section></div></div></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "The ferry between the two islands"));
@@ -725,8 +711,7 @@ TEST(div_paragraphs)
 		"could be built in ten days</div><div class=\"photo\"><img "
 		"src=\"p.jpg\"></div><div class=\"txt\">" ARTICLE_PARAS
 		"</div></div></body></html>";
-	d = extract(plain, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(plain);
 	if (d) {
 		CHECK(has(d, "Rain is forecast"));
 		CHECK(has(d, "The mayor said the island could not wait"));
@@ -750,9 +735,7 @@ TEST(standfirst)
 		"<time datetime=\"2024-03-01\">1 March 2024</time></header>"
 		"<div class=\"body\">" ARTICLE_PARAS "</div></article></body>"
 		"</html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "Two schools became shelters overnight"));
@@ -768,8 +751,7 @@ TEST(standfirst)
 		"schools became shelters overnight as the river rose. The old "
 		"levee held, but the drains did not.</header>" ARTICLE_PARAS
 		"</div></article></body></html>";
-	d = extract(bare, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(bare);
 	if (!d)
 		return;
 	CHECK(strncmp(d->text, "Two schools became shelters", 27) == 0);
@@ -912,9 +894,7 @@ TEST(sections_of_lists)
 									    "pe"
 									    "ct"
 									    ".") "</ul></div></section></main></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "register the number"));
@@ -944,9 +924,7 @@ TEST(paragraph_scores)
 		"water, fables, animals, morals, reflections, "
 		"children</p></div>"
 		"</div></div></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "The little dog ran down to the river."));
@@ -961,8 +939,7 @@ TEST(paragraph_scores)
 		"</div><div class=\"box\"><p>Share with your friends "
 		"now</p></div>"
 		"</div></body></html>";
-	d = extract(shorts, &rc);
-	CHECK(rc == PLX_OK);
+	d = extract_ok(shorts);
 	if (!d)
 		return;
 	CHECK(has(d, "The dog ran to the river."));
@@ -988,9 +965,7 @@ TEST(heading_boxes)
 		"students and workers, crowded onto the small boats of local "
 		"fishermen, who charged double the usual fare.</p></div>"
 		"</body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "month.\n\nWho pays\n\nThe river rose"));
@@ -1035,9 +1010,7 @@ TEST(short_boxes)
 		"wheat, barley and feed, and the regional office said it would "
 		"count the damage once the water went down.</span></div></div>"
 		"</div></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "They both took one."));
@@ -1059,9 +1032,7 @@ TEST(byline_box)
 		"class=\"body\"><div class=\"author_fmt\">By <a "
 		"rel=\"author\" href=\"/jroe\">Jane Roe</a><br>Valley News "
 		"Desk</div>" ARTICLE_PARAS "</div></article></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "The river rose"));
@@ -1103,9 +1074,7 @@ TEST(data_tables)
 		"<p>The council said the new ramp would open in the spring, "
 		"once the engineers had tested it with a loaded "
 		"ferry.</p>" SIDE_TABLE "</div></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "Ferry Times"));
@@ -1130,9 +1099,7 @@ TEST(retry_keeps_cleaning)
 		"floods</div><div class=\"excerpt\">How high will it go? New "
 		"research has the answer.</div></a></div><p>The council will "
 		"meet on Monday.</p></div></article></div></body></html>";
-	int rc;
-	plx_html_doc *d = extract(page, &rc);
-	CHECK(rc == PLX_OK);
+	plx_html_doc *d = extract_ok(page);
 	if (!d)
 		return;
 	CHECK(has(d, "The river rose four metres"));

@@ -158,6 +158,26 @@ static const char DAM2_MONDAY[] =
 	"Kovel said engineers had found cracks in the dam wall.  Residents "
 	"thanked Kovel for the quick response.";
 
+/* Adds the n texts in order to a fresh clusterer with parameters p;
+ * returns the last one's score (-1 on failure) and, in *joined, whether
+ * every text after the first joined the first one's story. */
+static double last_score(const plx_story_params *p, const char *const *texts,
+			 int n, int *joined)
+{
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(p, &s) == PLX_OK);
+	double sc = -1;
+	*joined = s != NULL;
+	for (int i = 0; s && i < n; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "d%d", i);
+		*joined &=
+			add(s, art(id, NULL, NULL, NULL, texts[i]), &sc) == 0;
+	}
+	plx_stories_free(s);
+	return sc;
+}
+
 /* The score of text against a story of DAM1 under the given factors. */
 static double dam_score_of(const char *text, double time_penalty,
 			   double person_penalty, double time_bonus)
@@ -167,15 +187,9 @@ static double dam_score_of(const char *text, double time_penalty,
 	p.time_penalty = time_penalty;
 	p.person_penalty = person_penalty;
 	p.time_bonus = time_bonus;
-	plx_stories *s = NULL;
-	CHECK(plx_stories_new(&p, &s) == PLX_OK);
-	double sc = -1;
-	if (!s)
-		return sc;
-	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
-	add(s, art("d2", NULL, NULL, NULL, text), &sc);
-	plx_stories_free(s);
-	return sc;
+	const char *const texts[] = {DAM1, text};
+	int joined;
+	return last_score(&p, texts, 2, &joined);
 }
 
 static double dam_score(double time_penalty, double person_penalty)
@@ -248,15 +262,10 @@ static double doubtful_third(double q, double band)
 	double s0 = dam_score_of(DAM2, 0, 0, 0);
 	p.doubtful_band = band;
 	p.threshold = s0 - q * 0.1;
-	plx_stories *s = NULL;
-	CHECK(plx_stories_new(&p, &s) == PLX_OK);
-	double sc = -1;
-	if (!s)
-		return sc;
-	add(s, art("d1", NULL, NULL, NULL, DAM1), NULL);
-	CHECK(add(s, art("d2", NULL, NULL, NULL, DAM2), NULL) == 0);
-	CHECK(add(s, art("d2b", NULL, NULL, NULL, DAM2), &sc) == 0);
-	plx_stories_free(s);
+	const char *const texts[] = {DAM1, DAM2, DAM2};
+	int joined;
+	double sc = last_score(&p, texts, 3, &joined);
+	CHECK(joined);
 	return sc;
 }
 
