@@ -33,6 +33,7 @@
 
 #include "mem.h"
 #include "store.h"
+#include "u64map.h"
 
 /* Jobs queued for the writer at most: bounds the memory the writer may
  * fall behind by (about 2 KB an article). */
@@ -56,12 +57,6 @@ typedef struct wjob {
 	char *block;
 } wjob;
 
-/* Open-addressing set of nonzero 64-bit keys (0 is stored as 1). */
-typedef struct keyset {
-	uint64_t *k;
-	size_t cap, n;
-} keyset;
-
 typedef struct writer {
 	pthread_t th;
 	pthread_mutex_t mu;
@@ -70,7 +65,7 @@ typedef struct writer {
 	size_t queued;
 	int busy; /* the writer holds a job */
 	int stop;
-	keyset ids, hashes;
+	plx_u64map ids, hashes; /* identity sets (values unused) */
 } writer;
 
 struct plx_ingest {
@@ -250,48 +245,16 @@ static uint64_t id_key(const char *id)
 	return XXH3_64bits(id, strlen(id));
 }
 
-static int set_add(keyset *s, uint64_t key)
+/* Identity sets: keys of a plx_u64map (0, which it cannot hold, is
+ * stored as 1). */
+static int set_add(plx_u64map *s, uint64_t key)
 {
-	key = key ? key : 1;
-	if ((s->n + 1) * 2 > s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 1024;
-		uint64_t *k = plx_calloc(cap, sizeof *k);
-		if (!k)
-			return PLX_ENOMEM;
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->k[i])
-				continue;
-			size_t j = s->k[i] & (cap - 1);
-			while (k[j])
-				j = (j + 1) & (cap - 1);
-			k[j] = s->k[i];
-		}
-		plx_free(s->k);
-		s->k = k;
-		s->cap = cap;
-	}
-	size_t j = key & (s->cap - 1);
-	while (s->k[j] && s->k[j] != key)
-		j = (j + 1) & (s->cap - 1);
-	if (!s->k[j]) {
-		s->k[j] = key;
-		s->n++;
-	}
-	return PLX_OK;
+	return plx_u64map_put(s, key ? key : 1, 0) ? PLX_OK : PLX_ENOMEM;
 }
 
-static int set_has(const keyset *s, uint64_t key)
+static int set_has(const plx_u64map *s, uint64_t key)
 {
-	key = key ? key : 1;
-	if (!s->cap)
-		return 0;
-	size_t j = key & (s->cap - 1);
-	while (s->k[j]) {
-		if (s->k[j] == key)
-			return 1;
-		j = (j + 1) & (s->cap - 1);
-	}
-	return 0;
+	return plx_u64map_find(s, key ? key : 1) != NULL;
 }
 
 static void job_free(wjob *j)
@@ -429,8 +392,8 @@ static int writer_start(plx_ingest *g)
 		}
 	}
 	if (rc) {
-		plx_free(w->ids.k);
-		plx_free(w->hashes.k);
+		plx_u64map_free(&w->ids);
+		plx_u64map_free(&w->hashes);
 		plx_free(w);
 	}
 	return rc;
@@ -456,8 +419,8 @@ static void writer_stop(plx_ingest *g)
 	pthread_cond_destroy(&w->room);
 	pthread_cond_destroy(&w->more);
 	pthread_mutex_destroy(&w->mu);
-	plx_free(w->ids.k);
-	plx_free(w->hashes.k);
+	plx_u64map_free(&w->ids);
+	plx_u64map_free(&w->hashes);
 	plx_free(w);
 	g->w = NULL;
 }

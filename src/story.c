@@ -82,6 +82,7 @@
 #include "mem.h"
 #include "segment.h"
 #include "similarity.h"
+#include "u64map.h"
 
 /* Strongest terms an article keeps per kind: words (a long article's
  * tail is noise), entities, numbers. */
@@ -192,84 +193,6 @@ _Static_assert((PLX_ART_SLOTS & (PLX_ART_SLOTS - 1)) == 0 &&
 		}                                                          \
 	}
 
-/* ---- Small hash map: uint64 key -> uint32 value ------------------------ */
-
-/* Open addressing, linear probing; key 0 marks an empty slot (terms are
- * never 0, see term_of). */
-typedef struct u64map {
-	uint64_t *keys;
-	uint32_t *vals;
-	size_t cap, n; /* cap a power of two */
-} u64map;
-
-static uint32_t *map_find(const u64map *m, uint64_t key)
-{
-	if (!m->cap)
-		return NULL;
-	size_t mask = m->cap - 1;
-	for (size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & mask;;
-	     i = (i + 1) & mask) {
-		if (m->keys[i] == key)
-			return &m->vals[i];
-		if (!m->keys[i])
-			return NULL;
-	}
-}
-
-static int map_grow(u64map *m)
-{
-	size_t cap = m->cap ? m->cap * 2 : 1024;
-	uint64_t *keys = plx_calloc(cap, sizeof *keys);
-	uint32_t *vals = plx_malloc(cap * sizeof *vals);
-	if (!keys || !vals) {
-		plx_free(keys);
-		plx_free(vals);
-		return PLX_ENOMEM;
-	}
-	for (size_t j = 0; j < m->cap; j++) {
-		uint64_t k = m->keys[j];
-		if (!k)
-			continue;
-		size_t i =
-			(size_t)(k * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
-		while (keys[i])
-			i = (i + 1) & (cap - 1);
-		keys[i] = k;
-		vals[i] = m->vals[j];
-	}
-	plx_free(m->keys);
-	plx_free(m->vals);
-	m->keys = keys;
-	m->vals = vals;
-	m->cap = cap;
-	return PLX_OK;
-}
-
-/* The value slot of key, inserted with value init if absent; NULL on OOM. */
-static uint32_t *map_put(u64map *m, uint64_t key, uint32_t init)
-{
-	uint32_t *v = map_find(m, key);
-	if (v)
-		return v;
-	if ((m->n + 1) * 4 > m->cap * 3 && map_grow(m))
-		return NULL;
-	size_t mask = m->cap - 1;
-	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & mask;
-	while (m->keys[i])
-		i = (i + 1) & mask;
-	m->keys[i] = key;
-	m->vals[i] = init;
-	m->n++;
-	return &m->vals[i];
-}
-
-static void map_free(u64map *m)
-{
-	plx_free(m->keys);
-	plx_free(m->vals);
-	memset(m, 0, sizeof *m);
-}
-
 /* ---- The in-memory store ------------------------------------------------ */
 
 typedef struct plist {
@@ -288,9 +211,9 @@ typedef struct mem_story {
 typedef struct mem_store {
 	plx_story_store base;
 	size_t max_posted;
-	u64map df; /* term -> document frequency */
+	plx_u64map df; /* term -> document frequency */
 	uint64_t n_docs;
-	u64map post; /* term -> index into lists */
+	plx_u64map post; /* term -> index into lists */
 	plist *lists;
 	size_t n_lists, cap_lists;
 	mem_story *stories;
@@ -310,7 +233,7 @@ static int mem_df_add(plx_story_store *st, const uint64_t *terms, size_t n,
 {
 	mem_store *m = (mem_store *)st;
 	for (size_t i = 0; i < n; i++) {
-		uint32_t *v = map_put(&m->df, terms[i], 0);
+		uint32_t *v = plx_u64map_put(&m->df, terms[i], 0);
 		if (!v)
 			return PLX_ENOMEM;
 		df[i] = ++*v;
@@ -354,7 +277,7 @@ static int mem_candidates(plx_story_store *st, const uint64_t *terms,
 	}
 	size_t n_touched = 0;
 	for (size_t i = 0; i < n; i++) {
-		uint32_t *li = map_find(&m->post, terms[i]);
+		uint32_t *li = plx_u64map_find(&m->post, terms[i]);
 		if (!li || *li >= m->n_lists) /* NONE: no list yet */
 			continue;
 		plist *pl = &m->lists[*li];
@@ -478,7 +401,7 @@ static int mem_put(plx_story_store *st, plx_story_state *ss, const uint64_t *ix,
 		}
 		/* A term with no list yet maps to PLX_STORY_NONE (also after
 		 * a failed allocation here, so a later put retries). */
-		uint32_t *li = map_put(&m->post, ix[i], PLX_STORY_NONE);
+		uint32_t *li = plx_u64map_put(&m->post, ix[i], PLX_STORY_NONE);
 		if (!li)
 			return PLX_ENOMEM;
 		if (*li >= m->n_lists) {
@@ -507,7 +430,7 @@ static void quiet(mem_store *m, uint32_t id)
 		m->acc[id] = -1.0f;
 	m->n_active--;
 	for (uint32_t j = 0; j < s->n_posted; j++) {
-		uint32_t *li = map_find(&m->post, s->posted[j]);
+		uint32_t *li = plx_u64map_find(&m->post, s->posted[j]);
 		if (!li || *li >= m->n_lists)
 			continue;
 		plist *pl = &m->lists[*li];
@@ -576,8 +499,8 @@ static void mem_free(plx_story_store *st)
 	plx_free(m->stories);
 	plx_free(m->acc);
 	plx_free(m->touched);
-	map_free(&m->df);
-	map_free(&m->post);
+	plx_u64map_free(&m->df);
+	plx_u64map_free(&m->post);
 	plx_free(m);
 }
 
@@ -792,7 +715,7 @@ uint32_t plx_story_prior(unsigned kind, const char *str, size_t len)
 
 struct plx_story_scratch {
 	prior_slot cache[PLX_PRIOR_CACHE];
-	u64map seen; /* term -> index in t, while an article is read */
+	plx_u64map seen; /* term -> index in t, while an article is read */
 	plx_story_term *t;
 	size_t n, cap;
 	int rehashed; /* seen was grown (or not filled) by the last article */
@@ -804,7 +727,7 @@ void plx_story_scratch_free(plx_story_scratch *sc)
 {
 	if (!sc)
 		return;
-	map_free(&sc->seen);
+	plx_u64map_free(&sc->seen);
 	plx_free(sc->t);
 	plx_free(sc);
 }
@@ -818,7 +741,7 @@ static int count_term(plx_story_scratch *sc, const char *str, size_t len,
 	uint64_t term = term_of(str, len, kind);
 	if (plx_grow((void **)&sc->t, &sc->cap, sc->n + 1, sizeof *sc->t))
 		return PLX_ENOMEM;
-	uint32_t *at = map_put(&sc->seen, term, (uint32_t)sc->n);
+	uint32_t *at = plx_u64map_put(&sc->seen, term, (uint32_t)sc->n);
 	if (!at)
 		return PLX_ENOMEM;
 	plx_story_term *x = &sc->t[*at];
@@ -974,7 +897,7 @@ static uint64_t main_person(const plx_entity *ents, size_t ne)
 static int count_terms(plx_story_scratch *sc, const plx_article *art)
 {
 	if (sc->seen.cap > PLX_SEEN_KEEP) { /* after a huge article */
-		map_free(&sc->seen);
+		plx_u64map_free(&sc->seen);
 	} else if (sc->seen.n && sc->rehashed) {
 		memset(sc->seen.keys, 0, sc->seen.cap * sizeof *sc->seen.keys);
 	} else {
@@ -983,7 +906,7 @@ static int count_terms(plx_story_scratch *sc, const plx_article *art)
 		 * each is found and cleared without touching the whole map
 		 * (the map fits the longest article; most are far shorter). */
 		for (size_t i = sc->n; i-- > 0;) {
-			uint32_t *v = map_find(&sc->seen, sc->t[i].term);
+			uint32_t *v = plx_u64map_find(&sc->seen, sc->t[i].term);
 			if (!v) { /* cannot happen; stay correct if it does */
 				memset(sc->seen.keys, 0,
 				       sc->seen.cap * sizeof *sc->seen.keys);
