@@ -71,6 +71,10 @@ typedef int (*record_fn)(run *r, const plx_record *rec, void *ud);
 /* Sets up the analyzer and the reader; returns 0 or an exit status. */
 int run_open(run *r, const options *o, char **paths, int n);
 
+/* Makes every analyzer of r skip the stages in skip (PLX_SKIP_*): what
+ * the command does not read. */
+void run_skip(run *r, unsigned skip);
+
 /* Feeds every record to fn; returns 0 or a fatal exit status. */
 int run_records(run *r, record_fn fn, void *ud);
 

@@ -230,8 +230,8 @@ int cmd_compare(int argc, char **argv)
 	run r;
 	plx_coverage *cov = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
-	for (unsigned i = 0; !status && i < r.n_an; i++)
-		plx_analyzer_skip(r.ans[i], PLX_SKIP_STORY_TERMS);
+	if (!status)
+		run_skip(&r, PLX_SKIP_STORY_TERMS);
 	plx_coverage_params cp;
 	if (!status && (rc = plx_coverage_new(params(&so, &cp), &cov))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));

@@ -520,21 +520,17 @@ static int cmd_analyze(int argc, char **argv)
 	analyze_ctx c = {!o.json && isatty(STDOUT_FILENO) &&
 			 !getenv("NO_COLOR")};
 	int status = run_open(&r, &o, argv + first, argc - first);
-	for (unsigned i = 0; !status && i < r.n_an; i++)
-		plx_analyzer_skip(r.ans[i], PLX_SKIP_STORY_TERMS);
+	if (!status)
+		run_skip(&r, PLX_SKIP_STORY_TERMS);
 	if (!status)
 		status = run_articles(&r, analyze_one, &c);
 	return run_close(&r, status);
 }
 
-/* dedup and cluster read paragraphs, tokens and entities only: their
- * analyzers skip quotes and register (the same output, a fifth less
- * analysis), and what else they do not read. */
-static void skip_unused(run *r, int status, unsigned more)
+void run_skip(run *r, unsigned skip)
 {
-	for (unsigned i = 0; !status && i < r->n_an; i++)
-		plx_analyzer_skip(r->ans[i],
-				  PLX_SKIP_QUOTES | PLX_SKIP_REGISTER | more);
+	for (unsigned i = 0; i < r->n_an; i++)
+		plx_analyzer_skip(r->ans[i], skip);
 }
 
 static int dedup_one(run *r, const plx_record *rec, const plx_article *art,
@@ -569,7 +565,11 @@ static int cmd_dedup(int argc, char **argv)
 	run r;
 	plx_dedup *dd = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
-	skip_unused(&r, status, PLX_SKIP_STORY_TERMS);
+	/* dedup reads paragraphs, tokens and entities only (the same output,
+	 * a fifth less analysis). */
+	if (!status)
+		run_skip(&r, PLX_SKIP_QUOTES | PLX_SKIP_REGISTER |
+				     PLX_SKIP_STORY_TERMS);
 	if (!status && (rc = plx_dedup_new(&dp, &dd))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		status = EXIT_FATAL;
@@ -632,7 +632,9 @@ static int cmd_cluster(int argc, char **argv)
 	run r;
 	plx_stories *ss = NULL;
 	int status = run_open(&r, &o, argv + first, argc - first);
-	skip_unused(&r, status, 0);
+	/* Nor does the story engine, but it reads the story terms. */
+	if (!status)
+		run_skip(&r, PLX_SKIP_QUOTES | PLX_SKIP_REGISTER);
 	if (!status && (rc = plx_stories_new(&sp, &ss))) {
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		status = EXIT_FATAL;
