@@ -492,6 +492,17 @@ static void row(const char *base, int way, const tally *t, double c)
 static const char HEAD[] = "%-16s %-11s %7s %6s %8s %7s %5s %6s %4s %8s "
 			   "%8s %9s\n";
 
+/* An input's size (in *size) and file name, for the tables. */
+static const char *input(const char *path, off_t *size)
+{
+	struct stat st;
+	if (stat(path, &st))
+		die("cannot stat an input");
+	*size = st.st_size;
+	const char *base = strrchr(path, '/');
+	return base ? base + 1 : path;
+}
+
 static int cmd_read(int reps, char **files, int nf)
 {
 	printf("libarchive: 64 KiB reads; libarchive*: the whole file in one "
@@ -502,14 +513,11 @@ static int cmd_read(int reps, char **files, int nf)
 	       "not-rsp", "!200", "!html", "bad", "CPU ms", "MB/CPU-s",
 	       "rec/CPU-s");
 	for (int f = 0; f < nf; f++) {
-		struct stat st;
-		if (stat(files[f], &st))
-			die("cannot stat an input");
-		const char *base = strrchr(files[f], '/');
-		base = base ? base + 1 : files[f];
+		off_t size;
+		const char *base = input(files[f], &size);
 		tally t[N_WAYS];
 		for (int w = 0; w < N_WAYS; w++) {
-			double c = measure(w, 0, files[f], st.st_size, reps,
+			double c = measure(w, 0, files[f], size, reps,
 					   &t[w]);
 			row(base, w, &t[w], c);
 		}
@@ -525,14 +533,11 @@ static int cmd_read(int reps, char **files, int nf)
 	printf(HEAD, "file", "reader", "records", "", "", "", "", "", "bad",
 	       "CPU ms", "MB/CPU-s", "rec/CPU-s");
 	for (int f = 0; f < nf; f++) {
-		struct stat st;
-		if (stat(files[f], &st))
-			die("cannot stat an input");
-		const char *base = strrchr(files[f], '/');
-		base = base ? base + 1 : files[f];
+		off_t size;
+		const char *base = input(files[f], &size);
 		for (int w = LA_WHOLE; w < N_WAYS; w++) {
 			tally t;
-			double c = measure(w, 1, files[f], st.st_size, reps,
+			double c = measure(w, 1, files[f], size, reps,
 					   &t);
 			printf("%-16s %-11s %7zu %6s %8s %7s %5s %6s %4s %8.1f "
 			       "%8.1f %9.0f   %s\n",
