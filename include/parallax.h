@@ -691,7 +691,7 @@ const plx_html_doc *plx_reader_html(const plx_reader *r);
 typedef struct plx_ingest plx_ingest;
 
 typedef struct plx_ingest_params {
-	size_t batch;     /* articles per transaction (default 5000): a crash
+	size_t batch;     /* articles per transaction (default 20000): a crash
 			     loses at most the batch in progress */
 	int busy_ms;      /* wait this long for another writer's lock before
 			     failing (default 10000) */

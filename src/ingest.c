@@ -85,7 +85,7 @@ struct plx_ingest {
 
 void plx_ingest_params_default(plx_ingest_params *p)
 {
-	p->batch = 5000;
+	p->batch = 20000;
 	p->busy_ms = 10000;
 	p->cache_mib = 256;
 	plx_story_params_default(&p->stories);
