@@ -112,6 +112,10 @@ _Static_assert((PLX_ART_SLOTS & (PLX_ART_SLOTS - 1)) == 0 &&
 /* Revision looks only at stories of at most this many articles (a wrong
  * join is young; this bounds the work per article). */
 #define PLX_REVISE_STORY_MAX 32
+/* ... and, when an article opens a story, at its candidate stories that
+ * it scores at least this against (the rest are too far off to hold an
+ * article that fits it). */
+#define PLX_REVISE_CAND_MIN 0.1
 /* The max_df filter applies only from this many documents on: before,
  * document frequencies mean little. */
 #define PLX_DF_MIN_DOCS 1000
@@ -577,7 +581,9 @@ struct plx_stories {
 	struct recent *ring;
 	plx_story_move *moves;
 	size_t n_moves, cap_moves;
-	uint32_t *cs; /* the candidates, sorted */
+	double *csim; /* the candidates' similarities */
+	uint32_t *rs; /* per ring slot: the story, or PLX_STORY_NONE when
+			 its article may not move (an opener, or none) */
 	uint64_t *rt; /* a centroid less one or two members */
 	float *rw;
 	size_t cap_r;
@@ -590,8 +596,6 @@ struct plx_stories {
 typedef struct recent {
 	size_t seq;
 	uint32_t story;
-	int valid;
-	int opener;       /* opened its story: never moved */
 	float g;          /* scale of its vector in the story's centroid */
 	unsigned present; /* feature kinds it has, bit per kind */
 	uint64_t person;  /* main person term, or 0 */
@@ -702,7 +706,8 @@ void plx_stories_free(plx_stories *s)
 	}
 	plx_free(s->ring);
 	plx_free(s->moves);
-	plx_free(s->cs);
+	plx_free(s->rs);
+	plx_free(s->csim);
 	plx_free(s->rt);
 	plx_free(s->rw);
 	plx_free(s->rf);
@@ -1466,8 +1471,17 @@ static double recent_sim(const plx_stories *s, const recent *a,
 			j++;
 		}
 	}
-	for (size_t j = 0; a->person && j < cn && !person; j++)
-		person = ct[j] == a->person;
+	if (a->person) { /* binary search: the centroid is in term order */
+		size_t lo = 0, hi = cn;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (ct[mid] < a->person)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		person = lo < cn && ct[lo] == a->person;
+	}
 	double num = 0, den = 0;
 	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
 		if (!(a->present >> k & 1))
@@ -1485,16 +1499,13 @@ static double recent_sim(const plx_stories *s, const recent *a,
 	return sim;
 }
 
-/* Similarity of a to story c, or, when a1 (and a2) are given, to c less
- * those members' contributions (the leave-out centroid, in s->rt/rw). */
-static int sim_without(plx_stories *s, const recent *a,
+/* Similarities of a and b (NULL: none) to story c less the contributions
+ * of its members a1 and a2 (NULL: none), the leave-out centroid built in
+ * s->rt/rw. */
+static int sim_without(plx_stories *s, const recent *a, const recent *b,
 		       const plx_story_state *c, const recent *a1,
-		       const recent *a2, double *out)
+		       const recent *a2, double *sa, double *sb)
 {
-	if (!a1) {
-		*out = recent_sim(s, a, c->terms, c->w, c->n_terms, c->norm);
-		return PLX_OK;
-	}
 	if (plx_grow((void **)&s->rt, &s->cap_r, c->n_terms + 1, sizeof *s->rt))
 		return PLX_ENOMEM;
 	void *p = plx_realloc(s->rw, s->cap_r * sizeof *s->rw);
@@ -1505,9 +1516,9 @@ static int sim_without(plx_stories *s, const recent *a,
 	for (size_t j = 0; j < c->n_terms; j++) {
 		uint64_t t = c->terms[j];
 		double w = c->w[j];
-		while (i1 < a1->n && a1->terms[i1] < t)
+		while (a1 && i1 < a1->n && a1->terms[i1] < t)
 			i1++;
-		if (i1 < a1->n && a1->terms[i1] == t)
+		if (a1 && i1 < a1->n && a1->terms[i1] == t)
 			w -= (double)a1->g * a1->w[i1];
 		while (a2 && i2 < a2->n && a2->terms[i2] < t)
 			i2++;
@@ -1520,7 +1531,9 @@ static int sim_without(plx_stories *s, const recent *a,
 	}
 	float norm[PLX_FEAT_KINDS];
 	vec_norm(s->rt, s->rw, o, norm);
-	*out = recent_sim(s, a, s->rt, s->rw, o, norm);
+	*sa = recent_sim(s, a, s->rt, s->rw, o, norm);
+	if (b)
+		*sb = recent_sim(s, b, s->rt, s->rw, o, norm);
 	return PLX_OK;
 }
 
@@ -1646,7 +1659,6 @@ static int move(plx_stories *s, recent *a, uint32_t to, double score,
 	if (to == PLX_STORY_NONE) {
 		rc = st->vt->create(st, &c);
 		a->g = 1;
-		a->opener = 1;
 	} else {
 		rc = st->vt->get(st, to, &c);
 		a->g = join_scale(s, score);
@@ -1658,16 +1670,13 @@ static int move(plx_stories *s, recent *a, uint32_t to, double score,
 	if ((rc = member_in(c, a->seq, a->t, a->title, a->src)))
 		return rc;
 	a->story = c->id;
+	/* The opener of a story never moves (the story keeps one member). */
+	s->rs[a->seq % s->p.revise_window] =
+		to == PLX_STORY_NONE ? PLX_STORY_NONE : c->id;
 	if (report)
 		s->moves[s->n_moves++] =
 			(plx_story_move){a->seq, from, c->id, score};
 	return story_put(s, c);
-}
-
-static int u32_cmp(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return (a > b) - (a < b);
 }
 
 /* A story revision may take from or add to: active and young. */
@@ -1693,24 +1702,39 @@ static int revise(plx_stories *s, recent *x, int opened, size_t nc, size_t seq)
 	plx_story_state *c;
 	int rc;
 	if (opened) {
-		if (!nc)
-			return PLX_OK;
-		memcpy(s->cs, s->cand, nc * sizeof *s->cs);
-		qsort(s->cs, nc, sizeof *s->cs, u32_cmp);
-		for (size_t q = first; q < seq; q++) {
-			recent *m = &s->ring[q % K];
-			if (!m->valid || m->opener ||
-			    !bsearch(&m->story, s->cs, nc, sizeof *s->cs,
-				     u32_cmp) ||
-			    !revisable(s, m->story, &c) || c->n_articles < 2)
+		uint64_t mask[4] = {0}; /* the near candidates' ids mod 256 */
+		size_t near = 0;
+		for (size_t i = 0; i < nc; i++)
+			if (s->csim[i] >= PLX_REVISE_CAND_MIN) {
+				s->cand[near++] = s->cand[i];
+				mask[s->cand[i] >> 6 & 3] |=
+					1ull << (s->cand[i] & 63);
+			}
+		for (size_t q = first; near && q < seq; q++) {
+			uint32_t id = s->rs[q % K];
+			if (id == PLX_STORY_NONE ||
+			    !(mask[id >> 6 & 3] >> (id & 63) & 1))
 				continue;
+			size_t i = 0;
+			while (i < near && s->cand[i] != id)
+				i++;
+			if (i == near || !revisable(s, id, &c) ||
+			    c->n_articles < 2)
+				continue;
+			recent *m = &s->ring[q % K];
 			double a, b;
-			if ((rc = sim_without(s, m, c, m, NULL, &a)) ||
-			    (rc = s->store->vt->get(s->store, x->story, &c)) ||
-			    (rc = sim_without(s, m, c, NULL, NULL, &b)))
+			plx_story_state *cx;
+			if ((rc = s->store->vt->get(s->store, x->story, &cx)))
 				return rc;
-			if (b >= s->p.threshold && b > a &&
-			    (rc = move(s, m, x->story, b, seq, 1)))
+			b = recent_sim(s, m, cx->terms, cx->w, cx->n_terms,
+				       cx->norm);
+			if (b < s->p.threshold)
+				continue;
+			if ((rc = s->store->vt->get(s->store, m->story, &c)) ||
+			    (rc = sim_without(s, m, NULL, c, m, NULL, &a,
+					      NULL)))
+				return rc;
+			if (b > a && (rc = move(s, m, x->story, b, seq, 1)))
 				return rc;
 		}
 		return PLX_OK;
@@ -1720,21 +1744,24 @@ static int revise(plx_stories *s, recent *x, int opened, size_t nc, size_t seq)
 	recent *best = NULL;
 	double best_gap = 0, best_pair = 0;
 	for (size_t q = first; q < seq; q++) {
-		recent *m = &s->ring[q % K];
-		if (!m->valid || m->opener || m->story != x->story)
+		if (s->rs[q % K] != x->story)
 			continue;
-		double a, b, pair;
+		recent *m = &s->ring[q % K];
+		/* An article vector has unit norm per kind it has. */
+		float norm[PLX_FEAT_KINDS];
+		for (unsigned k = 0; k < PLX_FEAT_KINDS; k++)
+			norm[k] = (float)(m->present >> k & 1);
+		double a, b,
+			pair = recent_sim(s, x, m->terms, m->w, m->n, norm);
+		if (pair < s->p.split_pair)
+			continue;
 		if ((rc = s->store->vt->get(s->store, x->story, &c)) ||
-		    (rc = sim_without(s, x, c, m, x, &a)) ||
-		    (rc = sim_without(s, m, c, m, x, &b)))
+		    (rc = sim_without(s, x, m, c, m, x, &a, &b)))
 			return rc;
 		if (a > s->p.split_rest || b > s->p.split_rest)
 			continue;
-		float norm[PLX_FEAT_KINDS];
-		vec_norm(m->terms, m->w, m->n, norm);
-		pair = recent_sim(s, x, m->terms, m->w, m->n, norm);
 		double gap = pair - (a > b ? a : b);
-		if (pair >= s->p.split_pair && gap > best_gap) {
+		if (gap > best_gap) {
 			best = m;
 			best_gap = gap;
 			best_pair = pair;
@@ -1755,11 +1782,17 @@ static int remember(plx_stories *s, const plx_article *art, int64_t t,
 	*out = NULL;
 	if (!s->ring && !(s->ring = plx_calloc(K, sizeof *s->ring)))
 		return PLX_ENOMEM;
-	if (!s->cs &&
-	    !(s->cs = plx_malloc(s->p.max_candidates * sizeof *s->cs)))
+	if (!s->csim &&
+	    !(s->csim = plx_malloc(s->p.max_candidates * sizeof *s->csim)))
 		return PLX_ENOMEM;
+	if (!s->rs) {
+		if (!(s->rs = plx_malloc(K * sizeof *s->rs)))
+			return PLX_ENOMEM;
+		for (size_t i = 0; i < K; i++)
+			s->rs[i] = PLX_STORY_NONE;
+	}
 	recent *x = &s->ring[seq % K];
-	x->valid = 0;
+	s->rs[seq % K] = PLX_STORY_NONE;
 	size_t cap = x->cap;
 	if (plx_grow((void **)&x->terms, &cap, s->n_f + 1, sizeof *x->terms))
 		return PLX_ENOMEM;
@@ -1878,6 +1911,8 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		if ((rc = st->vt->get(st, s->cand[i], &c)))
 			break;
 		double sim = similarity(s, present, c);
+		if (s->csim)
+			s->csim[i] = sim;
 		if (sim > best || (sim == best && c->id < bs->id)) {
 			best = sim;
 			bs = c;
@@ -1911,8 +1946,7 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 	if (x) {
 		x->story = id;
 		x->g = xg;
-		x->opener = opened;
-		x->valid = 1;
+		s->rs[seq % s->p.revise_window] = opened ? PLX_STORY_NONE : id;
 		if ((rc = revise(s, x, opened, nc, seq)))
 			return rc;
 		if (x->story != id) { /* split off with an earlier member */
