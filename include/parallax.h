@@ -518,6 +518,11 @@ typedef struct plx_story_row {
 /* Inserts or replaces a story's row. */
 int plx_store_put_story(plx_store *s, const plx_story_row *row);
 
+/* Sets a stored article's story and score (story revision moved it;
+ * inside the current transaction, if any).  PLX_ENOTFOUND when no article
+ * has that id. */
+int plx_store_move(plx_store *s, const char *id, int64_t story, double score);
+
 /* A copy relation: article copies original (kind "exact", "near" or
  * "reuse"), with its similarity. */
 int plx_store_put_copy(plx_store *s, const char *article, const char *original,
@@ -627,7 +632,8 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
  * article shows it fits there better.  The moves the last plx_stories_add
  * made, in the order made (an article may move twice); article is the
  * input number (0 for the first article added).  *moves is borrowed until
- * the next call on s; *n is 0 when there were none. */
+ * the next plx_stories_add or plx_stories_free; *n is 0 when there were
+ * none. */
 typedef struct plx_story_move {
 	size_t article;
 	size_t from, to; /* story ids */
