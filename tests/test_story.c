@@ -720,6 +720,120 @@ TEST(every_allocation_fails)
 	}
 }
 
+/* ---- Revision ---- */
+/* A second quake in the same valley: a same-kind event that shares
+ * most names with the first. */
+static const char QUAKE3[] =
+	"A magnitude 5.2 earthquake struck the Ardesh valley near the village "
+	"of Sorvan on Thursday, killing 3 people and damaging a school, "
+	"officials said.\n\n"
+	"Governor Tomas Ilyev said the Sorvan school had been empty when the "
+	"quake hit at 9:40 p.m.  The Ardesh Red Crescent sent tents to "
+	"Sorvan.";
+static const char QUAKE3B[] =
+	"Families in Sorvan spent a second night in tents on Friday after the "
+	"magnitude 5.2 earthquake in the Ardesh valley killed 3 people.\n\n"
+	"The Sorvan school will be rebuilt, Governor Tomas Ilyev said.  "
+	"Engineers found cracks in 40 homes in Sorvan and the nearby hamlet "
+	"of Dushan.";
+
+/* Adds the texts in order to a clusterer with parameters p: the stories
+ * returned in got[] (and scores in score[]), the stories they end in
+ * after revision's moves in final[]; checks the stories' sizes and
+ * sources (one each) against final[]. */
+static void quakes(const plx_story_params *p, const char *const *texts, int k,
+		   size_t *got, size_t *final, double *score)
+{
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(p, &s) == PLX_OK);
+	for (int i = 0; s && i < k; i++) {
+		char id[8], src[8];
+		snprintf(id, sizeof id, "a%d", i);
+		snprintf(src, sizeof src, "s%d", i);
+		got[i] = add(s, art(id, NULL, NULL, src, texts[i]), &score[i]);
+		final[i] = got[i];
+		const plx_story_move *mv;
+		size_t n;
+		plx_stories_moves(s, &mv, &n);
+		for (size_t j = 0; j < n; j++) {
+			CHECK(mv[j].article < (size_t)i);
+			CHECK(final[mv[j].article] == mv[j].from);
+			final[mv[j].article] = mv[j].to;
+			score[mv[j].article] = mv[j].score;
+		}
+	}
+	for (size_t id = 0; s && id < plx_stories_count(s); id++) {
+		plx_story st;
+		size_t n = 0, first = (size_t)-1;
+		for (int i = 0; i < k; i++)
+			if (final[i] == id) {
+				n++;
+				if (first == (size_t)-1)
+					first = (size_t)i;
+			}
+		CHECK(plx_stories_get(s, id, &st) == PLX_OK);
+		CHECK(st.n_articles == n);
+		CHECK(st.n_sources == n);
+		CHECK(n == 0 || st.first_article == first);
+	}
+	plx_stories_free(s);
+}
+
+/* A story joined wrongly (the second quake's first article, QUAKE3,
+ * joins the first quake's story): when the second quake's next article
+ * opens a story of its own, QUAKE3 moves there (revision, on open). */
+TEST(revision_moves_to_new_story)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	p.threshold = 0.34; /* QUAKE3 joins QUAKE1 (0.345), as a doubtful
+			       join, so QUAKE3B does not */
+	const char *const texts[] = {QUAKE1, QUAKE3, QUAKE3B};
+	size_t got[3], fin[3];
+	double sc[3];
+	quakes(&p, texts, 3, got, fin, sc);
+	CHECK(got[0] == 0 && got[1] == 0 && got[2] == 1);
+	CHECK(fin[0] == 0 && fin[1] == 1 && fin[2] == 1);
+	CHECK(sc[1] > 0.6); /* its score in the new story */
+	/* Off, or a window that no longer holds QUAKE3: no move. */
+	p.revise_window = 0;
+	quakes(&p, texts, 3, got, fin, sc);
+	CHECK(fin[0] == 0 && fin[1] == 0 && fin[2] == 1);
+	p.revise_window = 1;
+	quakes(&p, texts, 3, got, fin, sc);
+	CHECK(fin[0] == 0 && fin[1] == 0 && fin[2] == 1);
+}
+
+/* Both articles of the second quake join the first quake's story; the
+ * second splits off with the first into a story of their own (revision,
+ * on join): together they score split_pair or more, and each scores
+ * split_rest or less against the rest of the story. */
+TEST(revision_splits_pair)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	p.split_rest = 0.4; /* QUAKE3 scores 0.36 against QUAKE1 + 1B */
+	const char *const texts[] = {QUAKE1, QUAKE1B, QUAKE3, QUAKE3B};
+	size_t got[4], fin[4];
+	double sc[4];
+	quakes(&p, texts, 4, got, fin, sc);
+	CHECK(got[0] == 0 && got[1] == 0 && got[2] == 0);
+	CHECK(got[3] == 1); /* the split: QUAKE3B is told its final story */
+	CHECK(fin[2] == 1 && fin[3] == 1);
+	CHECK(sc[2] > 0.6 && sc[3] > 0.6); /* the pair's score */
+	p.revise_window = 0;
+	quakes(&p, texts, 4, got, fin, sc);
+	CHECK(fin[0] == 0 && fin[1] == 0 && fin[2] == 0 && fin[3] == 0);
+	/* Below split_pair, or above split_rest: no split. */
+	plx_story_params_default(&p);
+	quakes(&p, texts, 4, got, fin, sc);
+	CHECK(fin[2] == 0 && fin[3] == 0);
+	p.split_rest = 0.4;
+	p.split_pair = 0.7;
+	quakes(&p, texts, 4, got, fin, sc);
+	CHECK(fin[2] == 0 && fin[3] == 0);
+}
+
 int main(void)
 {
 	if (plx_analyzer_new(NULL, &an))
@@ -737,6 +851,8 @@ int main(void)
 	RUN(store_skips_quiet_stories);
 	RUN(bad_arguments);
 	RUN(every_allocation_fails);
+	RUN(revision_moves_to_new_story);
+	RUN(revision_splits_pair);
 	plx_analyzer_free(an);
 	DONE();
 }
