@@ -747,7 +747,7 @@ static void quakes(const plx_story_params *p, const char *const *texts, int k,
 	plx_stories *s = NULL;
 	CHECK(plx_stories_new(p, &s) == PLX_OK);
 	for (int i = 0; s && i < k; i++) {
-		char id[8], src[8];
+		char id[16], src[16];
 		snprintf(id, sizeof id, "a%d", i);
 		snprintf(src, sizeof src, "s%d", i);
 		got[i] = add(s, art(id, NULL, NULL, src, texts[i]), &score[i]);
