@@ -6,11 +6,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "parallax.h"
 #include "similarity.h"
 #include "story.h"
+#include "testutil.h"
 
 static plx_analyzer *an;
 
@@ -834,6 +836,107 @@ TEST(revision_splits_pair)
 	CHECK(fin[2] == 0 && fin[3] == 0);
 }
 
+static int stored_story(const plx_record *rec, int64_t seq, int64_t story,
+			void *ud)
+{
+	char line[32];
+	(void)seq;
+	snprintf(line, sizeof line, "%s:%lld ", rec->id, (long long)story);
+	strcat(ud, line);
+	return 0;
+}
+
+static int stored_row(const plx_story_row *row, void *ud)
+{
+	char line[32];
+	snprintf(line, sizeof line, "%lld:%zu ", (long long)row->id,
+		 row->n_articles);
+	strcat(ud, line);
+	return 0;
+}
+
+/* The articles' stories and the stories' sizes in the database. */
+static void stored(const char *db, char *arts, char *rows)
+{
+	plx_store *st = NULL;
+	arts[0] = rows[0] = 0;
+	CHECK(plx_store_open(db, 0, &st, NULL, 0) == PLX_OK);
+	if (!st)
+		return;
+	CHECK(plx_store_records(st, stored_story, arts) == PLX_OK);
+	CHECK(plx_store_stories(st, PLX_ORDER_SIZE, 0, 0, stored_row, rows) ==
+	      PLX_OK);
+	plx_store_close(st);
+}
+
+/* Ingests texts[from, to) as a0, a1, ...; commits unless told not to. */
+static plx_ingest_stats ingest_quakes(const char *db, size_t window, int from,
+				      int to, int commit)
+{
+	const char *const texts[] = {QUAKE1, QUAKE3, QUAKE3B};
+	plx_ingest_params ip;
+	plx_ingest_params_default(&ip);
+	ip.stories.threshold = 0.34; /* as in revision_moves_to_new_story */
+	ip.stories.revise_window = window;
+	ip.batch = 2;
+	plx_ingest *g = NULL;
+	plx_ingest_stats stats;
+	memset(&stats, 0, sizeof stats);
+	CHECK(plx_ingest_open(db, &ip, an, &g, NULL, 0) == PLX_OK);
+	if (!g)
+		return stats;
+	for (int i = from; i < to; i++) {
+		char id[16], src[16];
+		snprintf(id, sizeof id, "a%d", i);
+		snprintf(src, sizeof src, "s%d", i);
+		plx_record rec;
+		memset(&rec, 0, sizeof rec);
+		rec.path = "test";
+		rec.id = id;
+		rec.source = src;
+		rec.text = texts[i];
+		rec.text_len = strlen(texts[i]);
+		CHECK(plx_ingest_add(g, &rec) == PLX_OK);
+	}
+	if (commit)
+		CHECK(plx_ingest_commit(g) == PLX_OK);
+	plx_ingest_stats_get(g, &stats);
+	plx_ingest_free(g);
+	return stats;
+}
+
+/* ingest writes a move in the batch of the article that caused it (here
+ * the batch after the moved article's); a rolled-back batch takes its
+ * moves with it; on reopen the replay makes the same moves. */
+TEST(revision_ingest_writes_moves)
+{
+	char db[64], arts[128], rows[128];
+	snprintf(db, sizeof db, "/tmp/plx-test-story-%d.db", (int)getpid());
+	unlink_db(db);
+	ingest_quakes(db, 300, 0, 3, 1);
+	stored(db, arts, rows);
+	CHECK_STR(arts, "a0:0 a1:1 a2:1 ");
+	CHECK_STR(rows, "1:2 0:1 ");
+	plx_ingest_stats st = ingest_quakes(db, 300, 0, 3, 1);
+	CHECK(st.replayed == 3 && st.known == 3 && st.mismatched == 0);
+	/* Replayed without revision, a1 comes out elsewhere. */
+	st = ingest_quakes(db, 0, 0, 0, 1);
+	CHECK(st.replayed == 3 && st.mismatched == 1);
+
+	unlink_db(db);
+	ingest_quakes(db, 300, 0, 2, 1);
+	ingest_quakes(db, 300, 2, 3, 0); /* rolled back, and its move */
+	stored(db, arts, rows);
+	CHECK_STR(arts, "a0:0 a1:0 ");
+	CHECK_STR(rows, "0:2 ");
+	st = ingest_quakes(db, 300, 2, 3, 1);
+	CHECK(st.replayed == 2 && st.mismatched == 0 && st.stored == 1);
+	stored(db, arts, rows);
+	CHECK_STR(arts, "a0:0 a1:1 a2:1 ");
+	CHECK_STR(rows, "1:2 0:1 ");
+	unlink_db(db);
+}
+
 int main(void)
 {
 	if (plx_analyzer_new(NULL, &an))
@@ -853,6 +956,7 @@ int main(void)
 	RUN(every_allocation_fails);
 	RUN(revision_moves_to_new_story);
 	RUN(revision_splits_pair);
+	RUN(revision_ingest_writes_moves);
 	plx_analyzer_free(an);
 	DONE();
 }
