@@ -1394,6 +1394,15 @@ static void source_out(plx_story_state *c, uint64_t h)
 static int member_in(plx_story_state *c, size_t seq, int64_t t,
 		     const char *title, uint64_t src)
 {
+	/* What allocates first: a failure changes nothing. */
+	if (!c->headline && title && title[0]) {
+		c->headline = plx_strndup(title, strlen(title));
+		if (!c->headline)
+			return PLX_ENOMEM;
+	}
+	int rc = source_in(c, src);
+	if (rc)
+		return rc;
 	if (!c->n_articles || seq < c->first_seq)
 		c->first_seq = seq;
 	if (!c->n_articles || seq > c->last_seq)
@@ -1405,12 +1414,7 @@ static int member_in(plx_story_state *c, size_t seq, int64_t t,
 		if (c->last_time == PLX_STORY_NOTIME || t > c->last_time)
 			c->last_time = t;
 	}
-	if (!c->headline && title && title[0]) {
-		c->headline = plx_strndup(title, strlen(title));
-		if (!c->headline)
-			return PLX_ENOMEM;
-	}
-	return source_in(c, src);
+	return PLX_OK;
 }
 
 /* Records the article in the story's summary. */
@@ -1643,39 +1647,41 @@ static int move(plx_stories *s, recent *a, uint32_t to, double score,
 	plx_story_store *st = s->store;
 	plx_story_state *c;
 	uint32_t from = a->story;
+	size_t slot = a->seq % s->p.revise_window;
+	float g = to == PLX_STORY_NONE ? 1 : join_scale(s, score);
 	int rc;
 	if (report && plx_grow((void **)&s->moves, &s->cap_moves,
 			       s->n_moves + 1, sizeof *s->moves))
 		return PLX_ENOMEM;
-	if ((rc = st->vt->get(st, from, &c)) ||
-	    (a->g > 0 && (rc = centroid_apply(s, c, a, -a->g))))
+	/* The new story first: until its centroid takes the article (each
+	 * step allocates before it changes anything), a failure leaves the
+	 * article where it was (a new story may stay empty). */
+	rc = to == PLX_STORY_NONE ? st->vt->create(st, &c)
+				  : st->vt->get(st, to, &c);
+	if (rc || (g > 0 && (rc = centroid_apply(s, c, a, g))))
 		return rc;
+	c->touch_time = s->clock;
+	c->touch_seq = seq;
+	uint32_t id = c->id;
+	if ((rc = member_in(c, a->seq, a->t, a->title, a->src)) ||
+	    (rc = st->vt->get(st, from, &c)) ||
+	    (a->g > 0 && (rc = centroid_apply(s, c, a, -a->g)))) {
+		s->rs[slot] = PLX_STORY_NONE; /* half moved: leave it be */
+		return rc;
+	}
 	c->n_articles--;
 	source_out(c, a->src);
 	c->touch_time = s->clock;
 	c->touch_seq = seq;
-	if ((rc = story_put(s, c)))
-		return rc;
-	if (to == PLX_STORY_NONE) {
-		rc = st->vt->create(st, &c);
-		a->g = 1;
-	} else {
-		rc = st->vt->get(st, to, &c);
-		a->g = join_scale(s, score);
-	}
-	if (rc || (a->g > 0 && (rc = centroid_apply(s, c, a, a->g))))
-		return rc;
-	c->touch_time = s->clock;
-	c->touch_seq = seq;
-	if ((rc = member_in(c, a->seq, a->t, a->title, a->src)))
-		return rc;
-	a->story = c->id;
+	a->story = id;
+	a->g = g;
 	/* The opener of a story never moves (the story keeps one member). */
-	s->rs[a->seq % s->p.revise_window] =
-		to == PLX_STORY_NONE ? PLX_STORY_NONE : c->id;
+	s->rs[slot] = to == PLX_STORY_NONE ? PLX_STORY_NONE : id;
 	if (report)
 		s->moves[s->n_moves++] =
-			(plx_story_move){a->seq, from, c->id, score};
+			(plx_story_move){a->seq, from, id, score};
+	if ((rc = story_put(s, c)) || (rc = st->vt->get(st, id, &c)))
+		return rc;
 	return story_put(s, c);
 }
 

@@ -836,6 +836,80 @@ TEST(revision_splits_pair)
 	CHECK(fin[2] == 0 && fin[3] == 0);
 }
 
+/* The revision scenarios (a move on open, a pair split) with the n-th
+ * allocation failing, once or from then on: every call answers PLX_OK or
+ * PLX_ENOMEM, the moves name stories that exist, no leak (ASan); returns
+ * 1 when nothing failed. */
+static int oom_revision_run(const plx_story_params *p, plx_article **a, int k,
+			    size_t *moves)
+{
+	n_calls = 0;
+	plx_stories *s = NULL;
+	int rc = plx_stories_new(p, &s);
+	CHECK(rc == PLX_OK || (rc == PLX_ENOMEM && s == NULL));
+	if (rc)
+		return 0;
+	int failed = 0;
+	*moves = 0;
+	for (int i = 0; i < k; i++) {
+		size_t story = 0;
+		rc = plx_stories_add(s, a[i], &story, NULL);
+		CHECK(rc == PLX_OK || rc == PLX_ENOMEM);
+		if (rc) {
+			failed = 1;
+			if (fail_sticky)
+				break;
+			continue;
+		}
+		const plx_story_move *mv;
+		size_t n;
+		plx_stories_moves(s, &mv, &n);
+		for (size_t j = 0; j < n; j++)
+			CHECK(mv[j].from < plx_stories_count(s) &&
+			      mv[j].to < plx_stories_count(s));
+		*moves += n;
+	}
+	plx_stories_free(s);
+	return !failed && (fail_at < 0 || fail_at >= n_calls);
+}
+
+TEST(revision_every_allocation_fails)
+{
+	plx_article *a[4] = {art("a0", NULL, NULL, "s0", QUAKE1),
+			     art("a1", NULL, NULL, "s1", QUAKE1B),
+			     art("a2", NULL, NULL, "s2", QUAKE3),
+			     art("a3", "Sorvan rebuilds", NULL, "s3", QUAKE3B)};
+	plx_article *on_open[3] = {a[0], a[2], a[3]};
+	CHECK(a[0] && a[1] && a[2] && a[3]);
+	plx_story_params p[2];
+	plx_story_params_default(&p[0]);
+	p[0].threshold = 0.34; /* revision_moves_to_new_story */
+	plx_story_params_default(&p[1]);
+	p[1].split_rest = 0.4; /* revision_splits_pair */
+	plx_allocator fa = {f_malloc, f_realloc, f_free, NULL};
+	for (int c = 0; a[0] && a[1] && a[2] && a[3] && c < 2; c++)
+		for (fail_sticky = 0; fail_sticky < 2; fail_sticky++) {
+			plx_article **arts = c ? a : on_open;
+			int k = c ? 4 : 3;
+			size_t moves = 0;
+			plx_set_allocator(&fa);
+			fail_at = -1;
+			CHECK(oom_revision_run(&p[c], arts, k, &moves));
+			CHECK(moves == 1);
+			long n = 0;
+			for (; n < 100000; n++) {
+				fail_at = n;
+				if (oom_revision_run(&p[c], arts, k, &moves))
+					break;
+			}
+			plx_set_allocator(NULL);
+			CHECK(n > 20 && n < 100000);
+			CHECK(moves == 1);
+		}
+	for (int i = 0; i < 4; i++)
+		plx_article_free(a[i]);
+}
+
 static int stored_story(const plx_record *rec, int64_t seq, int64_t story,
 			void *ud)
 {
@@ -957,6 +1031,7 @@ int main(void)
 	RUN(revision_moves_to_new_story);
 	RUN(revision_splits_pair);
 	RUN(revision_ingest_writes_moves);
+	RUN(revision_every_allocation_fails);
 	plx_analyzer_free(an);
 	DONE();
 }
