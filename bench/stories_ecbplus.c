@@ -55,6 +55,9 @@ static int set_param(plx_story_params *p, const char *name, double v)
 	F(prior_names)
 	F(time_bonus)
 	F(doubtful_band)
+	Z(revise_window)
+	F(split_pair)
+	F(split_rest)
 	return -1;
 #undef F
 #undef Z
@@ -145,13 +148,24 @@ static double run(const stream *st, const plx_story_params *sp, double *pp,
 	if (plx_stories_new(sp, &ss))
 		return -1;
 	size_t *c = malloc(st->n * sizeof *c);
-	size_t extra = 1000000;
+	size_t *at = malloc(st->n * sizeof *at); /* input number -> item */
+	size_t extra = 1000000, seq = 0;
 	struct timespec t0, t1, c0, c1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
 	for (size_t i = 0; i < st->n; i++) {
-		if (!st->arts[i] || plx_stories_add(ss, st->arts[i], &c[i], NULL))
+		if (!st->arts[i] ||
+		    plx_stories_add(ss, st->arts[i], &c[i], NULL)) {
 			c[i] = extra++;
+			continue;
+		}
+		at[seq++] = i;
+		/* Revision: earlier articles moved by this one. */
+		const plx_story_move *mv;
+		size_t n_mv;
+		plx_stories_moves(ss, &mv, &n_mv);
+		for (size_t k = 0; k < n_mv; k++)
+			c[at[mv[k].article]] = mv[k].to;
 	}
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -175,6 +189,7 @@ static double run(const stream *st, const plx_story_params *sp, double *pp,
 	plx_stories_free(ss);
 	bcubed(st, c, pp, rr);
 	free(c);
+	free(at);
 	return 2 * *pp * *rr / (*pp + *rr);
 }
 

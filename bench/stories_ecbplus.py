@@ -183,7 +183,8 @@ def main():
           "threshold 0.25, entity_weight 2, number_weight 1, title_boost 2,"
           " story_terms 200, time_penalty 0.15, person_penalty 0.25,"
           " prior_docs 30, prior_names 1000, time_bonus 0.1,"
-          " doubtful_band 0.1), "
+          " doubtful_band 0.1, revise_window 300, split_pair 0.4,"
+          " split_rest 0.3), "
           "chosen on this set: tuning-set figures.")
     print("scikit-learn: TfidfVectorizer(stop_words='english', "
           "sublinear_tf=True), cut swept 0.50..0.94 on this set.")

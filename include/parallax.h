@@ -522,6 +522,11 @@ typedef struct plx_story_row {
 /* Inserts or replaces a story's row. */
 int plx_store_put_story(plx_store *s, const plx_story_row *row);
 
+/* Sets a stored article's story and score (story revision moved it;
+ * inside the current transaction, if any).  PLX_ENOTFOUND when no article
+ * has that id. */
+int plx_store_move(plx_store *s, const char *id, int64_t story, double score);
+
 /* A copy relation: article copies original (kind "exact", "near" or
  * "reuse"), with its similarity. */
 int plx_store_put_copy(plx_store *s, const char *article, const char *original,
@@ -601,6 +606,15 @@ typedef struct plx_story_params {
 				   adds the article to the story's centroid
 				   scaled by (score - threshold) / this
 				   (default 0.1; 0: off) */
+	size_t revise_window;   /* revision: an article may still move to
+				   another story while fewer than this many
+				   articles came after it (default 300; 0:
+				   off, every assignment final) */
+	double split_pair;      /* a join splits off with one earlier
+				   member into a new story when the two
+				   score >= this together (default 0.4) ... */
+	double split_rest;      /* ... and each scores <= this against the
+				   rest of the story (default 0.3) */
 } plx_story_params;
 
 void plx_story_params_default(plx_story_params *p);
@@ -616,6 +630,21 @@ int plx_stories_new(const plx_story_params *params, plx_stories **out);
  * no candidate).  Either pointer may be NULL. */
 int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		    double *score);
+
+/* Revision (params.revise_window): an article assigned less than
+ * revise_window articles ago may move to another story when a later
+ * article shows it fits there better.  The moves the last plx_stories_add
+ * made, in the order made (an article may move twice); article is the
+ * input number (0 for the first article added).  *moves is borrowed until
+ * the next plx_stories_add or plx_stories_free; *n is 0 when there were
+ * none. */
+typedef struct plx_story_move {
+	size_t article;
+	size_t from, to; /* story ids */
+	double score;    /* the article's similarity to the story it joins */
+} plx_story_move;
+void plx_stories_moves(const plx_stories *s, const plx_story_move **moves,
+		       size_t *n);
 
 /* Stories opened so far, and those still active (not quiet). */
 size_t plx_stories_count(const plx_stories *s);

@@ -23,6 +23,13 @@
  * Identity is then decided from two in-memory sets (hashes of the stored
  * ids, content hashes), loaded at open and grown at each queued article; a
  * hit is confirmed in the database once the writer has drained.
+ *
+ * Story revision (docs/stories.md): the story engine may move an article
+ * stored up to revise_window articles before; the job of the article whose
+ * story caused the move carries it (the moved article's id, its new story
+ * and both stories' rows), so the move is written in the same batch.  On
+ * replay the moves happen again, and an article is compared with its
+ * stored story once it can no longer move.
  */
 #include "ingest.h"
 
@@ -46,6 +53,13 @@ typedef struct wcopy {
 
 /* One article's writes: everything stored, owned (the writer's queue, or
  * add_sync in the caller's thread). */
+/* A move of an earlier article (story revision). */
+typedef struct wmove {
+	const char *id; /* in the job's mblock */
+	int64_t story;
+	double score;
+} wmove;
+
 typedef struct wjob {
 	struct wjob *next;
 	plx_article *art;     /* owned (queued jobs), or NULL (the caller's) */
@@ -55,6 +69,11 @@ typedef struct wjob {
 	wcopy *copies;        /* in block */
 	size_t n_copies;
 	char *block;
+	wmove *moves; /* in mblock */
+	size_t n_moves;
+	plx_story_row *rows; /* the moved articles' stories, in mblock */
+	size_t n_rows;
+	char *mblock;
 } wjob;
 
 typedef struct writer {
@@ -81,6 +100,13 @@ struct plx_ingest {
 	plx_ingest_stats stats;
 	char err[512];
 	writer *w; /* NULL: writes run in the caller's thread */
+	/* The last rk articles given to the story engine (slot: their input
+	 * number mod rk), which revision may still move: store id, story
+	 * now, stored story (replay; -1 otherwise). */
+	char **rid;
+	size_t *rid_cap;
+	int64_t *rcur, *rexp;
+	size_t rk, n_assigned;
 };
 
 void plx_ingest_params_default(plx_ingest_params *p)
@@ -124,14 +150,53 @@ static int fatal(plx_ingest *g, int rc)
 	return rc;
 }
 
-/* Runs an analysed article through dedup and stories. */
-static int assign(plx_ingest *g, const plx_article *art,
-		  const plx_dedup_result **dr, size_t *story, double *score)
+/* A replayed article that can no longer move: is it in its stored
+ * story? */
+static void replay_check(plx_ingest *g, size_t slot)
 {
+	if (g->rexp[slot] >= 0 && g->rcur[slot] != g->rexp[slot])
+		g->stats.mismatched++;
+	g->rexp[slot] = -1;
+}
+
+/* Runs an analysed article (store id sid; stored in story expect when
+ * replayed, else -1) through dedup and stories, and keeps it for
+ * revision. */
+static int assign(plx_ingest *g, const plx_article *art, const char *sid,
+		  int64_t expect, const plx_dedup_result **dr, size_t *story,
+		  double *score)
+{
+	if (!g->rid) {
+		g->rk = g->p.stories.revise_window ? g->p.stories.revise_window
+						   : 1;
+		g->rid = plx_calloc(g->rk, sizeof *g->rid);
+		g->rid_cap = plx_calloc(g->rk, sizeof *g->rid_cap);
+		g->rcur = plx_malloc(g->rk * sizeof *g->rcur);
+		g->rexp = plx_malloc(g->rk * sizeof *g->rexp);
+		if (!g->rid || !g->rid_cap || !g->rcur || !g->rexp)
+			return PLX_ENOMEM;
+		for (size_t i = 0; i < g->rk; i++)
+			g->rexp[i] = -1;
+	}
+	size_t slot = g->n_assigned % g->rk, n = strlen(sid) + 1;
+	if (plx_grow((void **)&g->rid[slot], &g->rid_cap[slot], n, 1))
+		return PLX_ENOMEM;
 	int rc = plx_dedup_add(g->dedup, art, dr);
 	if (!rc)
 		rc = plx_stories_add(g->stories, art, story, score);
-	return rc;
+	if (rc)
+		return rc;
+	replay_check(g, slot); /* the article revise_window before */
+	memcpy(g->rid[slot], sid, n);
+	g->rcur[slot] = (int64_t)*story;
+	g->rexp[slot] = expect;
+	g->n_assigned++;
+	const plx_story_move *mv;
+	size_t n_mv;
+	plx_stories_moves(g->stories, &mv, &n_mv);
+	for (size_t i = 0; i < n_mv; i++)
+		g->rcur[mv[i].article % g->rk] = (int64_t)mv[i].to;
+	return PLX_OK;
 }
 
 static int replay_one(const plx_record *rec, int64_t seq, int64_t story,
@@ -150,13 +215,11 @@ static int replay_one(const plx_record *rec, int64_t seq, int64_t story,
 	const plx_dedup_result *dr;
 	size_t got;
 	double score;
-	rc = assign(g, art, &dr, &got, &score);
+	rc = assign(g, art, rec->id ? rec->id : "", story, &dr, &got, &score);
 	plx_article_free(art);
 	if (rc)
 		return rc;
 	g->stats.replayed++;
-	if ((int64_t)got != story)
-		g->stats.mismatched++;
 	return PLX_OK;
 }
 
@@ -190,13 +253,12 @@ static int replay_pop(replay_ctx *c)
 	const plx_dedup_result *dr;
 	size_t got;
 	double score;
-	int rc = assign(g, art, &dr, &got, &score);
+	int rc = assign(g, art, rec->id ? rec->id : "", story, &dr, &got,
+			&score);
 	plx_article_free(art);
 	if (rc)
 		return rc;
 	g->stats.replayed++;
-	if ((int64_t)got != story)
-		g->stats.mismatched++;
 	return PLX_OK;
 }
 
@@ -214,10 +276,21 @@ static int replay_push(const plx_record *rec, int64_t seq, int64_t story,
 	return PLX_OK;
 }
 
+static int replay_threads(plx_ingest *g, plx_analyzer *const *an, unsigned n);
+
+/* Replays the stored articles; then those that could still move are
+ * compared with their stored stories. */
 static int replay(plx_ingest *g, plx_analyzer *const *an, unsigned n)
 {
-	if (n <= 1)
-		return plx_store_records(g->store, replay_one, g);
+	int rc = n <= 1 ? plx_store_records(g->store, replay_one, g)
+			: replay_threads(g, an, n);
+	for (size_t i = 0; !rc && i < g->rk; i++)
+		replay_check(g, i);
+	return rc;
+}
+
+static int replay_threads(plx_ingest *g, plx_analyzer *const *an, unsigned n)
+{
 	replay_ctx c = {g, NULL, NULL, NULL, 64 * (size_t)n + 2, 0, 0};
 	int rc = plx_pipe_new(an, n, 64 * (size_t)n, &c.p);
 	if (rc)
@@ -264,6 +337,7 @@ static void job_free(wjob *j)
 		return;
 	plx_article_free(j->art);
 	plx_free(j->block);
+	plx_free(j->mblock);
 	plx_free(j);
 }
 
@@ -320,6 +394,11 @@ static int write_job(plx_ingest *g, const wjob *j)
 		rc = plx_store_put_copy(g->store, j->copies[i].article,
 					j->copies[i].original,
 					j->copies[i].kind, j->copies[i].score);
+	for (size_t i = 0; i < j->n_moves && !rc; i++)
+		rc = plx_store_move(g->store, j->moves[i].id, j->moves[i].story,
+				    j->moves[i].score);
+	for (size_t i = 0; i < j->n_rows && !rc; i++)
+		rc = plx_store_put_story(g->store, &j->rows[i]);
 	if (!rc && ++g->in_batch >= g->p.batch) {
 		rc = plx_store_commit(g->store);
 		if (!rc)
@@ -503,6 +582,69 @@ static wjob *make_job(plx_ingest *g, const plx_record *rec,
 	return j;
 }
 
+/* The moves the story engine just made (revision), into the job: the
+ * moved articles' ids and new stories, and the rows of the stories they
+ * left and joined. */
+static int job_moves(plx_ingest *g, wjob *j)
+{
+	const plx_story_move *mv;
+	size_t n_mv;
+	plx_stories_moves(g->stories, &mv, &n_mv);
+	if (!n_mv)
+		return PLX_OK;
+	plx_story st;
+	size_t need = n_mv * (sizeof(wmove) + 2 * sizeof(plx_story_row));
+	for (size_t i = 0; i < n_mv; i++) {
+		need += strlen(g->rid[mv[i].article % g->rk]) + 1;
+		for (int k = 0; k < 2; k++) {
+			size_t id = k ? mv[i].to : mv[i].from;
+			if (plx_stories_get(g->stories, id, &st))
+				return PLX_ENOMEM;
+			need += st.headline ? strlen(st.headline) + 1 : 0;
+		}
+	}
+	char *b = plx_malloc(need);
+	if (!b)
+		return PLX_ENOMEM;
+	j->mblock = b;
+	j->rows = (plx_story_row *)(void *)b;
+	b += 2 * n_mv * sizeof(plx_story_row);
+	j->moves = (wmove *)(void *)b;
+	b += n_mv * sizeof(wmove);
+	for (size_t i = 0; i < n_mv; i++) {
+		const char *id = g->rid[mv[i].article % g->rk];
+		size_t n = strlen(id) + 1;
+		memcpy(b, id, n);
+		j->moves[j->n_moves++] =
+			(wmove){b, (int64_t)mv[i].to, mv[i].score};
+		b += n;
+		for (int k = 0; k < 2; k++) {
+			size_t sid = k ? mv[i].to : mv[i].from, r = 0;
+			while (r < j->n_rows && j->rows[r].id != (int64_t)sid)
+				r++;
+			if (plx_stories_get(g->stories, sid, &st))
+				return PLX_ENOMEM;
+			const char *h = NULL;
+			if (st.headline) {
+				n = strlen(st.headline) + 1;
+				memcpy(b, st.headline, n);
+				h = b;
+				b += n;
+			}
+			if (r == j->n_rows)
+				j->n_rows++;
+			j->rows[r] = (plx_story_row){
+				(int64_t)sid,
+				h,
+				st.n_articles,
+				st.n_sources,
+				st.first_seen < 0 ? INT64_MIN : st.first_seen,
+				st.last_seen < 0 ? INT64_MIN : st.last_seen};
+		}
+	}
+	return PLX_OK;
+}
+
 /* plx_ingest_add_owned in writer mode. */
 static int add_queued(plx_ingest *g, const plx_record *rec, plx_article *art)
 {
@@ -539,14 +681,15 @@ static int add_queued(plx_ingest *g, const plx_record *rec, plx_article *art)
 	size_t story;
 	double score;
 	wjob *j = NULL;
-	if ((rc = assign(g, art, &dr, &story, &score)) ||
+	if ((rc = assign(g, art, sid, -1, &dr, &story, &score)) ||
 	    (rc = set_add(&w->ids, id_key(sid))) ||
 	    (rc = set_add(&w->hashes, hash))) {
 		plx_article_free(art);
 		return fatal_drained(g, rc);
 	}
 	j = make_job(g, rec, art, sid, hash, story, score, dr);
-	if (!j) {
+	if (!j || job_moves(g, j)) {
+		job_free(j);
 		plx_article_free(art);
 		return fatal_drained(g, PLX_ENOMEM);
 	}
@@ -710,11 +853,13 @@ static int add_sync(plx_ingest *g, const plx_record *rec,
 	double score;
 	char idbuf[32];
 	const char *sid = plx_store_id(art, hash, idbuf, sizeof idbuf);
-	if ((rc = assign(g, art, &dr, &story, &score)))
+	if ((rc = assign(g, art, sid, -1, &dr, &story, &score)))
 		return fatal(g, rc);
 	wjob *j = make_job(g, rec, art, sid, hash, story, score, dr);
-	if (!j)
+	if (!j || job_moves(g, j)) {
+		job_free(j);
 		return fatal(g, PLX_ENOMEM);
+	}
 	rc = write_job(g, j);
 	job_free(j);
 	if (rc)
@@ -751,5 +896,11 @@ void plx_ingest_free(plx_ingest *g)
 	plx_dedup_free(g->dedup);
 	plx_stories_free(g->stories);
 	plx_store_close(g->store);
+	for (size_t i = 0; g->rid && i < g->rk; i++)
+		plx_free(g->rid[i]);
+	plx_free(g->rid);
+	plx_free(g->rid_cap);
+	plx_free(g->rcur);
+	plx_free(g->rexp);
 	plx_free(g);
 }

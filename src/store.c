@@ -616,3 +616,26 @@ int plx_store_story_records(plx_store *s, int64_t story,
 	sqlite3_finalize(st);
 	return ret;
 }
+
+/* Story revision: an article moved to another story.  Rare (a few in a
+ * hundred articles), so the statement is prepared per call. */
+int plx_store_move(plx_store *s, const char *id, int64_t story, double score)
+{
+	if (s->readonly)
+		return PLX_EINVAL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(
+		    s->db,
+		    "UPDATE articles SET story = ?1, story_score = ?2"
+		    " WHERE id = ?3",
+		    -1, &st, NULL) != SQLITE_OK)
+		return PLX_EDB;
+	sqlite3_bind_int64(st, 1, story);
+	sqlite3_bind_double(st, 2, score);
+	bind_text(st, 3, id);
+	int rc = step_done(st);
+	if (!rc && sqlite3_changes(s->db) != 1)
+		rc = PLX_ENOTFOUND;
+	sqlite3_finalize(st);
+	return rc;
+}

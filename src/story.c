@@ -109,6 +109,13 @@ _Static_assert((PLX_ART_SLOTS & (PLX_ART_SLOTS - 1)) == 0 &&
 /* Terms one story may ever be posted under (bounds index memory when a
  * story's vocabulary drifts). */
 #define PLX_MAX_POSTED 64
+/* Revision looks only at stories of at most this many articles (a wrong
+ * join is young; this bounds the work per article). */
+#define PLX_REVISE_STORY_MAX 32
+/* ... and, when an article opens a story, at its candidate stories that
+ * it scores at least this against (the rest are too far off to hold an
+ * article that fits it). */
+#define PLX_REVISE_CAND_MIN 0.1
 /* The max_df filter applies only from this many documents on: before,
  * document frequencies mean little. */
 #define PLX_DF_MIN_DOCS 1000
@@ -490,6 +497,7 @@ static void mem_free(plx_story_store *st)
 		plx_free(s->s.terms);
 		plx_free(s->s.w);
 		plx_free(s->s.sources);
+		plx_free(s->s.source_n);
 		plx_free(s->s.headline);
 	}
 	for (size_t i = 0; i < m->n_lists; i++)
@@ -568,7 +576,37 @@ struct plx_stories {
 	float aw[PLX_ART_SLOTS];
 	uint16_t used[PLX_ART_SLOTS / 4]; /* slots filled, to clear them */
 	size_t n_used;
+	/* Revision: the last revise_window articles (slot seq % window),
+	 * the moves of the last add, scratch. */
+	struct recent *ring;
+	plx_story_move *moves;
+	size_t n_moves, cap_moves;
+	double *csim; /* the candidates' similarities */
+	uint32_t *rs; /* per ring slot: the story, or PLX_STORY_NONE when
+			 its article may not move (an opener, or none) */
+	uint64_t *rt; /* a centroid less one or two members */
+	float *rw;
+	size_t cap_r;
+	struct feat *rf; /* truncation */
+	size_t cap_rf;
 };
+
+/* A recent article, as revision needs it: its vector (unscaled), where it
+ * is and how much it counts there, and its summary fields. */
+typedef struct recent {
+	size_t seq;
+	uint32_t story;
+	float g;          /* scale of its vector in the story's centroid */
+	unsigned present; /* feature kinds it has, bit per kind */
+	uint64_t person;  /* main person term, or 0 */
+	uint64_t src;     /* source hash, or 0 */
+	int64_t t;        /* date, or PLX_STORY_NOTIME */
+	char *title;      /* or NULL */
+	size_t cap_title;
+	uint64_t *terms; /* ascending */
+	float *w;
+	size_t n, cap;
+} recent;
 
 typedef struct feat {
 	uint64_t term;
@@ -597,6 +635,9 @@ void plx_story_params_default(plx_story_params *p)
 	p->person_penalty = 0.25;
 	p->prior_docs = 30;
 	p->prior_names = 1000;
+	p->revise_window = 300;
+	p->split_pair = 0.4;
+	p->split_rest = 0.3;
 }
 
 int plx_stories_new(const plx_story_params *params, plx_stories **out)
@@ -619,7 +660,9 @@ int plx_stories_new(const plx_story_params *params, plx_stories **out)
 	    !(s->p.time_bonus >= 0 && s->p.time_bonus <= 1) ||
 	    !(s->p.doubtful_band >= 0) ||
 	    !(s->p.person_penalty >= 0 && s->p.person_penalty <= 1) ||
-	    !(s->p.prior_docs >= 0) || !(s->p.prior_names >= 0)) {
+	    !(s->p.prior_docs >= 0) || !(s->p.prior_names >= 0) ||
+	    s->p.revise_window > PLX_TERMS_MAX || !(s->p.split_pair >= 0) ||
+	    !(s->p.split_rest >= 0)) {
 		plx_free(s);
 		return PLX_EINVAL;
 	}
@@ -656,6 +699,18 @@ void plx_stories_free(plx_stories *s)
 	plx_free(s->q);
 	plx_free(s->mt);
 	plx_free(s->mw);
+	for (size_t i = 0; s->ring && i < s->p.revise_window; i++) {
+		plx_free(s->ring[i].terms);
+		plx_free(s->ring[i].w);
+		plx_free(s->ring[i].title);
+	}
+	plx_free(s->ring);
+	plx_free(s->moves);
+	plx_free(s->rs);
+	plx_free(s->csim);
+	plx_free(s->rt);
+	plx_free(s->rw);
+	plx_free(s->rf);
 	plx_free(s);
 }
 
@@ -1274,29 +1329,91 @@ static int centroid_add(plx_stories *s, plx_story_state *c)
 	return PLX_OK;
 }
 
-/* Adds a source hash to the story's sorted set. */
-static int add_source(plx_story_state *c, const char *src)
+static uint64_t source_hash(const char *src)
 {
-	if (!src || !src[0])
-		return PLX_OK;
-	uint64_t h = XXH3_64bits(src, strlen(src));
+	return src && src[0] ? XXH3_64bits(src, strlen(src)) | 1 : 0;
+}
+
+/* Where source hash h is or goes in the story's sorted set. */
+static size_t source_find(const plx_story_state *c, uint64_t h)
+{
 	size_t lo = 0, hi = c->n_sources;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->sources[mid] == h)
-			return PLX_OK;
 		if (c->sources[mid] < h)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (plx_grow((void **)&c->sources, &c->cap_sources, c->n_sources + 1,
+	return lo;
+}
+
+/* Counts one more member from source h (0: none). */
+static int source_in(plx_story_state *c, uint64_t h)
+{
+	if (!h)
+		return PLX_OK;
+	size_t lo = source_find(c, h);
+	if (lo < c->n_sources && c->sources[lo] == h) {
+		c->source_n[lo]++;
+		return PLX_OK;
+	}
+	size_t cap = c->cap_sources;
+	if (plx_grow((void **)&c->sources, &cap, c->n_sources + 1,
 		     sizeof *c->sources))
 		return PLX_ENOMEM;
+	void *a = plx_realloc(c->source_n, cap * sizeof *c->source_n);
+	if (!a)
+		return PLX_ENOMEM; /* sources grew: harmless */
+	c->source_n = a;
+	c->cap_sources = cap;
 	memmove(c->sources + lo + 1, c->sources + lo,
 		(c->n_sources - lo) * sizeof *c->sources);
+	memmove(c->source_n + lo + 1, c->source_n + lo,
+		(c->n_sources - lo) * sizeof *c->source_n);
 	c->sources[lo] = h;
+	c->source_n[lo] = 1;
 	c->n_sources++;
+	return PLX_OK;
+}
+
+/* One member from source h fewer. */
+static void source_out(plx_story_state *c, uint64_t h)
+{
+	size_t lo = h ? source_find(c, h) : c->n_sources;
+	if (lo >= c->n_sources || c->sources[lo] != h || --c->source_n[lo])
+		return;
+	memmove(c->sources + lo, c->sources + lo + 1,
+		(c->n_sources - lo - 1) * sizeof *c->sources);
+	memmove(c->source_n + lo, c->source_n + lo + 1,
+		(c->n_sources - lo - 1) * sizeof *c->source_n);
+	c->n_sources--;
+}
+
+/* Records a member in the story's summary (not its centroid). */
+static int member_in(plx_story_state *c, size_t seq, int64_t t,
+		     const char *title, uint64_t src)
+{
+	/* What allocates first: a failure changes nothing. */
+	if (!c->headline && title && title[0]) {
+		c->headline = plx_strndup(title, strlen(title));
+		if (!c->headline)
+			return PLX_ENOMEM;
+	}
+	int rc = source_in(c, src);
+	if (rc)
+		return rc;
+	if (!c->n_articles || seq < c->first_seq)
+		c->first_seq = seq;
+	if (!c->n_articles || seq > c->last_seq)
+		c->last_seq = seq;
+	c->n_articles++;
+	if (t != PLX_STORY_NOTIME) {
+		if (c->first_time == PLX_STORY_NOTIME || t < c->first_time)
+			c->first_time = t;
+		if (c->last_time == PLX_STORY_NOTIME || t > c->last_time)
+			c->last_time = t;
+	}
 	return PLX_OK;
 }
 
@@ -1304,25 +1421,10 @@ static int add_source(plx_story_state *c, const char *src)
 static int add_member(plx_stories *s, plx_story_state *c,
 		      const plx_article *art, int64_t t, size_t seq)
 {
-	if (!c->n_articles)
-		c->first_seq = seq;
-	c->n_articles++;
-	c->last_seq = seq;
 	c->touch_time = s->clock;
 	c->touch_seq = seq;
-	if (t != PLX_STORY_NOTIME) {
-		if (c->first_time == PLX_STORY_NOTIME || t < c->first_time)
-			c->first_time = t;
-		if (c->last_time == PLX_STORY_NOTIME || t > c->last_time)
-			c->last_time = t;
-	}
-	const char *title = plx_article_title(art);
-	if (!c->headline && title && title[0]) {
-		c->headline = plx_strndup(title, strlen(title));
-		if (!c->headline)
-			return PLX_ENOMEM;
-	}
-	return add_source(c, plx_article_source(art));
+	return member_in(c, seq, t, plx_article_title(art),
+			 source_hash(plx_article_source(art)));
 }
 
 /* A doubtful join, scoring below threshold + doubtful_band, counts for
@@ -1342,6 +1444,399 @@ static float doubt_scale(plx_stories *s, double score)
 	return g;
 }
 
+/* ---- Revision: a young assignment moved when later articles show it
+ * fits another story better (docs/stories.md, "Revision"). ---- */
+
+static void vec_norm(const uint64_t *t, const float *w, size_t n, float *norm)
+{
+	double nn[PLX_FEAT_KINDS] = {0};
+	for (size_t k = 0; k < n; k++)
+		nn[PLX_FEAT_KIND(t[k])] += (double)w[k] * w[k];
+	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++)
+		norm[k] = (float)sqrt(nn[k]);
+}
+
+/* similarity() for a recent article a and a centroid (ct, cw, cn) with
+ * its norms: the same sum and tests, by a merge join. */
+static double recent_sim(const plx_stories *s, const recent *a,
+			 const uint64_t *ct, const float *cw, size_t cn,
+			 const float *cnorm)
+{
+	double dot[PLX_FEAT_KINDS] = {0};
+	int person = 0;
+	for (size_t i = 0, j = 0; i < a->n && j < cn;) {
+		if (a->terms[i] < ct[j])
+			i++;
+		else if (ct[j] < a->terms[i])
+			j++;
+		else {
+			dot[PLX_FEAT_KIND(ct[j])] += (double)a->w[i] * cw[j];
+			i++;
+			j++;
+		}
+	}
+	if (a->person) { /* binary search: the centroid is in term order */
+		size_t lo = 0, hi = cn;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (ct[mid] < a->person)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		person = lo < cn && ct[lo] == a->person;
+	}
+	double num = 0, den = 0;
+	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++) {
+		if (!(a->present >> k & 1))
+			continue;
+		den += lambda(s, k);
+		if (cnorm[k] > 0)
+			num += lambda(s, k) * dot[k] / cnorm[k];
+	}
+	double sim = den > 0 ? num / den : 0;
+	if ((a->present >> PLX_FEAT_TIME & 1) && cnorm[PLX_FEAT_TIME] > 0)
+		sim *= dot[PLX_FEAT_TIME] > 0 ? 1 + s->p.time_bonus
+					      : 1 - s->p.time_penalty;
+	if (a->person && !person)
+		sim *= 1 - s->p.person_penalty;
+	return sim;
+}
+
+/* Similarities of a and b (NULL: none) to story c less the contributions
+ * of its members a1 and a2 (NULL: none), the leave-out centroid built in
+ * s->rt/rw. */
+static int sim_without(plx_stories *s, const recent *a, const recent *b,
+		       const plx_story_state *c, const recent *a1,
+		       const recent *a2, double *sa, double *sb)
+{
+	if (plx_grow((void **)&s->rt, &s->cap_r, c->n_terms + 1, sizeof *s->rt))
+		return PLX_ENOMEM;
+	void *p = plx_realloc(s->rw, s->cap_r * sizeof *s->rw);
+	if (!p)
+		return PLX_ENOMEM;
+	s->rw = p;
+	size_t i1 = 0, i2 = 0, o = 0;
+	for (size_t j = 0; j < c->n_terms; j++) {
+		uint64_t t = c->terms[j];
+		double w = c->w[j];
+		while (a1 && i1 < a1->n && a1->terms[i1] < t)
+			i1++;
+		if (a1 && i1 < a1->n && a1->terms[i1] == t)
+			w -= (double)a1->g * a1->w[i1];
+		while (a2 && i2 < a2->n && a2->terms[i2] < t)
+			i2++;
+		if (a2 && i2 < a2->n && a2->terms[i2] == t)
+			w -= (double)a2->g * a2->w[i2];
+		if (w > 1e-6) {
+			s->rt[o] = t;
+			s->rw[o++] = (float)w;
+		}
+	}
+	float norm[PLX_FEAT_KINDS];
+	vec_norm(s->rt, s->rw, o, norm);
+	*sa = recent_sim(s, a, s->rt, s->rw, o, norm);
+	if (b)
+		*sb = recent_sim(s, b, s->rt, s->rw, o, norm);
+	return PLX_OK;
+}
+
+/* Adds g times a's vector to c's centroid (g < 0: takes it out), then
+ * truncates it to story_terms as centroid_add does. */
+static int centroid_apply(plx_stories *s, plx_story_state *c, const recent *a,
+			  float g)
+{
+	size_t need = c->n_terms + a->n + 1;
+	if (need > s->cap_m) {
+		uint64_t *t = plx_realloc(s->mt, need * sizeof *t);
+		if (!t)
+			return PLX_ENOMEM;
+		s->mt = t;
+		float *w = plx_realloc(s->mw, need * sizeof *w);
+		if (!w)
+			return PLX_ENOMEM;
+		s->mw = w;
+		s->cap_m = need;
+	}
+	if (plx_grow((void **)&s->rf, &s->cap_rf, need, sizeof *s->rf))
+		return PLX_ENOMEM;
+	size_t i = 0, j = 0, o = 0;
+	while (i < a->n || j < c->n_terms) {
+		uint64_t t;
+		float w;
+		if (j >= c->n_terms ||
+		    (i < a->n && a->terms[i] < c->terms[j])) {
+			t = a->terms[i];
+			w = g * a->w[i++];
+		} else if (i >= a->n || c->terms[j] < a->terms[i]) {
+			t = c->terms[j];
+			w = c->w[j++];
+		} else {
+			t = c->terms[j];
+			w = c->w[j++] + g * a->w[i++];
+		}
+		if (w > 1e-6f) {
+			s->mt[o] = t;
+			s->mw[o++] = w;
+		}
+	}
+	size_t keep = o < s->p.story_terms ? o : s->p.story_terms;
+	if (keep > c->cap_terms) {
+		uint64_t *t = plx_realloc(c->terms, keep * sizeof *t);
+		if (!t)
+			return PLX_ENOMEM;
+		c->terms = t;
+		float *w = plx_realloc(c->w, keep * sizeof *w);
+		if (!w)
+			return PLX_ENOMEM;
+		c->w = w;
+		c->cap_terms = keep;
+	}
+	if (o > keep) {
+		feat *tmp = s->rf;
+		for (size_t k = 0; k < o; k++) {
+			tmp[k].term = s->mt[k];
+			tmp[k].w = s->mw[k];
+		}
+		select_strongest(tmp, o, keep);
+		feat cut = tmp[0];
+		for (size_t k = 1; k < keep; k++)
+			if (feat_weight_less(&cut, &tmp[k]))
+				cut = tmp[k];
+		size_t m = 0;
+		for (size_t k = 0; k < o && m < keep; k++) {
+			feat x = {s->mt[k], s->mw[k], 0, 0};
+			if (!feat_weight_less(&cut, &x)) {
+				c->terms[m] = x.term;
+				c->w[m++] = x.w;
+			}
+		}
+	} else if (o) {
+		memcpy(c->terms, s->mt, o * sizeof *c->terms);
+		memcpy(c->w, s->mw, o * sizeof *c->w);
+	}
+	c->n_terms = keep;
+	vec_norm(c->terms, c->w, keep, c->norm);
+	return PLX_OK;
+}
+
+/* Writes a story back, posted under its strongest terms. */
+static int story_put(plx_stories *s, plx_story_state *c)
+{
+	size_t k = top_terms(s, c->terms, c->w, c->n_terms, s->p.index_terms,
+			     s->tmp, s->q);
+	return s->store->vt->put(s->store, c, s->q, k);
+}
+
+/* The scale an article joining at this score gets (doubt_scale's). */
+static float join_scale(const plx_stories *s, double score)
+{
+	double band = s->p.doubtful_band;
+	if (!(band > 0) || score >= s->p.threshold + band)
+		return 1;
+	float g = (float)((score - s->p.threshold) / band);
+	return g > 0 ? g : 0;
+}
+
+/* Moves recent article a from its story to story `to` (PLX_STORY_NONE: a
+ * new one, which a opens), joining at score; both stories are touched at
+ * input number seq.  Reported unless a is the article being added. */
+static int move(plx_stories *s, recent *a, uint32_t to, double score,
+		size_t seq, int report)
+{
+	plx_story_store *st = s->store;
+	plx_story_state *c;
+	uint32_t from = a->story;
+	size_t slot = a->seq % s->p.revise_window;
+	float g = to == PLX_STORY_NONE ? 1 : join_scale(s, score);
+	int rc;
+	if (report && plx_grow((void **)&s->moves, &s->cap_moves,
+			       s->n_moves + 1, sizeof *s->moves))
+		return PLX_ENOMEM;
+	/* The new story first: until its centroid takes the article (each
+	 * step allocates before it changes anything), a failure leaves the
+	 * article where it was (a new story may stay empty). */
+	rc = to == PLX_STORY_NONE ? st->vt->create(st, &c)
+				  : st->vt->get(st, to, &c);
+	if (rc || (g > 0 && (rc = centroid_apply(s, c, a, g))))
+		return rc;
+	c->touch_time = s->clock;
+	c->touch_seq = seq;
+	uint32_t id = c->id;
+	if ((rc = member_in(c, a->seq, a->t, a->title, a->src)) ||
+	    (rc = st->vt->get(st, from, &c)) ||
+	    (a->g > 0 && (rc = centroid_apply(s, c, a, -a->g)))) {
+		s->rs[slot] = PLX_STORY_NONE; /* half moved: leave it be */
+		return rc;
+	}
+	c->n_articles--;
+	source_out(c, a->src);
+	c->touch_time = s->clock;
+	c->touch_seq = seq;
+	a->story = id;
+	a->g = g;
+	/* The opener of a story never moves (the story keeps one member). */
+	s->rs[slot] = to == PLX_STORY_NONE ? PLX_STORY_NONE : id;
+	if (report)
+		s->moves[s->n_moves++] =
+			(plx_story_move){a->seq, from, id, score};
+	if ((rc = story_put(s, c)) || (rc = st->vt->get(st, id, &c)))
+		return rc;
+	return story_put(s, c);
+}
+
+/* A story revision may take from or add to: active and young. */
+static int revisable(plx_stories *s, uint32_t id, plx_story_state **c)
+{
+	if (s->store->vt->get(s->store, id, c))
+		return 0;
+	return (*c)->active && (*c)->n_articles <= PLX_REVISE_STORY_MAX;
+}
+
+/* After article x (input number seq) was placed.  Two rules, over the
+ * recent articles of small stories only (at most revise_window of them):
+ * - x opened a story: a recent member of one of x's candidate stories
+ *   moves to x's when it scores there >= threshold and better than
+ *   against its own story without it;
+ * - x joined a story A: when x and a recent member m of A score >=
+ *   split_pair together and each <= split_rest against A without both,
+ *   the two split off into a new story (the best such m). */
+static int revise(plx_stories *s, recent *x, int opened, size_t nc, size_t seq)
+{
+	size_t K = s->p.revise_window;
+	size_t first = seq + 1 > K ? seq + 1 - K : 0;
+	plx_story_state *c;
+	int rc;
+	if (opened) {
+		uint64_t mask[4] = {0}; /* the near candidates' ids mod 256 */
+		size_t near = 0;
+		for (size_t i = 0; i < nc; i++)
+			if (s->csim[i] >= PLX_REVISE_CAND_MIN) {
+				s->cand[near++] = s->cand[i];
+				mask[s->cand[i] >> 6 & 3] |=
+					1ull << (s->cand[i] & 63);
+			}
+		for (size_t q = first; near && q < seq; q++) {
+			uint32_t id = s->rs[q % K];
+			if (id == PLX_STORY_NONE ||
+			    !(mask[id >> 6 & 3] >> (id & 63) & 1))
+				continue;
+			size_t i = 0;
+			while (i < near && s->cand[i] != id)
+				i++;
+			if (i == near || !revisable(s, id, &c) ||
+			    c->n_articles < 2)
+				continue;
+			recent *m = &s->ring[q % K];
+			double a, b;
+			plx_story_state *cx;
+			if ((rc = s->store->vt->get(s->store, x->story, &cx)))
+				return rc;
+			b = recent_sim(s, m, cx->terms, cx->w, cx->n_terms,
+				       cx->norm);
+			if (b < s->p.threshold)
+				continue;
+			if ((rc = s->store->vt->get(s->store, m->story, &c)) ||
+			    (rc = sim_without(s, m, NULL, c, m, NULL, &a,
+					      NULL)))
+				return rc;
+			if (b > a && (rc = move(s, m, x->story, b, seq, 1)))
+				return rc;
+		}
+		return PLX_OK;
+	}
+	if (!revisable(s, x->story, &c) || c->n_articles < 3)
+		return PLX_OK;
+	recent *best = NULL;
+	double best_gap = 0, best_pair = 0;
+	for (size_t q = first; q < seq; q++) {
+		if (s->rs[q % K] != x->story)
+			continue;
+		recent *m = &s->ring[q % K];
+		/* An article vector has unit norm per kind it has. */
+		float norm[PLX_FEAT_KINDS];
+		for (unsigned k = 0; k < PLX_FEAT_KINDS; k++)
+			norm[k] = (float)(m->present >> k & 1);
+		double a, b,
+			pair = recent_sim(s, x, m->terms, m->w, m->n, norm);
+		if (pair < s->p.split_pair)
+			continue;
+		if ((rc = s->store->vt->get(s->store, x->story, &c)) ||
+		    (rc = sim_without(s, x, m, c, m, x, &a, &b)))
+			return rc;
+		if (a > s->p.split_rest || b > s->p.split_rest)
+			continue;
+		double gap = pair - (a > b ? a : b);
+		if (gap > best_gap) {
+			best = m;
+			best_gap = gap;
+			best_pair = pair;
+		}
+	}
+	if (!best)
+		return PLX_OK;
+	if ((rc = move(s, best, PLX_STORY_NONE, best_pair, seq, 1)))
+		return rc;
+	return move(s, x, best->story, best_pair, seq, 0);
+}
+
+/* Keeps article seq's vector and summary fields for revision. */
+static int remember(plx_stories *s, const plx_article *art, int64_t t,
+		    size_t seq, recent **out)
+{
+	size_t K = s->p.revise_window;
+	*out = NULL;
+	if (!s->ring && !(s->ring = plx_calloc(K, sizeof *s->ring)))
+		return PLX_ENOMEM;
+	if (!s->csim &&
+	    !(s->csim = plx_malloc(s->p.max_candidates * sizeof *s->csim)))
+		return PLX_ENOMEM;
+	if (!s->rs) {
+		if (!(s->rs = plx_malloc(K * sizeof *s->rs)))
+			return PLX_ENOMEM;
+		for (size_t i = 0; i < K; i++)
+			s->rs[i] = PLX_STORY_NONE;
+	}
+	recent *x = &s->ring[seq % K];
+	s->rs[seq % K] = PLX_STORY_NONE;
+	size_t cap = x->cap;
+	if (plx_grow((void **)&x->terms, &cap, s->n_f + 1, sizeof *x->terms))
+		return PLX_ENOMEM;
+	void *a = plx_realloc(x->w, cap * sizeof *x->w);
+	if (!a)
+		return PLX_ENOMEM;
+	x->w = a;
+	x->cap = cap;
+	const char *title = plx_article_title(art);
+	size_t tl = title ? strlen(title) : 0;
+	if (tl && plx_grow((void **)&x->title, &x->cap_title, tl + 1, 1))
+		return PLX_ENOMEM;
+	if (tl)
+		memcpy(x->title, title, tl + 1);
+	else if (x->title)
+		x->title[0] = 0;
+	x->n = s->n_f;
+	x->present = 0;
+	for (size_t i = 0; i < s->n_f; i++) {
+		x->terms[i] = s->f[i].term;
+		x->w[i] = s->f[i].w;
+		x->present |= 1u << PLX_FEAT_KIND(s->f[i].term);
+	}
+	x->seq = seq;
+	x->person = s->main_person;
+	x->src = source_hash(plx_article_source(art));
+	x->t = t;
+	*out = x;
+	return PLX_OK;
+}
+
+void plx_stories_moves(const plx_stories *s, const plx_story_move **moves,
+		       size_t *n)
+{
+	*moves = s ? s->moves : NULL;
+	*n = s ? s->n_moves : 0;
+}
+
 int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		    double *score)
 {
@@ -1351,6 +1846,7 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		*score = 0;
 	if (!s || !art)
 		return PLX_EINVAL;
+	s->n_moves = 0;
 	plx_story_store *st = s->store;
 	size_t seq = s->n_added;
 	int64_t t = PLX_STORY_NOTIME;
@@ -1371,6 +1867,9 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 	if ((rc = st->vt->expire(st, min_time, min_seq)))
 		return rc;
 	if ((rc = article_vector(s, art)))
+		return rc;
+	recent *x = NULL;
+	if (s->p.revise_window && (rc = remember(s, art, t, seq, &x)))
 		return rc;
 	s->n_added++;
 
@@ -1418,19 +1917,25 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		if ((rc = st->vt->get(st, s->cand[i], &c)))
 			break;
 		double sim = similarity(s, present, c);
+		if (s->csim)
+			s->csim[i] = sim;
 		if (sim > best || (sim == best && c->id < bs->id)) {
 			best = sim;
 			bs = c;
 		}
 	}
 	uint32_t id = PLX_STORY_NONE;
+	float xg = 1;
+	int opened = 0;
 	if (!rc && bs && best >= s->p.threshold) {
 		id = bs->id;
 		float g = doubt_scale(s, best);
+		xg = g > 0 ? g : 0;
 		if ((rc = st->vt->get(st, id, &bs)) == 0 &&
 		    (g <= 0 || (rc = centroid_add(s, bs)) == 0))
 			rc = add_member(s, bs, art, t, seq);
 	} else if (!rc) {
+		opened = 1;
 		if ((rc = st->vt->create(st, &bs)) == 0) {
 			id = bs->id;
 			if ((rc = centroid_add(s, bs)) == 0)
@@ -1444,6 +1949,17 @@ int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 	}
 	if (rc)
 		return rc;
+	if (x) {
+		x->story = id;
+		x->g = xg;
+		s->rs[seq % s->p.revise_window] = opened ? PLX_STORY_NONE : id;
+		if ((rc = revise(s, x, opened, nc, seq)))
+			return rc;
+		if (x->story != id) { /* split off with an earlier member */
+			id = x->story;
+			best = s->moves[s->n_moves - 1].score;
+		}
+	}
 	if (story)
 		*story = id;
 	if (score)

@@ -41,7 +41,8 @@ typedef struct plx_story_state {
 	size_t n_terms, cap_terms;
 	float norm[PLX_FEAT_KINDS]; /* L2 norm of the centroid per kind */
 	uint32_t n_articles;
-	uint64_t *sources; /* hashes of distinct sources, ascending */
+	uint64_t *sources;  /* hashes of distinct sources, ascending */
+	uint32_t *source_n; /* members from each (revision removes some) */
 	size_t n_sources, cap_sources;
 	int64_t first_time, last_time; /* article dates (Unix seconds), or
 					  PLX_STORY_NOTIME when none had one */

@@ -6,11 +6,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "parallax.h"
 #include "similarity.h"
 #include "story.h"
+#include "testutil.h"
 
 static plx_analyzer *an;
 
@@ -720,6 +722,295 @@ TEST(every_allocation_fails)
 	}
 }
 
+/* ---- Revision ---- */
+/* A second quake in the same valley: a same-kind event that shares
+ * most names with the first. */
+static const char QUAKE3[] =
+	"A magnitude 5.2 earthquake struck the Ardesh valley near the village "
+	"of Sorvan on Thursday, killing 3 people and damaging a school, "
+	"officials said.\n\n"
+	"Governor Tomas Ilyev said the Sorvan school had been empty when the "
+	"quake hit at 9:40 p.m.  The Ardesh Red Crescent sent tents to "
+	"Sorvan.";
+static const char QUAKE3B[] =
+	"Families in Sorvan spent a second night in tents on Friday after the "
+	"magnitude 5.2 earthquake in the Ardesh valley killed 3 people.\n\n"
+	"The Sorvan school will be rebuilt, Governor Tomas Ilyev said.  "
+	"Engineers found cracks in 40 homes in Sorvan and the nearby hamlet "
+	"of Dushan.";
+
+/* Adds the texts in order to a clusterer with parameters p: the stories
+ * returned in got[] (and scores in score[]), the stories they end in
+ * after revision's moves in final[]; checks the stories' sizes and
+ * sources (one each) against final[]. */
+static void quakes(const plx_story_params *p, const char *const *texts, int k,
+		   size_t *got, size_t *final, double *score)
+{
+	plx_stories *s = NULL;
+	CHECK(plx_stories_new(p, &s) == PLX_OK);
+	for (int i = 0; s && i < k; i++) {
+		char id[16], src[16];
+		snprintf(id, sizeof id, "a%d", i);
+		snprintf(src, sizeof src, "s%d", i);
+		got[i] = add(s, art(id, NULL, NULL, src, texts[i]), &score[i]);
+		final[i] = got[i];
+		const plx_story_move *mv;
+		size_t n;
+		plx_stories_moves(s, &mv, &n);
+		for (size_t j = 0; j < n; j++) {
+			CHECK(mv[j].article < (size_t)i);
+			CHECK(final[mv[j].article] == mv[j].from);
+			final[mv[j].article] = mv[j].to;
+			score[mv[j].article] = mv[j].score;
+		}
+	}
+	for (size_t id = 0; s && id < plx_stories_count(s); id++) {
+		plx_story st;
+		size_t n = 0, first = (size_t)-1;
+		for (int i = 0; i < k; i++)
+			if (final[i] == id) {
+				n++;
+				if (first == (size_t)-1)
+					first = (size_t)i;
+			}
+		CHECK(plx_stories_get(s, id, &st) == PLX_OK);
+		CHECK(st.n_articles == n);
+		CHECK(st.n_sources == n);
+		CHECK(n == 0 || st.first_article == first);
+	}
+	plx_stories_free(s);
+}
+
+/* A story joined wrongly (the second quake's first article, QUAKE3,
+ * joins the first quake's story): when the second quake's next article
+ * opens a story of its own, QUAKE3 moves there (revision, on open). */
+TEST(revision_moves_to_new_story)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	p.threshold = 0.34; /* QUAKE3 joins QUAKE1 (0.345), as a doubtful
+			       join, so QUAKE3B does not */
+	const char *const texts[] = {QUAKE1, QUAKE3, QUAKE3B};
+	size_t got[3], fin[3];
+	double sc[3];
+	quakes(&p, texts, 3, got, fin, sc);
+	CHECK(got[0] == 0 && got[1] == 0 && got[2] == 1);
+	CHECK(fin[0] == 0 && fin[1] == 1 && fin[2] == 1);
+	CHECK(sc[1] > 0.6); /* its score in the new story */
+	/* Off, or a window that no longer holds QUAKE3: no move. */
+	p.revise_window = 0;
+	quakes(&p, texts, 3, got, fin, sc);
+	CHECK(fin[0] == 0 && fin[1] == 0 && fin[2] == 1);
+	p.revise_window = 1;
+	quakes(&p, texts, 3, got, fin, sc);
+	CHECK(fin[0] == 0 && fin[1] == 0 && fin[2] == 1);
+}
+
+/* Both articles of the second quake join the first quake's story; the
+ * second splits off with the first into a story of their own (revision,
+ * on join): together they score split_pair or more, and each scores
+ * split_rest or less against the rest of the story. */
+TEST(revision_splits_pair)
+{
+	plx_story_params p;
+	plx_story_params_default(&p);
+	p.split_rest = 0.4; /* QUAKE3 scores 0.36 against QUAKE1 + 1B */
+	const char *const texts[] = {QUAKE1, QUAKE1B, QUAKE3, QUAKE3B};
+	size_t got[4], fin[4];
+	double sc[4];
+	quakes(&p, texts, 4, got, fin, sc);
+	CHECK(got[0] == 0 && got[1] == 0 && got[2] == 0);
+	CHECK(got[3] == 1); /* the split: QUAKE3B is told its final story */
+	CHECK(fin[2] == 1 && fin[3] == 1);
+	CHECK(sc[2] > 0.6 && sc[3] > 0.6); /* the pair's score */
+	p.revise_window = 0;
+	quakes(&p, texts, 4, got, fin, sc);
+	CHECK(fin[0] == 0 && fin[1] == 0 && fin[2] == 0 && fin[3] == 0);
+	/* Below split_pair, or above split_rest: no split. */
+	plx_story_params_default(&p);
+	quakes(&p, texts, 4, got, fin, sc);
+	CHECK(fin[2] == 0 && fin[3] == 0);
+	p.split_rest = 0.4;
+	p.split_pair = 0.7;
+	quakes(&p, texts, 4, got, fin, sc);
+	CHECK(fin[2] == 0 && fin[3] == 0);
+}
+
+/* The revision scenarios (a move on open, a pair split) with the n-th
+ * allocation failing, once or from then on: every call answers PLX_OK or
+ * PLX_ENOMEM, the moves name stories that exist, no leak (ASan); returns
+ * 1 when nothing failed. */
+static int oom_revision_run(const plx_story_params *p, plx_article **a, int k,
+			    size_t *moves)
+{
+	n_calls = 0;
+	plx_stories *s = NULL;
+	int rc = plx_stories_new(p, &s);
+	CHECK(rc == PLX_OK || (rc == PLX_ENOMEM && s == NULL));
+	if (rc)
+		return 0;
+	int failed = 0;
+	*moves = 0;
+	for (int i = 0; i < k; i++) {
+		size_t story = 0;
+		rc = plx_stories_add(s, a[i], &story, NULL);
+		CHECK(rc == PLX_OK || rc == PLX_ENOMEM);
+		if (rc) {
+			failed = 1;
+			if (fail_sticky)
+				break;
+			continue;
+		}
+		const plx_story_move *mv;
+		size_t n;
+		plx_stories_moves(s, &mv, &n);
+		for (size_t j = 0; j < n; j++)
+			CHECK(mv[j].from < plx_stories_count(s) &&
+			      mv[j].to < plx_stories_count(s));
+		*moves += n;
+	}
+	plx_stories_free(s);
+	return !failed && (fail_at < 0 || fail_at >= n_calls);
+}
+
+TEST(revision_every_allocation_fails)
+{
+	plx_article *a[4] = {art("a0", NULL, NULL, "s0", QUAKE1),
+			     art("a1", NULL, NULL, "s1", QUAKE1B),
+			     art("a2", NULL, NULL, "s2", QUAKE3),
+			     art("a3", "Sorvan rebuilds", NULL, "s3", QUAKE3B)};
+	plx_article *on_open[3] = {a[0], a[2], a[3]};
+	CHECK(a[0] && a[1] && a[2] && a[3]);
+	plx_story_params p[2];
+	plx_story_params_default(&p[0]);
+	p[0].threshold = 0.34; /* revision_moves_to_new_story */
+	plx_story_params_default(&p[1]);
+	p[1].split_rest = 0.4; /* revision_splits_pair */
+	plx_allocator fa = {f_malloc, f_realloc, f_free, NULL};
+	for (int c = 0; a[0] && a[1] && a[2] && a[3] && c < 2; c++)
+		for (fail_sticky = 0; fail_sticky < 2; fail_sticky++) {
+			plx_article **arts = c ? a : on_open;
+			int k = c ? 4 : 3;
+			size_t moves = 0;
+			plx_set_allocator(&fa);
+			fail_at = -1;
+			CHECK(oom_revision_run(&p[c], arts, k, &moves));
+			CHECK(moves == 1);
+			long n = 0;
+			for (; n < 100000; n++) {
+				fail_at = n;
+				if (oom_revision_run(&p[c], arts, k, &moves))
+					break;
+			}
+			plx_set_allocator(NULL);
+			CHECK(n > 20 && n < 100000);
+			CHECK(moves == 1);
+		}
+	for (int i = 0; i < 4; i++)
+		plx_article_free(a[i]);
+}
+
+static int stored_story(const plx_record *rec, int64_t seq, int64_t story,
+			void *ud)
+{
+	char line[32];
+	(void)seq;
+	snprintf(line, sizeof line, "%s:%lld ", rec->id, (long long)story);
+	strcat(ud, line);
+	return 0;
+}
+
+static int stored_row(const plx_story_row *row, void *ud)
+{
+	char line[32];
+	snprintf(line, sizeof line, "%lld:%zu ", (long long)row->id,
+		 row->n_articles);
+	strcat(ud, line);
+	return 0;
+}
+
+/* The articles' stories and the stories' sizes in the database. */
+static void stored(const char *db, char *arts, char *rows)
+{
+	plx_store *st = NULL;
+	arts[0] = rows[0] = 0;
+	CHECK(plx_store_open(db, 0, &st, NULL, 0) == PLX_OK);
+	if (!st)
+		return;
+	CHECK(plx_store_records(st, stored_story, arts) == PLX_OK);
+	CHECK(plx_store_stories(st, PLX_ORDER_SIZE, 0, 0, stored_row, rows) ==
+	      PLX_OK);
+	plx_store_close(st);
+}
+
+/* Ingests texts[from, to) as a0, a1, ...; commits unless told not to. */
+static plx_ingest_stats ingest_quakes(const char *db, size_t window, int from,
+				      int to, int commit)
+{
+	const char *const texts[] = {QUAKE1, QUAKE3, QUAKE3B};
+	plx_ingest_params ip;
+	plx_ingest_params_default(&ip);
+	ip.stories.threshold = 0.34; /* as in revision_moves_to_new_story */
+	ip.stories.revise_window = window;
+	ip.batch = 2;
+	plx_ingest *g = NULL;
+	plx_ingest_stats stats;
+	memset(&stats, 0, sizeof stats);
+	CHECK(plx_ingest_open(db, &ip, an, &g, NULL, 0) == PLX_OK);
+	if (!g)
+		return stats;
+	for (int i = from; i < to; i++) {
+		char id[16], src[16];
+		snprintf(id, sizeof id, "a%d", i);
+		snprintf(src, sizeof src, "s%d", i);
+		plx_record rec;
+		memset(&rec, 0, sizeof rec);
+		rec.path = "test";
+		rec.id = id;
+		rec.source = src;
+		rec.text = texts[i];
+		rec.text_len = strlen(texts[i]);
+		CHECK(plx_ingest_add(g, &rec) == PLX_OK);
+	}
+	if (commit)
+		CHECK(plx_ingest_commit(g) == PLX_OK);
+	plx_ingest_stats_get(g, &stats);
+	plx_ingest_free(g);
+	return stats;
+}
+
+/* ingest writes a move in the batch of the article that caused it (here
+ * the batch after the moved article's); a rolled-back batch takes its
+ * moves with it; on reopen the replay makes the same moves. */
+TEST(revision_ingest_writes_moves)
+{
+	char db[64], arts[128], rows[128];
+	snprintf(db, sizeof db, "/tmp/plx-test-story-%d.db", (int)getpid());
+	unlink_db(db);
+	ingest_quakes(db, 300, 0, 3, 1);
+	stored(db, arts, rows);
+	CHECK_STR(arts, "a0:0 a1:1 a2:1 ");
+	CHECK_STR(rows, "1:2 0:1 ");
+	plx_ingest_stats st = ingest_quakes(db, 300, 0, 3, 1);
+	CHECK(st.replayed == 3 && st.known == 3 && st.mismatched == 0);
+	/* Replayed without revision, a1 comes out elsewhere. */
+	st = ingest_quakes(db, 0, 0, 0, 1);
+	CHECK(st.replayed == 3 && st.mismatched == 1);
+
+	unlink_db(db);
+	ingest_quakes(db, 300, 0, 2, 1);
+	ingest_quakes(db, 300, 2, 3, 0); /* rolled back, and its move */
+	stored(db, arts, rows);
+	CHECK_STR(arts, "a0:0 a1:0 ");
+	CHECK_STR(rows, "0:2 ");
+	st = ingest_quakes(db, 300, 2, 3, 1);
+	CHECK(st.replayed == 2 && st.mismatched == 0 && st.stored == 1);
+	stored(db, arts, rows);
+	CHECK_STR(arts, "a0:0 a1:1 a2:1 ");
+	CHECK_STR(rows, "1:2 0:1 ");
+	unlink_db(db);
+}
+
 int main(void)
 {
 	if (plx_analyzer_new(NULL, &an))
@@ -737,6 +1028,10 @@ int main(void)
 	RUN(store_skips_quiet_stories);
 	RUN(bad_arguments);
 	RUN(every_allocation_fails);
+	RUN(revision_moves_to_new_story);
+	RUN(revision_splits_pair);
+	RUN(revision_ingest_writes_moves);
+	RUN(revision_every_allocation_fails);
 	plx_analyzer_free(an);
 	DONE();
 }

@@ -42,8 +42,10 @@ static const char USAGE[] =
 	"  cluster [--format tsv|json] [--threshold X] [--window DAYS] "
 	"PATH...\n"
 	"      Assign each article, in input order, to a story (one pass):\n"
-	"      prints id<TAB>story per article.  X: join threshold (default\n"
-	"      0.30); DAYS: a story not joined for that long goes quiet\n"
+	"      prints id<TAB>story per article, in input order, once its\n"
+	"      story is final (300 articles later, or at the end: a recent\n"
+	"      article may still move).  X: join threshold (default\n"
+	"      0.25); DAYS: a story not joined for that long goes quiet\n"
 	"      (default 3).\n"
 	"  ingest [--db FILE] [--batch N] [--cache MIB] [--threshold X]\n"
 	"         [--window DAYS] PATH...\n"
@@ -604,28 +606,62 @@ static int cmd_dedup(int argc, char **argv)
 	return run_close(&r, status);
 }
 
+/* cluster's articles not yet printed: an article's story is final once
+ * revise_window articles came after it (revision may move it until
+ * then), so its line waits in a ring of that many. */
+typedef struct cl_line {
+	char *id;
+	size_t story;
+	double score;
+} cl_line;
+
+typedef struct cl_state {
+	plx_stories *ss;
+	cl_line *ring;
+	size_t k, n; /* ring slots; articles added */
+} cl_state;
+
+static void cluster_print(const run *r, cl_line *l)
+{
+	if (r->o->json) {
+		fputs("{\"id\":", stdout);
+		json_str(stdout, l->id ? l->id : "");
+		printf(",\"story\":%zu,\"score\":%.4f}\n", l->story, l->score);
+	} else
+		printf("%s\t%zu\n", l->id ? l->id : "", l->story);
+	free(l->id);
+	l->id = NULL;
+}
+
 static int cluster_one(run *r, const plx_record *rec, const plx_article *art,
 		       int rc, void *ud)
 {
 	(void)rec;
+	cl_state *c = ud;
 	if (rc)
 		return rc;
-	size_t story;
-	double score;
-	rc = plx_stories_add(ud, art, &story, &score);
-	if (rc == 0) {
-		const char *id = plx_article_id(art);
-		if (!id)
-			id = plx_article_path(art);
-		if (r->o->json) {
-			fputs("{\"id\":", stdout);
-			json_str(stdout, id ? id : "");
-			printf(",\"story\":%zu,\"score\":%.4f}\n", story,
-			       score);
-		} else
-			printf("%s\t%zu\n", id ? id : "", story);
+	cl_line l;
+	rc = plx_stories_add(c->ss, art, &l.story, &l.score);
+	if (rc)
+		return PLX_ENOMEM; /* any failure here is fatal */
+	const char *id = plx_article_id(art);
+	if (!id)
+		id = plx_article_path(art);
+	if (!(l.id = strdup(id ? id : "")))
+		return PLX_ENOMEM;
+	c->ring[c->n++ % c->k] = l;
+	const plx_story_move *mv;
+	size_t n_mv;
+	plx_stories_moves(c->ss, &mv, &n_mv);
+	for (size_t i = 0; i < n_mv; i++) {
+		cl_line *m = &c->ring[mv[i].article % c->k];
+		m->story = mv[i].to;
+		m->score = mv[i].score;
 	}
-	return rc ? PLX_ENOMEM : 0; /* any failure here is fatal */
+	/* The article revise_window before the next one is final now. */
+	if (c->n >= c->k)
+		cluster_print(r, &c->ring[(c->n - c->k) % c->k]);
+	return 0;
 }
 
 /* cluster: every article goes through the story clusterer in input order;
@@ -653,8 +689,18 @@ static int cmd_cluster(int argc, char **argv)
 		fprintf(stderr, "parallax: %s\n", plx_strerror(rc));
 		status = EXIT_FATAL;
 	}
+	cl_state cs = {ss, NULL, sp.revise_window ? sp.revise_window : 1, 0};
+	if (!status && !(cs.ring = calloc(cs.k, sizeof *cs.ring))) {
+		fprintf(stderr, "parallax: %s\n", plx_strerror(PLX_ENOMEM));
+		status = EXIT_FATAL;
+	}
 	if (!status)
-		status = run_articles(&r, cluster_one, ss);
+		status = run_articles(&r, cluster_one, &cs);
+	/* The lines still waiting: their stories are final at the end. */
+	for (size_t i = cs.n >= cs.k ? cs.n - cs.k + 1 : 0; cs.ring && i < cs.n;
+	     i++)
+		cluster_print(&r, &cs.ring[i % cs.k]);
+	free(cs.ring);
 	plx_stories_free(ss);
 	return run_close(&r, status);
 }
