@@ -23,7 +23,9 @@
  *    elements whose class or id says comment, related, share, promo, ad,
  *    cookie, newsletter, sidebar, caption, credit, legends... (unless it
  *    also says article, body, content or main, or schema.org's itemprop
- *    says articleBody).
+ *    says articleBody; never inside <pre>, <code> or a table, where class
+ *    names are a highlighter's or a table's; a class that says what an
+ *    element lacks, no-sidebar or no_caption, is no hint).
  *    When a paragraph-like element closes (p, pre, td, h2-h6, section, or a
  *    div with no block children) with at least 25 characters (a space
  *    between words counts as one), it gives 2 + commas + min(chars / 100, 3)
@@ -98,6 +100,7 @@ enum {
 	T_BODY,
 	T_BR,
 	T_BUTTON,
+	T_CODE,
 	T_DIV,
 	T_DL,
 	T_FIGCAPTION,
@@ -154,6 +157,7 @@ static const tagname TAGS[] = {
 	{"canvas", T_JUNK},
 	{"caption", T_BLOCK},
 	{"center", T_BLOCK},
+	{"code", T_CODE},
 	{"dd", T_BLOCK},
 	{"details", T_BLOCK},
 	{"dialog", T_JUNK},
@@ -317,6 +321,22 @@ static size_t lower_attr(const xmlChar *v, char *buf, size_t size)
 	return n;
 }
 
+/* Blanks the class names that say what an element lacks ("no-sidebar",
+ * "no_caption"): they are no hint of what it is. */
+static void drop_negated(char *s)
+{
+	for (char *p = s; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		char *w = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		if (p - w > 3 && w[0] == 'n' && w[1] == 'o' &&
+		    (w[2] == '-' || w[2] == '_'))
+			memset(w, ' ', (size_t)(p - w));
+	}
+}
+
 static int has_sub(const char *s, const char *const *list)
 {
 	for (; *list; list++)
@@ -397,6 +417,7 @@ typedef struct ctx {
 	int skip;    /* depth of F_SKIP regions we are in */
 	int hard;    /* depth of F_HARD regions */
 	int in_link; /* depth of <a> */
+	int in_code; /* depth of <pre>, <code> and <table> */
 	xmlNode *body;
 	plx_arena *arena;
 	int rc;          /* sticky */
@@ -929,6 +950,8 @@ static int enter(ctx *c, xmlNode *n)
 			       strstr(ip, "reviewbody");
 		}
 	}
+	drop_negated(cls);
+	drop_negated(id);
 	if (cls[0] || id[0]) {
 		char both[400];
 		snprintf(both, sizeof both, "%s %s", cls, id);
@@ -936,8 +959,8 @@ static int enter(ctx *c, xmlNode *n)
 		if (body)
 			I->weight =
 				(int16_t)(I->weight < 0 ? 25 : I->weight + 25);
-		if (!c->relaxed && !body && t != T_BODY && t != T_HTML &&
-		    t != T_ARTICLE && t != T_MAIN && t != T_A &&
+		if (!c->relaxed && !body && !c->in_code && t != T_BODY &&
+		    t != T_HTML && t != T_ARTICLE && t != T_MAIN && t != T_A &&
 		    !(flags & F_SKIP) &&
 		    (has_sub(both, SKIP_SUB) || has_word(both, SKIP_WORD)) &&
 		    (!has_sub(both, MAYBE_SUB) || has_sub(both, LISTS_SUB))) {
@@ -959,6 +982,8 @@ static int enter(ctx *c, xmlNode *n)
 	else if (byline)
 		flags |= F_BYLINE2;
 	I->flags = (uint8_t)flags;
+	if (t == T_PRE || t == T_CODE || t == T_TABLE)
+		c->in_code++;
 	if (flags & F_SKIP)
 		c->skip++;
 	if (flags & F_HARD)
@@ -1136,6 +1161,8 @@ static void leave(ctx *c, xmlNode *n)
 	int t = I->tag;
 	if (t == T_A)
 		c->in_link--;
+	if (t == T_PRE || t == T_CODE || t == T_TABLE)
+		c->in_code--;
 	if ((I->flags & F_BYLINE2) && !c->byline2) {
 		/* In a skipped region (a credit bar, an aside): used only
 		 * when the page gives no other byline. */
@@ -1893,7 +1920,7 @@ static void emit(ctx *c, xmlNode *best);
 static void run(ctx *c, xmlDoc *doc)
 {
 	c->n = c->n_cands = 0;
-	c->skip = c->hard = c->in_link = 0;
+	c->skip = c->hard = c->in_link = c->in_code = 0;
 	c->body = NULL;
 	plx_buf_reset(&c->out);
 	c->in_para = 0;

@@ -1108,6 +1108,50 @@ TEST(retry_keeps_cleaning)
 	plx_html_doc_free(d);
 }
 
+/* Class names inside code and tables are a highlighter's or a table's,
+ * not the page's: a "comment" token in a code sample and a "tags" cell
+ * are body (Readability's unlikely-candidate test skips them too). */
+TEST(code_and_table_classes)
+{
+	const char *page =
+		"<html><body><div class=\"post\">" ARTICLE_PARAS
+		"<pre><code><span class=\"token comment\">// gauge.c reads "
+		"the river level</span>\nint level = read_gauge();</code></pre>"
+		"<table><tr><td class=\"tags\">Gauge seven, upstream of the "
+		"bridge</td><td>4.2 m</td></tr></table>"
+		"<div class=\"comments\"><p>Great article, thanks!</p></div>"
+		"</div></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(has(d, "The river rose four metres"));
+	CHECK(has(d, "// gauge.c reads the river level"));
+	CHECK(has(d, "int level = read_gauge();"));
+	CHECK(has(d, "Gauge seven, upstream"));
+	CHECK(!has(d, "Great article"));
+	plx_html_doc_free(d);
+}
+
+/* A class that says what a box lacks ("no_caption", "no-sidebar") is no
+ * hint of what it is: the box is body. */
+TEST(negated_classes)
+{
+	const char *page =
+		"<html><body><div class=\"post\"><div class=\"item "
+		"no_caption\"><p>Two hundred homes were evacuated on Friday as "
+		"the river broke its banks, and more may follow.</p><img "
+		"src=\"a.jpg\"></div>" ARTICLE_PARAS
+		"<div class=\"caption\">Sandbags by the bridge.</div>"
+		"</div></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(has(d, "Two hundred homes were evacuated"));
+	CHECK(has(d, "The river rose four metres"));
+	CHECK(!has(d, "Sandbags"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -1131,5 +1175,7 @@ int main(void)
 	RUN(byline_box);
 	RUN(data_tables);
 	RUN(retry_keeps_cleaning);
+	RUN(code_and_table_classes);
+	RUN(negated_classes);
 	DONE();
 }
