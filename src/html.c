@@ -1707,7 +1707,9 @@ static int out_pre(ctx *c, xmlNode *n)
 	 * its 500-character threshold). */
 	if (I->share && !(I->flags & F_SEL) && !c->nodrop && I->text < 500)
 		return 0;
-	if ((I->tag == T_H1 || I->tag == T_H2) && is_title(c, n))
+	/* The headline above the body (h1 and h2, as Readability's test;
+	 * an h3 that says the title heads a part of the body). */
+	if ((I->tag == T_H1 || name_is(n, "h2")) && is_title(c, n))
 		return 0;
 	if (!c->nodrop && caption_box(c, n, I))
 		return 0;

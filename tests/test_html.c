@@ -1152,6 +1152,23 @@ TEST(negated_classes)
 	plx_html_doc_free(d);
 }
 
+/* The headline above the body is an h1 or h2 that says the title; an h3
+ * that says it heads a post in the body (a blog's post title) and stays. */
+TEST(title_headings)
+{
+	const char *page =
+		"<html><head><title>Flood closes the lower town</title></head>"
+		"<body><div class=\"post\"><h1>Flood closes the lower town</h1>"
+		"<h3><a href=\"/p/1\">Flood closes the lower "
+		"town</a></h3>" ARTICLE_PARAS "</div></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(has(d, "Flood closes the lower town\n\nThe river rose"));
+	CHECK(!has(d, "lower town\n\nFlood closes"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -1177,5 +1194,6 @@ int main(void)
 	RUN(retry_keeps_cleaning);
 	RUN(code_and_table_classes);
 	RUN(negated_classes);
+	RUN(title_headings);
 	DONE();
 }
