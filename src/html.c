@@ -50,8 +50,8 @@
  *    conditional cleaning: many links, many images for little text, short
  *    link-free boxes but not a heading's, lists of links hinted as
  *    furniture, short boxes named share; a box whose text is nine tenths
- *    lists is judged as a list; nothing in a data table that is not mostly
- *    links is furniture).  Each paragraph written is then checked for
+ *    lists is judged as a list; nothing in a data table is furniture, not
+ *    even an infobox of links).  Each paragraph written is then checked for
  *    furniture the markup did not give away (the seeds' kinds, as
  *    newspaper pages write them): a related-link line ("Read more:",
  *    "RELATED:" with a link), a credit line ("Reporting by", "...
@@ -1698,8 +1698,7 @@ static int out_pre(ctx *c, xmlNode *n)
 	}
 	if (!I || (I->flags & F_SKIP))
 		return 0;
-	if (!c->in_data && I->tag == T_TABLE && I->link * 2 <= I->text &&
-	    data_table(n))
+	if (!c->in_data && I->tag == T_TABLE && data_table(n))
 		c->in_data = n; /* nothing in it is furniture */
 	if (!c->in_data && !(I->flags & F_SEL) && furniture(c, n, I))
 		return 0;

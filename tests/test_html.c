@@ -1169,6 +1169,30 @@ TEST(title_headings)
 	plx_html_doc_free(d);
 }
 
+/* A data table whose cells are mostly links (an infobox of facts, each
+ * linked to its page) is the article's too: never cleaned. */
+#define FACT_ROW(k, v) \
+	"<tr><th>" k "</th><td><a href=\"/w\">" v "</a></td></tr>"
+TEST(linked_data_table)
+{
+	const char *page =
+		"<html><body><div class=\"post\"><table class=\"infobox\">"
+		"<caption>Lower Town</caption>" FACT_ROW("River", "Tamar Water")
+			FACT_ROW("County", "Westmarch County Council") FACT_ROW(
+				"Founded",
+				"Twelfth century market") "</"
+							  "table>" ARTICLE_PARAS
+							  "</div></body></"
+							  "html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(has(d, "The river rose four metres"));
+	CHECK(has(d, "Westmarch County Council"));
+	CHECK(has(d, "Twelfth century market"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -1195,5 +1219,6 @@ int main(void)
 	RUN(code_and_table_classes);
 	RUN(negated_classes);
 	RUN(title_headings);
+	RUN(linked_data_table);
 	DONE();
 }
