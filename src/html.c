@@ -44,7 +44,9 @@
  *    several blocks), and joined by its siblings that score at least a
  *    fifth of it, are link-poor paragraphs (<p>, or a <div> of text), or
  *    hold a container of the best one's class (a body cut by figures);
- *    of the article's own <header>, only its standfirst is written.  One
+ *    of the article's own <header>, and of a sibling box before the
+ *    content that holds the headline (an h1 that says the title), only the
+ *    standfirst is written.  One
  *    walk over that subtree writes the paragraphs, leaving out the marked
  *    regions and containers that look like furniture (Readability's
  *    conditional cleaning: many links, many images for little text, short
@@ -399,6 +401,8 @@ typedef struct ninfo {
 	uint16_t paras, imgs, lis;   /* descendants (saturating) */
 	uint8_t tag, flags;
 	uint8_t share;  /* class or id has the word share (a sharing box) */
+	uint8_t head;   /* the headline's box beside the content: its standfirst
+			 */
 	int16_t weight; /* class/id hints */
 } ninfo;
 
@@ -423,6 +427,7 @@ typedef struct ctx {
 	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
+	const xmlNode *h1_at;     /* the element that gave h1 */
 	char *byline2;            /* a byline found in a skipped region */
 	const xmlNode *byline_at; /* the element that gave the page's byline */
 	char *ld_name; /* JSON-LD name, when it differs from its headline */
@@ -906,8 +911,10 @@ static int enter(ctx *c, xmlNode *n)
 			set_meta(c, &c->pg, M_DATE, 0, get_attr(n, "datetime"));
 		break;
 	case T_H1:
-		if (!c->hard && !c->h1)
+		if (!c->hard && !c->h1) {
 			c->h1 = text_of(c, n, PLX_HTML_MAX_META);
+			c->h1_at = n;
+		}
 		break;
 	}
 	char cls[256] = "", id[128] = "";
@@ -1637,9 +1644,30 @@ static int data_table(const xmlNode *t)
 static void out_post(ctx *c, xmlNode *n);
 static void out_text(ctx *c, const xmlNode *n);
 
-/* The standfirst in an article's <header> (skipped for its headline,
- * byline and date): its paragraphs of sentences, 80 bytes or more, or the
- * header's own text when it holds no blocks. */
+/* Whether the subtree at top holds a link. */
+static int has_link(const xmlNode *top)
+{
+	const xmlNode *n = top->children;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && tag_of(n) == T_A)
+			return 1;
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && !n->next)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
+/* The standfirst in an article's <header> or headline box (skipped for
+ * its headline, byline and date): its paragraphs of 80 bytes or more that
+ * are sentences or hold no link (a sub-headline), or the header's own text
+ * when it holds no blocks. */
 static void standfirst(ctx *c, xmlNode *h)
 {
 	int blocks = 0;
@@ -1666,8 +1694,8 @@ static void standfirst(ctx *c, xmlNode *h)
 		else if (N->tag == T_P) {
 			char *t = text_of(c, n, 2000);
 			size_t len = t ? strlen(t) : 0;
-			if (len >= 80 &&
-			    (strstr(t, ". ") || t[len - 1] == '.')) {
+			if (len >= 80 && (strstr(t, ". ") ||
+					  t[len - 1] == '.' || !has_link(n))) {
 				flush(c);
 				walk(c, n, out_pre, out_post, out_text);
 				flush(c);
@@ -1689,8 +1717,11 @@ static void standfirst(ctx *c, xmlNode *h)
 static int out_pre(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
-	if (I && I->tag == T_HEADER && (I->flags & F_SKIP) &&
-	    !(I->flags & F_HARD) && !c->in_header) {
+	if (I &&
+	    ((I->tag == T_HEADER && (I->flags & F_SKIP) &&
+	      !(I->flags & F_HARD)) ||
+	     I->head) &&
+	    !c->in_header) {
 		c->in_header = 1;
 		standfirst(c, n);
 		c->in_header = 0;
@@ -1864,14 +1895,25 @@ static xmlNode *choose(ctx *c)
 		return best;
 	float thr = top * 0.2f > 10 ? top * 0.2f : 10;
 	const char *bcls = get_attr(best, "class");
+	int seen_best = 0;
 	for (xmlNode *k = best->parent->children; k; k = k->next) {
 		ninfo *K = info(c, k);
+		seen_best |= k == best;
 		/* The article's own header: for its standfirst. */
 		if (K && K->tag == T_HEADER && (K->flags & F_SKIP) &&
 		    !(K->flags & F_HARD) && tag_of(best->parent) == T_ARTICLE)
 			K->flags |= F_SEL;
 		if (!K || k == best || (K->flags & F_SKIP))
 			continue;
+		/* A box before the content holding the headline: the article's
+		 * header, written for its standfirst. */
+		if (!seen_best && c->h1_at && k != c->h1_at &&
+		    holds(k, c->h1_at) && is_block(K->tag) &&
+		    is_title(c, c->h1_at)) {
+			K->head = 1;
+			K->flags |= F_SEL;
+			continue;
+		}
 		float bonus = 0;
 		const char *kcls = get_attr(k, "class");
 		if (bcls && kcls && *bcls && strcmp(bcls, kcls) == 0)

@@ -1193,6 +1193,30 @@ TEST(linked_data_table)
 	plx_html_doc_free(d);
 }
 
+/* The box before the content that holds the headline is the article's
+ * header, whatever its tag: its standfirst is body (a sub-headline needs
+ * no full stop when it has no link), its byline and date are not. */
+TEST(headline_box)
+{
+	const char *page =
+		"<html><head><title>Flood in the lower "
+		"town</title></head><body>"
+		"<article><div class=\"top\"><h1>Flood in the lower town</h1>"
+		"<p>Two schools became shelters overnight as the river rose, "
+		"and the old levee held while the drains gave way</p>"
+		"<p><a href=\"/jane\">Jane Roe</a>, 1 March 2024</p></div>"
+		"<section class=\"body\">" ARTICLE_PARAS "</section>"
+		"</article></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(strncmp(d->text, "Two schools became shelters", 27) == 0);
+	CHECK(has(d, "Rain is forecast to ease"));
+	CHECK(!has(d, "Jane Roe"));
+	CHECK(!has(d, "Flood in the lower town"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -1220,5 +1244,6 @@ int main(void)
 	RUN(negated_classes);
 	RUN(title_headings);
 	RUN(linked_data_table);
+	RUN(headline_box);
 	DONE();
 }
