@@ -1204,7 +1204,10 @@ TEST(headline_box)
 		"<article><div class=\"top\"><h1>Flood in the lower town</h1>"
 		"<p>Two schools became shelters overnight as the river rose, "
 		"and the old levee held while the drains gave way</p>"
-		"<p><a href=\"/jane\">Jane Roe</a>, 1 March 2024</p></div>"
+		"<p><a href=\"/jane\">Jane Roe</a>, 1 March 2024</p>"
+		"<p class=\"byline\">Jane Roe and John Doe, river and weather "
+		"correspondents, with the Valley Gazette's regional "
+		"desk</p></div>"
 		"<section class=\"body\">" ARTICLE_PARAS "</section>"
 		"</article></body></html>";
 	plx_html_doc *d = extract_ok(page);
@@ -1213,6 +1216,7 @@ TEST(headline_box)
 	CHECK(strncmp(d->text, "Two schools became shelters", 27) == 0);
 	CHECK(has(d, "Rain is forecast to ease"));
 	CHECK(!has(d, "Jane Roe"));
+	CHECK(!has(d, "correspondents"));
 	CHECK(!has(d, "Flood in the lower town"));
 	plx_html_doc_free(d);
 }
