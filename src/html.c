@@ -1525,11 +1525,13 @@ static void flush(ctx *c)
 }
 
 /* Whether heading n repeats the article's title (the headline above the
- * body, not a part of it): Readability's test, words of the title found in
- * the heading for more than 3/4 of the title's length. */
+ * body, not a part of it): words of the title found in the heading for
+ * more than 3/4 of the title's length, or, at the top of the content (top),
+ * the heading's words found in the title for more than 3/4 of its length
+ * (Readability's test, a short form of the headline). */
 static double similarity(const char *a, const char *b);
 
-static int is_title(ctx *c, const xmlNode *n)
+static int is_title(ctx *c, const xmlNode *n, int top)
 {
 	char *t = text_of(c, n, PLX_HTML_MAX_META);
 	if (!t)
@@ -1540,7 +1542,8 @@ static int is_title(ctx *c, const xmlNode *n)
 					       : NULL;
 	if (!title)
 		return 0;
-	return strcmp(t, title) == 0 || similarity(t, title) > 0.75;
+	return strcmp(t, title) == 0 || similarity(t, title) > 0.75 ||
+	       (top && similarity(title, t) > 0.75);
 }
 
 /* A caption without <figcaption>: the only text beside an image in its
@@ -1739,7 +1742,8 @@ static int out_pre(ctx *c, xmlNode *n)
 		return 0;
 	/* The headline above the body (h1 and h2, as Readability's test;
 	 * an h3 that says the title heads a part of the body). */
-	if ((I->tag == T_H1 || name_is(n, "h2")) && is_title(c, n))
+	if ((I->tag == T_H1 || name_is(n, "h2")) &&
+	    is_title(c, n, c->npara == 0))
 		return 0;
 	if (!c->nodrop && caption_box(c, n, I))
 		return 0;
@@ -1909,7 +1913,7 @@ static xmlNode *choose(ctx *c)
 		 * header, written for its standfirst. */
 		if (!seen_best && c->h1_at && k != c->h1_at &&
 		    holds(k, c->h1_at) && is_block(K->tag) &&
-		    is_title(c, c->h1_at)) {
+		    is_title(c, c->h1_at, 0)) {
 			K->head = 1;
 			K->flags |= F_SEL;
 			continue;

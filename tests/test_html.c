@@ -1221,6 +1221,25 @@ TEST(headline_box)
 	plx_html_doc_free(d);
 }
 
+/* A heading at the top of the content whose words are all the title's
+ * (a short form of the headline) is left out too (Readability's test is
+ * this way round); the same heading further down heads a part. */
+TEST(short_headline)
+{
+	const char *page =
+		"<html><head><title>Flood closes the lower town as the river "
+		"rises</title></head><body><div class=\"post\"><h2>Lower town "
+		"flood</h2>" ARTICLE_PARAS "<h2>Lower town flood</h2><p>The "
+		"council will meet on Monday to count the cost of the damage "
+		"and plan the repairs.</p></div></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(strncmp(d->text, "The river rose", 14) == 0);
+	CHECK(has(d, "by Tuesday.\n\nLower town flood\n\nThe council"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -1249,5 +1268,6 @@ int main(void)
 	RUN(title_headings);
 	RUN(linked_data_table);
 	RUN(headline_box);
+	RUN(short_headline);
 	DONE();
 }
