@@ -473,6 +473,10 @@ const char *plx_store_errmsg(const plx_store *s);
  * PLX_EDB ("database is locked"); the default is 10000 ms. */
 void plx_store_set_busy_timeout(plx_store *s, int ms);
 
+/* Page cache of this connection, in KiB (PLX_OK, or PLX_EDB).  A writer
+ * opens with 64 MiB; SQLite's own default is 2 MiB. */
+int plx_store_set_cache(plx_store *s, size_t kib);
+
 /* Transactions: ingest writes in batches; a batch is all or nothing. */
 int plx_store_begin(plx_store *s);
 int plx_store_commit(plx_store *s);
@@ -687,10 +691,13 @@ const plx_html_doc *plx_reader_html(const plx_reader *r);
 typedef struct plx_ingest plx_ingest;
 
 typedef struct plx_ingest_params {
-	size_t batch; /* articles per transaction (default 5000): a crash
-			 loses at most the batch in progress */
-	int busy_ms;  /* wait this long for another writer's lock before
-			 failing (default 10000) */
+	size_t batch;     /* articles per transaction (default 5000): a crash
+			     loses at most the batch in progress */
+	int busy_ms;      /* wait this long for another writer's lock before
+			     failing (default 10000) */
+	size_t cache_mib; /* SQLite page cache of the writer (default 256):
+			     ingest stays linear while the random-key
+			     indexes fit in it (docs/stories.md) */
 	plx_story_params stories;
 	plx_dedup_params dedup;
 } plx_ingest_params;

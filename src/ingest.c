@@ -87,6 +87,7 @@ void plx_ingest_params_default(plx_ingest_params *p)
 {
 	p->batch = 5000;
 	p->busy_ms = 10000;
+	p->cache_mib = 256;
 	plx_story_params_default(&p->stories);
 	plx_dedup_params_default(&p->dedup);
 }
@@ -606,6 +607,8 @@ int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
 	int rc = plx_store_open(path, 0, &g->store, msg, msglen);
 	if (!rc && g->p.busy_ms > 0)
 		plx_store_set_busy_timeout(g->store, g->p.busy_ms);
+	if (!rc && g->p.cache_mib)
+		rc = plx_store_set_cache(g->store, g->p.cache_mib * 1024);
 	if (!rc)
 		rc = plx_stories_new(&g->p.stories, &g->stories);
 	if (!rc)

@@ -257,6 +257,15 @@ void plx_store_set_busy_timeout(plx_store *s, int ms)
 		sqlite3_busy_timeout(s->db, ms);
 }
 
+int plx_store_set_cache(plx_store *s, size_t kib)
+{
+	char sql[64];
+	if (!s || !s->db || kib > (size_t)INT64_MAX / 1024)
+		return PLX_EINVAL;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%zu;", kib);
+	return exec(s, sql);
+}
+
 const char *plx_store_errmsg(const plx_store *s)
 {
 	return s && s->db ? sqlite3_errmsg(s->db) : "no database";

@@ -512,6 +512,57 @@ TEST(bad_jsonl_lines)
 	tmp_end();
 }
 
+/* The fast parser (cJSON) and the strict one (jansson) must agree: what
+ * cJSON alone would take differently goes to jansson first. */
+TEST(jsonl_fast_and_strict_agree)
+{
+	tmp_begin();
+	char deep[3001], data[8192];
+	memset(deep, '[', 1500); /* valid, deeper than cJSON's limit */
+	memset(deep + 1500, ']', 1500);
+	deep[3000] = 0;
+	snprintf(data, sizeof data,
+		 "{\"id\":01,\"text\":\"leading zero\"}\n"
+		 "{\"id\":1.,\"text\":\"bare point\"}\n"
+		 "{\"id\":12345678901234567891,\"text\":\"too big\"}\n"
+		 "{\"id\":1e400,\"text\":\"overflow\"}\n"
+		 "{\"id\":9007199254740993,\"text\":\"exact\"}\n"
+		 "{\"id\":2.5e0,\"text\":\"real\"}\n"
+		 "{\"id\":-7,\"text\":\"negative\"}\n"
+		 "{\"text\":\"first\",\"text\":\"last wins\"}\n"
+		 "\t{\"text\":\"tab outside\"}\r\n"
+		 "{\"text\":\"tab\tinside\"}\n"
+		 "{\"text\":\"escaped \\\\u0000 is text\"}\n"
+		 "{\"text\":\"quote \\\" and \\\\\",\"id\":\"q\"}\n"
+		 "{\"a\":%s}\n"
+		 "{\"text\":\"caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\"}\n",
+		 deep);
+	write_str("f.jsonl", data);
+	plx_reader *r = reader_of(NULL, "f.jsonl", NULL);
+	CHECK_STR(read_all(r),
+		  "! f.jsonl:1: invalid JSON: invalid token near '0' (column "
+		  "7)\n"
+		  "! f.jsonl:2: invalid JSON: invalid token near '1.' (column "
+		  "8)\n"
+		  "! f.jsonl:3: invalid JSON: too big integer near "
+		  "'12345678901234567891' (column 26)\n"
+		  "! f.jsonl:4: invalid JSON: real number overflow near "
+		  "'1e400' (column 11)\n"
+		  "9007199254740993|exact\n"
+		  "2.5|real\n"
+		  "-7|negative\n"
+		  "f.jsonl:8|last wins\n"
+		  "f.jsonl:9|tab outside\n"
+		  "! f.jsonl:10: invalid JSON: control character 0x9 near "
+		  "'\"tab' (column 12)\n"
+		  "f.jsonl:11|escaped \\u0000 is text\n"
+		  "q|quote \" and \\\n"
+		  "! f.jsonl:13: invalid JSON: nested deeper than 1000 levels\n"
+		  "f.jsonl:14|caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\n");
+	plx_reader_free(r);
+	tmp_end();
+}
+
 TEST(bad_text_files)
 {
 	tmp_begin();
@@ -810,6 +861,7 @@ int main(void)
 	RUN(html_pages);
 	RUN(gzip);
 	RUN(bad_jsonl_lines);
+	RUN(jsonl_fast_and_strict_agree);
 	RUN(bad_text_files);
 	RUN(vanished_and_unreadable);
 	RUN(line_limit_edge);

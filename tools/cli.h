@@ -21,6 +21,7 @@ typedef struct options {
 	double window;    /* cluster: days; -1 when not given */
 	const char *db;   /* ingest, stories: database path */
 	size_t batch;     /* ingest: articles per transaction; 0: default */
+	size_t cache_mib; /* ingest: SQLite page cache; 0: default */
 	int recent;       /* stories: sort by recency instead of size */
 	size_t limit;     /* stories: at most this many; 0: all */
 	unsigned threads; /* analysis threads (--threads); 0: the CPUs */

@@ -3,7 +3,7 @@
 # missing ones; otherwise it prints the exact apt-get line and fails.
 # --check: only check (used by the build), never install.
 PKGS="build-essential cmake pkg-config libutf8proc-dev libstemmer-dev \
-libjansson-dev libxxhash-dev libsqlite3-dev zlib1g-dev libxml2-dev \
+libjansson-dev libcjson-dev libxxhash-dev libsqlite3-dev zlib1g-dev libxml2-dev \
 libcurl4-openssl-dev libmicrohttpd-dev"
 missing=""
 for p in $PKGS; do

@@ -45,12 +45,12 @@ static const char USAGE[] =
 	"      prints id<TAB>story per article.  X: join threshold (default\n"
 	"      0.30); DAYS: a story not joined for that long goes quiet\n"
 	"      (default 3).\n"
-	"  ingest [--db FILE] [--batch N] [--threshold X] [--window DAYS] "
-	"PATH...\n"
+	"  ingest [--db FILE] [--batch N] [--cache MIB] [--threshold X]\n"
+	"         [--window DAYS] PATH...\n"
 	"      Analyse, deduplicate and assign to stories, stored in an\n"
 	"      SQLite database (default parallax.db).  Re-running continues;\n"
 	"      an article already stored (same id, else same text) is kept\n"
-	"      once.\n"
+	"      once.  MIB: SQLite page cache (default 256).\n"
 	"  stories [--db FILE] [--format text|json] [--sort size|recent]\n"
 	"          [--limit N]\n"
 	"      List the stories in the database.\n"
@@ -133,6 +133,7 @@ int parse_options(int argc, char **argv, options *o, int *rc)
 		{"window", required_argument, NULL, 'w'},
 		{"db", required_argument, NULL, 'd'},
 		{"batch", required_argument, NULL, 'b'},
+		{"cache", required_argument, NULL, 'c'},
 		{"sort", required_argument, NULL, 's'},
 		{"limit", required_argument, NULL, 'n'},
 		{"threads", required_argument, NULL, 'j'},
@@ -182,6 +183,19 @@ int parse_options(int argc, char **argv, options *o, int *rc)
 				return -1;
 			}
 			o->threads = (unsigned)v;
+			break;
+		}
+		case 'c': {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			if (*end || errno || optarg[0] == '-' || v < 1 ||
+			    v > (1u << 20)) {
+				*rc = usage_error("bad cache size (MiB)",
+						  optarg);
+				return -1;
+			}
+			o->cache_mib = (size_t)v;
 			break;
 		}
 		case 'b':
@@ -852,6 +866,8 @@ static int cmd_ingest(int argc, char **argv)
 		ip.stories.window_days = o.window;
 	if (o.batch)
 		ip.batch = o.batch;
+	if (o.cache_mib)
+		ip.cache_mib = o.cache_mib;
 	run r;
 	ingest_ctx c = {NULL, now_seconds(), 0, 0};
 	char msg[512];
