@@ -23,7 +23,9 @@
  *    elements whose class or id says comment, related, share, promo, ad,
  *    cookie, newsletter, sidebar, caption, credit, legends... (unless it
  *    also says article, body, content or main, or schema.org's itemprop
- *    says articleBody).
+ *    says articleBody; never inside <pre>, <code> or a table, where class
+ *    names are a highlighter's or a table's; a class that says what an
+ *    element lacks, no-sidebar or no_caption, is no hint).
  *    When a paragraph-like element closes (p, pre, td, h2-h6, section, or a
  *    div with no block children) with at least 25 characters (a space
  *    between words counts as one), it gives 2 + commas + min(chars / 100, 3)
@@ -42,14 +44,16 @@
  *    several blocks), and joined by its siblings that score at least a
  *    fifth of it, are link-poor paragraphs (<p>, or a <div> of text), or
  *    hold a container of the best one's class (a body cut by figures);
- *    of the article's own <header>, only its standfirst is written.  One
+ *    of the article's own <header>, and of a sibling box before the
+ *    content that holds the headline (an h1 that says the title), only the
+ *    standfirst is written.  One
  *    walk over that subtree writes the paragraphs, leaving out the marked
  *    regions and containers that look like furniture (Readability's
  *    conditional cleaning: many links, many images for little text, short
  *    link-free boxes but not a heading's, lists of links hinted as
  *    furniture, short boxes named share; a box whose text is nine tenths
- *    lists is judged as a list; nothing in a data table that is not mostly
- *    links is furniture).  Each paragraph written is then checked for
+ *    lists is judged as a list; nothing in a data table is furniture, not
+ *    even an infobox of links).  Each paragraph written is then checked for
  *    furniture the markup did not give away (the seeds' kinds, as
  *    newspaper pages write them): a related-link line ("Read more:",
  *    "RELATED:" with a link), a credit line ("Reporting by", "...
@@ -98,6 +102,7 @@ enum {
 	T_BODY,
 	T_BR,
 	T_BUTTON,
+	T_CODE,
 	T_DIV,
 	T_DL,
 	T_FIGCAPTION,
@@ -154,6 +159,7 @@ static const tagname TAGS[] = {
 	{"canvas", T_JUNK},
 	{"caption", T_BLOCK},
 	{"center", T_BLOCK},
+	{"code", T_CODE},
 	{"dd", T_BLOCK},
 	{"details", T_BLOCK},
 	{"dialog", T_JUNK},
@@ -317,6 +323,22 @@ static size_t lower_attr(const xmlChar *v, char *buf, size_t size)
 	return n;
 }
 
+/* Blanks the class names that say what an element lacks ("no-sidebar",
+ * "no_caption"): they are no hint of what it is. */
+static void drop_negated(char *s)
+{
+	for (char *p = s; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		char *w = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		if (p - w > 3 && w[0] == 'n' && w[1] == 'o' &&
+		    (w[2] == '-' || w[2] == '_'))
+			memset(w, ' ', (size_t)(p - w));
+	}
+}
+
 static int has_sub(const char *s, const char *const *list)
 {
 	for (; *list; list++)
@@ -379,6 +401,8 @@ typedef struct ninfo {
 	uint16_t paras, imgs, lis;   /* descendants (saturating) */
 	uint8_t tag, flags;
 	uint8_t share;  /* class or id has the word share (a sharing box) */
+	uint8_t head;   /* the headline's box beside the content: its standfirst
+			 */
 	int16_t weight; /* class/id hints */
 } ninfo;
 
@@ -397,11 +421,13 @@ typedef struct ctx {
 	int skip;    /* depth of F_SKIP regions we are in */
 	int hard;    /* depth of F_HARD regions */
 	int in_link; /* depth of <a> */
+	int in_code; /* depth of <pre>, <code> and <table> */
 	xmlNode *body;
 	plx_arena *arena;
 	int rc;          /* sticky */
 	meta ld, mt, pg; /* metadata from JSON-LD, <meta>, the page */
 	char *h1;
+	const xmlNode *h1_at;     /* the element that gave h1 */
 	char *byline2;            /* a byline found in a skipped region */
 	const xmlNode *byline_at; /* the element that gave the page's byline */
 	char *ld_name; /* JSON-LD name, when it differs from its headline */
@@ -885,8 +911,10 @@ static int enter(ctx *c, xmlNode *n)
 			set_meta(c, &c->pg, M_DATE, 0, get_attr(n, "datetime"));
 		break;
 	case T_H1:
-		if (!c->hard && !c->h1)
+		if (!c->hard && !c->h1) {
 			c->h1 = text_of(c, n, PLX_HTML_MAX_META);
+			c->h1_at = n;
+		}
 		break;
 	}
 	char cls[256] = "", id[128] = "";
@@ -929,6 +957,8 @@ static int enter(ctx *c, xmlNode *n)
 			       strstr(ip, "reviewbody");
 		}
 	}
+	drop_negated(cls);
+	drop_negated(id);
 	if (cls[0] || id[0]) {
 		char both[400];
 		snprintf(both, sizeof both, "%s %s", cls, id);
@@ -936,8 +966,8 @@ static int enter(ctx *c, xmlNode *n)
 		if (body)
 			I->weight =
 				(int16_t)(I->weight < 0 ? 25 : I->weight + 25);
-		if (!c->relaxed && !body && t != T_BODY && t != T_HTML &&
-		    t != T_ARTICLE && t != T_MAIN && t != T_A &&
+		if (!c->relaxed && !body && !c->in_code && t != T_BODY &&
+		    t != T_HTML && t != T_ARTICLE && t != T_MAIN && t != T_A &&
 		    !(flags & F_SKIP) &&
 		    (has_sub(both, SKIP_SUB) || has_word(both, SKIP_WORD)) &&
 		    (!has_sub(both, MAYBE_SUB) || has_sub(both, LISTS_SUB))) {
@@ -959,6 +989,8 @@ static int enter(ctx *c, xmlNode *n)
 	else if (byline)
 		flags |= F_BYLINE2;
 	I->flags = (uint8_t)flags;
+	if (t == T_PRE || t == T_CODE || t == T_TABLE)
+		c->in_code++;
 	if (flags & F_SKIP)
 		c->skip++;
 	if (flags & F_HARD)
@@ -1136,6 +1168,8 @@ static void leave(ctx *c, xmlNode *n)
 	int t = I->tag;
 	if (t == T_A)
 		c->in_link--;
+	if (t == T_PRE || t == T_CODE || t == T_TABLE)
+		c->in_code--;
 	if ((I->flags & F_BYLINE2) && !c->byline2) {
 		/* In a skipped region (a credit bar, an aside): used only
 		 * when the page gives no other byline. */
@@ -1491,11 +1525,13 @@ static void flush(ctx *c)
 }
 
 /* Whether heading n repeats the article's title (the headline above the
- * body, not a part of it): Readability's test, words of the title found in
- * the heading for more than 3/4 of the title's length. */
+ * body, not a part of it): words of the title found in the heading for
+ * more than 3/4 of the title's length, or, at the top of the content (top),
+ * the heading's words found in the title for more than 3/4 of its length
+ * (Readability's test, a short form of the headline). */
 static double similarity(const char *a, const char *b);
 
-static int is_title(ctx *c, const xmlNode *n)
+static int is_title(ctx *c, const xmlNode *n, int top)
 {
 	char *t = text_of(c, n, PLX_HTML_MAX_META);
 	if (!t)
@@ -1506,7 +1542,8 @@ static int is_title(ctx *c, const xmlNode *n)
 					       : NULL;
 	if (!title)
 		return 0;
-	return strcmp(t, title) == 0 || similarity(t, title) > 0.75;
+	return strcmp(t, title) == 0 || similarity(t, title) > 0.75 ||
+	       (top && similarity(title, t) > 0.75);
 }
 
 /* A caption without <figcaption>: the only text beside an image in its
@@ -1610,9 +1647,30 @@ static int data_table(const xmlNode *t)
 static void out_post(ctx *c, xmlNode *n);
 static void out_text(ctx *c, const xmlNode *n);
 
-/* The standfirst in an article's <header> (skipped for its headline,
- * byline and date): its paragraphs of sentences, 80 bytes or more, or the
- * header's own text when it holds no blocks. */
+/* Whether the subtree at top holds a link. */
+static int has_link(const xmlNode *top)
+{
+	const xmlNode *n = top->children;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && tag_of(n) == T_A)
+			return 1;
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != top && !n->next)
+			n = n->parent;
+		if (n == top)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
+/* The standfirst in an article's <header> or headline box (skipped for
+ * its headline, byline and date): its paragraphs of 80 bytes or more that
+ * are sentences or hold no link (a sub-headline), or the header's own text
+ * when it holds no blocks. */
 static void standfirst(ctx *c, xmlNode *h)
 {
 	int blocks = 0;
@@ -1639,8 +1697,8 @@ static void standfirst(ctx *c, xmlNode *h)
 		else if (N->tag == T_P) {
 			char *t = text_of(c, n, 2000);
 			size_t len = t ? strlen(t) : 0;
-			if (len >= 80 &&
-			    (strstr(t, ". ") || t[len - 1] == '.')) {
+			if (len >= 80 && (strstr(t, ". ") ||
+					  t[len - 1] == '.' || !has_link(n))) {
 				flush(c);
 				walk(c, n, out_pre, out_post, out_text);
 				flush(c);
@@ -1662,8 +1720,11 @@ static void standfirst(ctx *c, xmlNode *h)
 static int out_pre(ctx *c, xmlNode *n)
 {
 	const ninfo *I = info(c, n);
-	if (I && I->tag == T_HEADER && (I->flags & F_SKIP) &&
-	    !(I->flags & F_HARD) && !c->in_header) {
+	if (I &&
+	    ((I->tag == T_HEADER && (I->flags & F_SKIP) &&
+	      !(I->flags & F_HARD)) ||
+	     I->head) &&
+	    !c->in_header) {
 		c->in_header = 1;
 		standfirst(c, n);
 		c->in_header = 0;
@@ -1671,8 +1732,7 @@ static int out_pre(ctx *c, xmlNode *n)
 	}
 	if (!I || (I->flags & F_SKIP))
 		return 0;
-	if (!c->in_data && I->tag == T_TABLE && I->link * 2 <= I->text &&
-	    data_table(n))
+	if (!c->in_data && I->tag == T_TABLE && data_table(n))
 		c->in_data = n; /* nothing in it is furniture */
 	if (!c->in_data && !(I->flags & F_SEL) && furniture(c, n, I))
 		return 0;
@@ -1680,7 +1740,10 @@ static int out_pre(ctx *c, xmlNode *n)
 	 * its 500-character threshold). */
 	if (I->share && !(I->flags & F_SEL) && !c->nodrop && I->text < 500)
 		return 0;
-	if ((I->tag == T_H1 || I->tag == T_H2) && is_title(c, n))
+	/* The headline above the body (h1 and h2, as Readability's test;
+	 * an h3 that says the title heads a part of the body). */
+	if ((I->tag == T_H1 || name_is(n, "h2")) &&
+	    is_title(c, n, c->npara == 0))
 		return 0;
 	if (!c->nodrop && caption_box(c, n, I))
 		return 0;
@@ -1836,14 +1899,25 @@ static xmlNode *choose(ctx *c)
 		return best;
 	float thr = top * 0.2f > 10 ? top * 0.2f : 10;
 	const char *bcls = get_attr(best, "class");
+	int seen_best = 0;
 	for (xmlNode *k = best->parent->children; k; k = k->next) {
 		ninfo *K = info(c, k);
+		seen_best |= k == best;
 		/* The article's own header: for its standfirst. */
 		if (K && K->tag == T_HEADER && (K->flags & F_SKIP) &&
 		    !(K->flags & F_HARD) && tag_of(best->parent) == T_ARTICLE)
 			K->flags |= F_SEL;
 		if (!K || k == best || (K->flags & F_SKIP))
 			continue;
+		/* A box before the content holding the headline: the article's
+		 * header, written for its standfirst. */
+		if (!seen_best && c->h1_at && k != c->h1_at &&
+		    holds(k, c->h1_at) && is_block(K->tag) &&
+		    is_title(c, c->h1_at, 0)) {
+			K->head = 1;
+			K->flags |= F_SEL;
+			continue;
+		}
 		float bonus = 0;
 		const char *kcls = get_attr(k, "class");
 		if (bcls && kcls && *bcls && strcmp(bcls, kcls) == 0)
@@ -1893,7 +1967,7 @@ static void emit(ctx *c, xmlNode *best);
 static void run(ctx *c, xmlDoc *doc)
 {
 	c->n = c->n_cands = 0;
-	c->skip = c->hard = c->in_link = 0;
+	c->skip = c->hard = c->in_link = c->in_code = 0;
 	c->body = NULL;
 	plx_buf_reset(&c->out);
 	c->in_para = 0;

@@ -1108,6 +1108,138 @@ TEST(retry_keeps_cleaning)
 	plx_html_doc_free(d);
 }
 
+/* Class names inside code and tables are a highlighter's or a table's,
+ * not the page's: a "comment" token in a code sample and a "tags" cell
+ * are body (Readability's unlikely-candidate test skips them too). */
+TEST(code_and_table_classes)
+{
+	const char *page =
+		"<html><body><div class=\"post\">" ARTICLE_PARAS
+		"<pre><code><span class=\"token comment\">// gauge.c reads "
+		"the river level</span>\nint level = read_gauge();</code></pre>"
+		"<table><tr><td class=\"tags\">Gauge seven, upstream of the "
+		"bridge</td><td>4.2 m</td></tr></table>"
+		"<div class=\"comments\"><p>Great article, thanks!</p></div>"
+		"</div></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(has(d, "The river rose four metres"));
+	CHECK(has(d, "// gauge.c reads the river level"));
+	CHECK(has(d, "int level = read_gauge();"));
+	CHECK(has(d, "Gauge seven, upstream"));
+	CHECK(!has(d, "Great article"));
+	plx_html_doc_free(d);
+}
+
+/* A class that says what a box lacks ("no_caption", "no-sidebar") is no
+ * hint of what it is: the box is body. */
+TEST(negated_classes)
+{
+	const char *page =
+		"<html><body><div class=\"post\"><div class=\"item "
+		"no_caption\"><p>Two hundred homes were evacuated on Friday as "
+		"the river broke its banks, and more may follow.</p><img "
+		"src=\"a.jpg\"></div>" ARTICLE_PARAS
+		"<div class=\"caption\">Sandbags by the bridge.</div>"
+		"</div></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(has(d, "Two hundred homes were evacuated"));
+	CHECK(has(d, "The river rose four metres"));
+	CHECK(!has(d, "Sandbags"));
+	plx_html_doc_free(d);
+}
+
+/* The headline above the body is an h1 or h2 that says the title; an h3
+ * that says it heads a post in the body (a blog's post title) and stays. */
+TEST(title_headings)
+{
+	const char *page =
+		"<html><head><title>Flood closes the lower town</title></head>"
+		"<body><div class=\"post\"><h1>Flood closes the lower town</h1>"
+		"<h3><a href=\"/p/1\">Flood closes the lower "
+		"town</a></h3>" ARTICLE_PARAS "</div></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(has(d, "Flood closes the lower town\n\nThe river rose"));
+	CHECK(!has(d, "lower town\n\nFlood closes"));
+	plx_html_doc_free(d);
+}
+
+/* A data table whose cells are mostly links (an infobox of facts, each
+ * linked to its page) is the article's too: never cleaned. */
+#define FACT_ROW(k, v) \
+	"<tr><th>" k "</th><td><a href=\"/w\">" v "</a></td></tr>"
+TEST(linked_data_table)
+{
+	const char *page =
+		"<html><body><div class=\"post\"><table class=\"infobox\">"
+		"<caption>Lower Town</caption>" FACT_ROW("River", "Tamar Water")
+			FACT_ROW("County", "Westmarch County Council") FACT_ROW(
+				"Founded",
+				"Twelfth century market") "</"
+							  "table>" ARTICLE_PARAS
+							  "</div></body></"
+							  "html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(has(d, "The river rose four metres"));
+	CHECK(has(d, "Westmarch County Council"));
+	CHECK(has(d, "Twelfth century market"));
+	plx_html_doc_free(d);
+}
+
+/* The box before the content that holds the headline is the article's
+ * header, whatever its tag: its standfirst is body (a sub-headline needs
+ * no full stop when it has no link), its byline and date are not. */
+TEST(headline_box)
+{
+	const char *page =
+		"<html><head><title>Flood in the lower "
+		"town</title></head><body>"
+		"<article><div class=\"top\"><h1>Flood in the lower town</h1>"
+		"<p>Two schools became shelters overnight as the river rose, "
+		"and the old levee held while the drains gave way</p>"
+		"<p><a href=\"/jane\">Jane Roe</a>, 1 March 2024</p>"
+		"<p class=\"byline\">Jane Roe and John Doe, river and weather "
+		"correspondents, with the Valley Gazette's regional "
+		"desk</p></div>"
+		"<section class=\"body\">" ARTICLE_PARAS "</section>"
+		"</article></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(strncmp(d->text, "Two schools became shelters", 27) == 0);
+	CHECK(has(d, "Rain is forecast to ease"));
+	CHECK(!has(d, "Jane Roe"));
+	CHECK(!has(d, "correspondents"));
+	CHECK(!has(d, "Flood in the lower town"));
+	plx_html_doc_free(d);
+}
+
+/* A heading at the top of the content whose words are all the title's
+ * (a short form of the headline) is left out too (Readability's test is
+ * this way round); the same heading further down heads a part. */
+TEST(short_headline)
+{
+	const char *page =
+		"<html><head><title>Flood closes the lower town as the river "
+		"rises</title></head><body><div class=\"post\"><h2>Lower town "
+		"flood</h2>" ARTICLE_PARAS "<h2>Lower town flood</h2><p>The "
+		"council will meet on Monday to count the cost of the damage "
+		"and plan the repairs.</p></div></body></html>";
+	plx_html_doc *d = extract_ok(page);
+	if (!d)
+		return;
+	CHECK(strncmp(d->text, "The river rose", 14) == 0);
+	CHECK(has(d, "by Tuesday.\n\nLower town flood\n\nThe council"));
+	plx_html_doc_free(d);
+}
+
 int main(void)
 {
 	RUN(furniture_around_an_article);
@@ -1131,5 +1263,11 @@ int main(void)
 	RUN(byline_box);
 	RUN(data_tables);
 	RUN(retry_keeps_cleaning);
+	RUN(code_and_table_classes);
+	RUN(negated_classes);
+	RUN(title_headings);
+	RUN(linked_data_table);
+	RUN(headline_box);
+	RUN(short_headline);
 	DONE();
 }
