@@ -1253,6 +1253,63 @@ static size_t top_terms(const plx_stories *s, const uint64_t *terms,
 	return got;
 }
 
+/* The per-kind Euclidean norms of a term vector. */
+static void vec_norm(const uint64_t *t, const float *w, size_t n, float *norm)
+{
+	double nn[PLX_FEAT_KINDS] = {0};
+	for (size_t k = 0; k < n; k++)
+		nn[PLX_FEAT_KIND(t[k])] += (double)w[k] * w[k];
+	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++)
+		norm[k] = (float)sqrt(nn[k]);
+}
+
+/* Makes the o merged terms in s->mt/s->mw story c's centroid: the
+ * story_terms strongest (ties by term), in term order, and their norms.
+ * tmp has room for o features. */
+static int centroid_keep(plx_stories *s, plx_story_state *c, size_t o,
+			 feat *tmp)
+{
+	size_t keep = o < s->p.story_terms ? o : s->p.story_terms;
+	if (keep > c->cap_terms) {
+		uint64_t *t = plx_realloc(c->terms, keep * sizeof *t);
+		if (!t)
+			return PLX_ENOMEM;
+		c->terms = t;
+		float *w = plx_realloc(c->w, keep * sizeof *w);
+		if (!w)
+			return PLX_ENOMEM;
+		c->w = w;
+		c->cap_terms = keep;
+	}
+	if (o > keep) {
+		/* Threshold: the keep-th largest weight; ties by term. */
+		for (size_t k = 0; k < o; k++) {
+			tmp[k].term = s->mt[k];
+			tmp[k].w = s->mw[k];
+		}
+		select_strongest(tmp, o, keep);
+		feat cut = tmp[0]; /* the weakest kept */
+		for (size_t k = 1; k < keep; k++)
+			if (feat_weight_less(&cut, &tmp[k]))
+				cut = tmp[k];
+		/* The merged terms are in term order already: filter them. */
+		size_t m = 0;
+		for (size_t k = 0; k < o && m < keep; k++) {
+			feat x = {s->mt[k], s->mw[k], 0, 0};
+			if (!feat_weight_less(&cut, &x)) {
+				c->terms[m] = x.term;
+				c->w[m++] = x.w;
+			}
+		}
+	} else if (o) { /* with no terms, the arrays may be NULL */
+		memcpy(c->terms, s->mt, o * sizeof *c->terms);
+		memcpy(c->w, s->mw, o * sizeof *c->w);
+	}
+	c->n_terms = keep;
+	vec_norm(c->terms, c->w, keep, c->norm);
+	return PLX_OK;
+}
+
 /* Adds the article vector to story c's centroid and truncates it. */
 static int centroid_add(plx_stories *s, plx_story_state *c)
 {
@@ -1282,51 +1339,7 @@ static int centroid_add(plx_stories *s, plx_story_state *c)
 			s->mw[o++] = c->w[j++] + s->f[i++].w;
 		}
 	}
-	size_t keep = o < s->p.story_terms ? o : s->p.story_terms;
-	if (keep > c->cap_terms) {
-		uint64_t *t = plx_realloc(c->terms, keep * sizeof *t);
-		if (!t)
-			return PLX_ENOMEM;
-		c->terms = t;
-		float *w = plx_realloc(c->w, keep * sizeof *w);
-		if (!w)
-			return PLX_ENOMEM;
-		c->w = w;
-		c->cap_terms = keep;
-	}
-	if (o > keep) {
-		/* Threshold: the keep-th largest weight; ties by term. */
-		feat *tmp = s->tmp; /* free between query and index terms;
-				       cap_tmp > story_terms + n_f >= o */
-		for (size_t k = 0; k < o; k++) {
-			tmp[k].term = s->mt[k];
-			tmp[k].w = s->mw[k];
-		}
-		select_strongest(tmp, o, keep);
-		feat cut = tmp[0]; /* the weakest kept */
-		for (size_t k = 1; k < keep; k++)
-			if (feat_weight_less(&cut, &tmp[k]))
-				cut = tmp[k];
-		/* The merged terms are in term order already: filter them. */
-		size_t m = 0;
-		for (size_t k = 0; k < o && m < keep; k++) {
-			feat x = {s->mt[k], s->mw[k], 0, 0};
-			if (!feat_weight_less(&cut, &x)) {
-				c->terms[m] = x.term;
-				c->w[m++] = x.w;
-			}
-		}
-	} else if (o) { /* with no terms, the arrays may be NULL */
-		memcpy(c->terms, s->mt, o * sizeof *c->terms);
-		memcpy(c->w, s->mw, o * sizeof *c->w);
-	}
-	c->n_terms = keep;
-	double norm[PLX_FEAT_KINDS] = {0};
-	for (size_t k = 0; k < keep; k++)
-		norm[PLX_FEAT_KIND(c->terms[k])] += (double)c->w[k] * c->w[k];
-	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++)
-		c->norm[k] = (float)sqrt(norm[k]);
-	return PLX_OK;
+	return centroid_keep(s, c, o, s->tmp);
 }
 
 static uint64_t source_hash(const char *src)
@@ -1446,15 +1459,6 @@ static float doubt_scale(plx_stories *s, double score)
 
 /* ---- Revision: a young assignment moved when later articles show it
  * fits another story better (docs/stories.md, "Revision"). ---- */
-
-static void vec_norm(const uint64_t *t, const float *w, size_t n, float *norm)
-{
-	double nn[PLX_FEAT_KINDS] = {0};
-	for (size_t k = 0; k < n; k++)
-		nn[PLX_FEAT_KIND(t[k])] += (double)w[k] * w[k];
-	for (unsigned k = 0; k < PLX_FEAT_KINDS; k++)
-		norm[k] = (float)sqrt(nn[k]);
-}
 
 /* similarity() for a recent article a and a centroid (ct, cw, cn) with
  * its norms: the same sum and tests, by a merge join. */
@@ -1580,44 +1584,7 @@ static int centroid_apply(plx_stories *s, plx_story_state *c, const recent *a,
 			s->mw[o++] = w;
 		}
 	}
-	size_t keep = o < s->p.story_terms ? o : s->p.story_terms;
-	if (keep > c->cap_terms) {
-		uint64_t *t = plx_realloc(c->terms, keep * sizeof *t);
-		if (!t)
-			return PLX_ENOMEM;
-		c->terms = t;
-		float *w = plx_realloc(c->w, keep * sizeof *w);
-		if (!w)
-			return PLX_ENOMEM;
-		c->w = w;
-		c->cap_terms = keep;
-	}
-	if (o > keep) {
-		feat *tmp = s->rf;
-		for (size_t k = 0; k < o; k++) {
-			tmp[k].term = s->mt[k];
-			tmp[k].w = s->mw[k];
-		}
-		select_strongest(tmp, o, keep);
-		feat cut = tmp[0];
-		for (size_t k = 1; k < keep; k++)
-			if (feat_weight_less(&cut, &tmp[k]))
-				cut = tmp[k];
-		size_t m = 0;
-		for (size_t k = 0; k < o && m < keep; k++) {
-			feat x = {s->mt[k], s->mw[k], 0, 0};
-			if (!feat_weight_less(&cut, &x)) {
-				c->terms[m] = x.term;
-				c->w[m++] = x.w;
-			}
-		}
-	} else if (o) {
-		memcpy(c->terms, s->mt, o * sizeof *c->terms);
-		memcpy(c->w, s->mw, o * sizeof *c->w);
-	}
-	c->n_terms = keep;
-	vec_norm(c->terms, c->w, keep, c->norm);
-	return PLX_OK;
+	return centroid_keep(s, c, o, s->rf);
 }
 
 /* Writes a story back, posted under its strongest terms. */
