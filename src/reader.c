@@ -1639,6 +1639,9 @@ static int plain_line(const char *s, size_t n)
 	}
 	if (high && plx_utf8_invalid(s, n) != n)
 		return 0;
+	/* cJSON skips a byte-order mark that jansson refuses. */
+	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		return 0;
 	/* Escapes: cJSON takes a \u with bad hex digits or a lone
 	 * surrogate, and \u0000 would cut its string short. */
 	for (const char *p = s; (p = memchr(p, '\\', n - (size_t)(p - s)));) {

@@ -535,7 +535,8 @@ TEST(jsonl_fast_and_strict_agree)
 		 "{\"text\":\"escaped \\\\u0000 is text\"}\n"
 		 "{\"text\":\"quote \\\" and \\\\\",\"id\":\"q\"}\n"
 		 "{\"a\":%s}\n"
-		 "{\"text\":\"caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\"}\n",
+		 "{\"text\":\"caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\"}\n"
+		 "\xEF\xBB\xBF{\"text\":\"mark mid-file\"}\n",
 		 deep);
 	write_str("f.jsonl", data);
 	plx_reader *r = reader_of(NULL, "f.jsonl", NULL);
@@ -558,7 +559,9 @@ TEST(jsonl_fast_and_strict_agree)
 		  "f.jsonl:11|escaped \\u0000 is text\n"
 		  "q|quote \" and \\\n"
 		  "! f.jsonl:13: invalid JSON: nested deeper than 1000 levels\n"
-		  "f.jsonl:14|caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\n");
+		  "f.jsonl:14|caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\n"
+		  "! f.jsonl:15: invalid JSON: '[' or '{' expected near "
+		  "'\xEF\xBB\xBF' (column 1)\n");
 	plx_reader_free(r);
 	tmp_end();
 }
