@@ -473,8 +473,9 @@ const char *plx_store_errmsg(const plx_store *s);
  * PLX_EDB ("database is locked"); the default is 10000 ms. */
 void plx_store_set_busy_timeout(plx_store *s, int ms);
 
-/* Page cache of this connection, in KiB (PLX_OK, or PLX_EDB).  A writer
- * opens with 64 MiB; SQLite's own default is 2 MiB. */
+/* Page cache of this connection, in KiB, at most INT_MAX (PLX_OK,
+ * PLX_EINVAL or PLX_EDB).  A writer opens with 64 MiB; SQLite's own
+ * default is 2 MiB. */
 int plx_store_set_cache(plx_store *s, size_t kib);
 
 /* Transactions: ingest writes in batches; a batch is all or nothing. */
@@ -627,7 +628,8 @@ int plx_stories_new(const plx_story_params *params, plx_stories **out);
 /* Adds an analysed article (borrowed for the call only).  *story gets the
  * story it joined or opened; *score the similarity to the joined story, or,
  * for a new story, the best similarity found (below the threshold; 0 when
- * no candidate).  Either pointer may be NULL. */
+ * no candidate).  Either pointer may be NULL.  After a failure (PLX_ENOMEM)
+ * the clusterer's state is undefined: free it. */
 int plx_stories_add(plx_stories *s, const plx_article *art, size_t *story,
 		    double *score);
 
@@ -724,9 +726,9 @@ typedef struct plx_ingest_params {
 			     loses at most the batch in progress */
 	int busy_ms;      /* wait this long for another writer's lock before
 			     failing (default 10000) */
-	size_t cache_mib; /* SQLite page cache of the writer (default 256):
-			     ingest stays linear while the random-key
-			     indexes fit in it (docs/stories.md) */
+	size_t cache_mib; /* SQLite page cache of the writer, MiB (default
+			     256; 0: SQLite's own, 2 MiB): the random-key
+			     indexes should fit in it (docs/stories.md) */
 	plx_story_params stories;
 	plx_dedup_params dedup;
 } plx_ingest_params;

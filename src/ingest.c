@@ -33,6 +33,7 @@
  */
 #include "ingest.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -751,7 +752,10 @@ int plx_ingest_open_threads(const char *path, const plx_ingest_params *params,
 	if (!rc && g->p.busy_ms > 0)
 		plx_store_set_busy_timeout(g->store, g->p.busy_ms);
 	if (!rc && g->p.cache_mib)
-		rc = plx_store_set_cache(g->store, g->p.cache_mib * 1024);
+		rc = g->p.cache_mib > (size_t)INT_MAX / 1024
+			     ? PLX_EINVAL
+			     : plx_store_set_cache(g->store,
+						   g->p.cache_mib * 1024);
 	if (!rc)
 		rc = plx_stories_new(&g->p.stories, &g->stories);
 	if (!rc)

@@ -37,8 +37,13 @@
  *   \u0000.  A NUL byte in a text file is an error (binary data, not text).
  * - Duplicate JSON keys: the last one wins (jansson's default, as in
  *   Python's json and JavaScript's JSON.parse, which write most such data).
- * - Nesting depth is bounded by jansson itself (JSON_PARSER_MAX_DEPTH,
- *   2048 in jansson 2.14), so a deep line is an error, not a stack overflow.
+ * - Nesting depth is bounded by cJSON (CJSON_NESTING_LIMIT, 1000) and, on
+ *   lines it checks, jansson (JSON_PARSER_MAX_DEPTH, 2048 in 2.14), so a
+ *   deep line is an error, not a stack overflow.
+ * - cJSON writes a process-wide error pointer on every parse, unread here
+ *   (cJSON_GetErrorPtr is never called: the condition under which cJSON's
+ *   README calls parsing from several threads safe; a thread sanitizer
+ *   would still report the write).
  * - A truncated or corrupt gzip stream ends its file with an error that
  *   says how many records came out of it first (all of them are kept); the
  *   partial line at the cut is dropped.  Bytes after the last member that
@@ -1729,14 +1734,43 @@ static int strict_check(const char *line, size_t n, const char *name,
 
 /* A numeric id beyond 2^53 exactly as written (a double would merge
  * neighbouring ids), through jansson's 64-bit integers. */
-static void exact_id(const char *line, size_t n, plx_buf *id)
+static int exact_id(const char *line, size_t n, plx_buf *id)
 {
+	json_oom = 0;
 	json_t *root = json_loadb(line, n, 0, NULL);
+	if (!root)
+		return json_oom ? PLX_ENOMEM : PLX_EFORMAT;
 	json_t *v = json_object_get(root, "id");
 	if (json_is_integer(v))
 		plx_buf_printf(id, "%" JSON_INTEGER_FORMAT,
 			       json_integer_value(v));
+	else if (json_is_real(v))
+		plx_buf_printf(id, "%.15g", json_real_value(v));
 	json_decref(root);
+	return PLX_OK;
+}
+
+/* Depth of the deepest array or object on the line (strings skipped). */
+static size_t json_depth(const char *s, size_t n)
+{
+	size_t d = 0, max = 0;
+	int in_str = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = 0;
+		} else if (c == '"')
+			in_str = 1;
+		else if (c == '[' || c == '{') {
+			if (++d > max)
+				max = d;
+		} else if ((c == ']' || c == '}') && d)
+			d--;
+	}
+	return max;
 }
 
 int plx_reader_parse_json(const char *line, size_t n, const char *name,
@@ -1783,13 +1817,24 @@ int plx_reader_parse_json(const char *line, size_t n, const char *name,
 		    (rc = strict_check(line, n, name, lineno, msg, msg_size)))
 			return rc;
 		/* Valid for jansson, not for cJSON: nested deeper than
-		 * cJSON's limit. */
-		snprintf(msg, msg_size,
-			 "%s:%zu: invalid JSON: nested deeper than %d levels",
-			 name, lineno, CJSON_NESTING_LIMIT);
+		 * cJSON's limit (else a cJSON defect). */
+		if (json_depth(line, n) > CJSON_NESTING_LIMIT)
+			snprintf(msg, msg_size,
+				 "%s:%zu: invalid JSON: nested deeper than %d "
+				 "levels",
+				 name, lineno, CJSON_NESTING_LIMIT);
+		else
+			snprintf(msg, msg_size,
+				 "%s:%zu: valid JSON that the fast parser "
+				 "(cJSON) refused",
+				 name, lineno);
 		return PLX_EFORMAT;
 	}
 	*root_out = root;
+	/* A bare scalar: jansson refuses it, with its own message. */
+	if (!checked && !cJSON_IsObject(root) && !cJSON_IsArray(root) &&
+	    (rc = strict_check(line, n, name, lineno, msg, msg_size)))
+		return rc;
 	if (!cJSON_IsObject(root)) {
 		snprintf(msg, msg_size, "%s:%zu: not a JSON object", name,
 			 lineno);
@@ -1831,12 +1876,16 @@ int plx_reader_parse_json(const char *line, size_t n, const char *name,
 	if (!rec->id) {
 		const cJSON *v = member(root, "id");
 		double d = cJSON_IsNumber(v) ? v->valuedouble : 0;
-		if (cJSON_IsNumber(v) && fabs(d) >= 9007199254740992.0)
-			exact_id(line, n, id);
-		if (id->len || id->rc)
-			;
-		else if (cJSON_IsNumber(v) && d == floor(d) &&
-			 fabs(d) < 9007199254740992.0)
+		/* A double cannot tell 1e15 from 1000000000000000 or -0 from
+		 * -0.0, which jansson writes apart: such ids (any id of a line
+		 * jansson checked, any zero or large one) are jansson's. */
+		if (cJSON_IsNumber(v) &&
+		    (checked || d == 0 || fabs(d) >= 1e15) &&
+		    exact_id(line, n, id) == PLX_ENOMEM)
+			id->rc = PLX_ENOMEM;
+		if (id->len || id->rc) {
+			/* done */
+		} else if (cJSON_IsNumber(v) && d == floor(d))
 			plx_buf_printf(id, "%.0f", d);
 		else if (cJSON_IsNumber(v))
 			plx_buf_printf(id, "%.15g", d);

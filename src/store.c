@@ -10,6 +10,7 @@
  */
 #include "store.h"
 
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -260,7 +261,7 @@ void plx_store_set_busy_timeout(plx_store *s, int ms)
 int plx_store_set_cache(plx_store *s, size_t kib)
 {
 	char sql[64];
-	if (!s || !s->db || kib > (size_t)INT64_MAX / 1024)
+	if (!s || !s->db || kib > (size_t)INT_MAX) /* SQLite reads an int */
 		return PLX_EINVAL;
 	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%zu;", kib);
 	return exec(s, sql);
@@ -621,7 +622,7 @@ int plx_store_story_records(plx_store *s, int64_t story,
  * hundred articles), so the statement is prepared per call. */
 int plx_store_move(plx_store *s, const char *id, int64_t story, double score)
 {
-	if (s->readonly)
+	if (!s || !id || s->readonly)
 		return PLX_EINVAL;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(

@@ -536,7 +536,12 @@ TEST(jsonl_fast_and_strict_agree)
 		 "{\"text\":\"quote \\\" and \\\\\",\"id\":\"q\"}\n"
 		 "{\"a\":%s}\n"
 		 "{\"text\":\"caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\"}\n"
-		 "\xEF\xBB\xBF{\"text\":\"mark mid-file\"}\n",
+		 "\xEF\xBB\xBF{\"text\":\"mark mid-file\"}\n"
+		 "{\"id\":-0,\"text\":\"int zero\"}\n"
+		 "{\"id\":-0.0,\"text\":\"real zero\"}\n"
+		 "{\"id\":1e15,\"text\":\"exponent\"}\n"
+		 "{\"id\":1234567890123456.0,\"text\":\"long real\"}\n"
+		 "\"a scalar\"\n",
 		 deep);
 	write_str("f.jsonl", data);
 	plx_reader *r = reader_of(NULL, "f.jsonl", NULL);
@@ -561,7 +566,13 @@ TEST(jsonl_fast_and_strict_agree)
 		  "! f.jsonl:13: invalid JSON: nested deeper than 1000 levels\n"
 		  "f.jsonl:14|caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\n"
 		  "! f.jsonl:15: invalid JSON: '[' or '{' expected near "
-		  "'\xEF\xBB\xBF' (column 1)\n");
+		  "'\xEF\xBB\xBF' (column 1)\n"
+		  "0|int zero\n"
+		  "-0|real zero\n"
+		  "1e+15|exponent\n"
+		  "1.23456789012346e+15|long real\n"
+		  "! f.jsonl:20: invalid JSON: '[' or '{' expected near "
+		  "'\"a scalar\"' (column 10)\n");
 	plx_reader_free(r);
 	tmp_end();
 }
