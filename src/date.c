@@ -137,8 +137,12 @@ static int rfc2822(const char *p, int64_t *out)
 		p++;
 	if (!isdigit((unsigned char)*p))
 		return 0;
-	while (isdigit((unsigned char)*p))
-		d = d * 10 + (*p++ - '0');
+	/* The day: one or two digits (more overflowed d; fuzz_stories). */
+	for (int n = 0; isdigit((unsigned char)*p); n++)
+		if (n == 2)
+			return 0;
+		else
+			d = d * 10 + (*p++ - '0');
 	while (*p == ' ')
 		p++;
 	if (!(mo = month_of(p)))

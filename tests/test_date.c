@@ -28,6 +28,10 @@ TEST(rfc2822)
 	CHECK(parse("21 Jan 2022 15:05 +0100") == 1642723200 + 14 * 3600 + 300);
 	CHECK(parse("26-FEB-1987 15:01:01.79") ==
 	      -1); /* Reuters style: unknown */
+	/* A day of 10 digits overflowed int (2^32 + 21 wrapped to 21). */
+	CHECK(parse("4294967317 Jan 2022") == -1);
+	CHECK(parse("-444444444444") == -1);
+	CHECK(parse("021 Jan 2022") == -1);
 }
 
 TEST(rejects)
