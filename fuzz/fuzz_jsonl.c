@@ -47,27 +47,6 @@ static void same(const char *a, const char *b)
 		abort();
 }
 
-/* Depth of the deepest array or object (strings skipped). */
-static size_t depth(const char *s, size_t n)
-{
-	size_t d = 0, max = 0;
-	int in = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (in) {
-			if (s[i] == '\\')
-				i++;
-			else if (s[i] == '"')
-				in = 0;
-		} else if (s[i] == '"')
-			in = 1;
-		else if (s[i] == '[' || s[i] == '{')
-			max = ++d > max ? d : max;
-		else if ((s[i] == ']' || s[i] == '}') && d)
-			d--;
-	}
-	return max;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const text_keys[] = {"text", "maintext", "body",
@@ -98,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc != PLX_EFORMAT || !strstr(msg, "invalid JSON"))
 			abort();
 	} else if (rc == PLX_EFORMAT && strstr(msg, "nested deeper")) {
-		if (depth(line, size) <= 1000) /* only cJSON's limit */
+		if (plx_json_depth(line, size) <= 1000) /* only cJSON's limit */
 			abort();
 	} else if (!json_is_object(j)) {
 		if (rc != PLX_EFORMAT || !strstr(msg, "not a JSON object"))

@@ -1750,8 +1750,7 @@ static int exact_id(const char *line, size_t n, plx_buf *id)
 	return PLX_OK;
 }
 
-/* Depth of the deepest array or object on the line (strings skipped). */
-static size_t json_depth(const char *s, size_t n)
+size_t plx_json_depth(const char *s, size_t n)
 {
 	size_t d = 0, max = 0;
 	int in_str = 0;
@@ -1818,7 +1817,7 @@ int plx_reader_parse_json(const char *line, size_t n, const char *name,
 			return rc;
 		/* Valid for jansson, not for cJSON: nested deeper than
 		 * cJSON's limit (else a cJSON defect). */
-		if (json_depth(line, n) > CJSON_NESTING_LIMIT)
+		if (plx_json_depth(line, n) > CJSON_NESTING_LIMIT)
 			snprintf(msg, msg_size,
 				 "%s:%zu: invalid JSON: nested deeper than %d "
 				 "levels",

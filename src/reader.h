@@ -26,6 +26,9 @@ int plx_reader_parse_json(const char *line, size_t n, const char *name,
 			  void **root, plx_buf *id, char *msg, size_t msg_size);
 void plx_reader_json_free(void *root);
 
+/* Depth of the deepest array or object on a JSON line (strings skipped). */
+size_t plx_json_depth(const char *s, size_t n);
+
 /* Below this much decompressed output a gzip stream is never taken for a
  * bomb: small files of repeated text compress far past any ratio and cost
  * nothing to read. */

@@ -1253,6 +1253,24 @@ static size_t top_terms(const plx_stories *s, const uint64_t *terms,
 	return got;
 }
 
+/* Grows a term array and its weight array together to hold n (cap says
+ * how many they hold). */
+static int grow_terms(uint64_t **t, float **w, size_t *cap, size_t n)
+{
+	if (n <= *cap)
+		return PLX_OK;
+	uint64_t *nt = plx_realloc(*t, n * sizeof *nt);
+	if (!nt)
+		return PLX_ENOMEM;
+	*t = nt;
+	float *nw = plx_realloc(*w, n * sizeof *nw);
+	if (!nw)
+		return PLX_ENOMEM;
+	*w = nw;
+	*cap = n;
+	return PLX_OK;
+}
+
 /* The per-kind Euclidean norms of a term vector. */
 static void vec_norm(const uint64_t *t, const float *w, size_t n, float *norm)
 {
@@ -1270,17 +1288,8 @@ static int centroid_keep(plx_stories *s, plx_story_state *c, size_t o,
 			 feat *tmp)
 {
 	size_t keep = o < s->p.story_terms ? o : s->p.story_terms;
-	if (keep > c->cap_terms) {
-		uint64_t *t = plx_realloc(c->terms, keep * sizeof *t);
-		if (!t)
-			return PLX_ENOMEM;
-		c->terms = t;
-		float *w = plx_realloc(c->w, keep * sizeof *w);
-		if (!w)
-			return PLX_ENOMEM;
-		c->w = w;
-		c->cap_terms = keep;
-	}
+	if (grow_terms(&c->terms, &c->w, &c->cap_terms, keep))
+		return PLX_ENOMEM;
 	if (o > keep) {
 		/* Threshold: the keep-th largest weight; ties by term. */
 		for (size_t k = 0; k < o; k++) {
@@ -1314,17 +1323,8 @@ static int centroid_keep(plx_stories *s, plx_story_state *c, size_t o,
 static int centroid_add(plx_stories *s, plx_story_state *c)
 {
 	size_t need = c->n_terms + s->n_f;
-	if (need > s->cap_m) {
-		uint64_t *t = plx_realloc(s->mt, need * sizeof *t);
-		if (!t)
-			return PLX_ENOMEM;
-		s->mt = t;
-		float *w = plx_realloc(s->mw, need * sizeof *w);
-		if (!w)
-			return PLX_ENOMEM;
-		s->mw = w;
-		s->cap_m = need;
-	}
+	if (grow_terms(&s->mt, &s->mw, &s->cap_m, need))
+		return PLX_ENOMEM;
 	size_t i = 0, j = 0, o = 0;
 	while (i < s->n_f || j < c->n_terms) {
 		if (j >= c->n_terms ||
@@ -1551,17 +1551,8 @@ static int centroid_apply(plx_stories *s, plx_story_state *c, const recent *a,
 			  float g)
 {
 	size_t need = c->n_terms + a->n + 1;
-	if (need > s->cap_m) {
-		uint64_t *t = plx_realloc(s->mt, need * sizeof *t);
-		if (!t)
-			return PLX_ENOMEM;
-		s->mt = t;
-		float *w = plx_realloc(s->mw, need * sizeof *w);
-		if (!w)
-			return PLX_ENOMEM;
-		s->mw = w;
-		s->cap_m = need;
-	}
+	if (grow_terms(&s->mt, &s->mw, &s->cap_m, need))
+		return PLX_ENOMEM;
 	if (plx_grow((void **)&s->rf, &s->cap_rf, need, sizeof *s->rf))
 		return PLX_ENOMEM;
 	size_t i = 0, j = 0, o = 0;
